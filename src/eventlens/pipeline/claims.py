@@ -1,13 +1,174 @@
-"""Placeholder for the claims stage (being written)."""
+"""Claims stage: epistemic judgements by the author and by sources, graded by certainty.
+
+A sentence makes a claim when it carries an epistemic marker (lexicons/claims.yaml):
+boosters ("it has been proven", "clearly", "confirm") or hedges ("likely", "may",
+"suggests", "perhaps", "it is strange that"). The holder is the speaker when the marker
+sits inside a reported statement, else the author.
+
+Grading: boosters alone -> asserted. With hedges, the weakest hedge sets the level
+(probable > possible > speculative) and a second, separate hedge moves it one step down
+(hedges stack: "some analyses indicate ... may" is weaker than either alone). Boosters do
+not lift a hedged sentence ("perhaps what confirms ..." stays hedged).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 from spacy.language import Language
+
+from ..model import Claim
+from .base import span_of
+
+LEVELS = ["asserted", "probable", "possible", "speculative"]
+_GROUP_LEVEL = {"boosters": 0, "probable": 1, "possible": 2, "speculative": 3}
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    data = yaml.safe_load(resources.files(__package__).joinpath("lexicons/claims.yaml").read_text("utf-8"))
+    patterns = []
+    for group, level in _GROUP_LEVEL.items():
+        for phrase in data[group]:
+            rx = r"\s+".join(re.escape(w).replace(r"\*", r"\w*").replace(r"\?", "?") for w in phrase.split())
+            patterns.append((re.compile(r"(?<![\w-])" + rx + r"(?![\w-])", re.I), level))
+    data["patterns"] = patterns
+    data["modals"] = set(data["modals"])
+    return data
+
+
+@dataclass
+class Marker:
+    start: int
+    end: int
+    level: int      # index into LEVELS
+
+
+@dataclass
+class FoundClaim:
+    sentence: tuple[int, int]
+    markers: list[Marker]
+    certainty: str
+    holder: str
+
+
+def grade(levels: list[int]) -> str:
+    """Certainty from marker levels (0 = booster ... 3 = speculative)."""
+    hedges = [lv for lv in levels if lv > 0]
+    if not hedges:
+        return LEVELS[0]
+    level = max(hedges) + (1 if len(hedges) > 1 else 0)
+    return LEVELS[min(level, len(LEVELS) - 1)]
+
+
+def find_markers(doc, start: int, end: int) -> list[Marker]:
+    """Epistemic markers in doc.text[start:end]; overlapping matches keep the longest."""
+    lex = lexicon()
+    text = doc.text[start:end]
+    cands = []
+    for rx, level in lex["patterns"]:
+        for m in rx.finditer(text):
+            if m.group(0).lower() in lex["modals"]:
+                continue  # modals are checked on tokens below
+            cands.append(Marker(start + m.start(), start + m.end(), level))
+    span = doc.char_span(start, end, alignment_mode="expand")
+    for tok in span if span is not None else []:
+        if tok.lower_ in lex["modals"] and tok.tag_ == "MD" and not _optative(tok):
+            cands.append(Marker(tok.idx, tok.idx + len(tok), _GROUP_LEVEL["possible"]))
+    cands.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Marker] = []
+    for m in cands:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _optative(tok) -> bool:
+    """ "May God's curse be on you": a wish, not a hedge (first word of a sentence or quote)."""
+    if tok.i == tok.sent.start:
+        return True
+    prev = tok.doc[tok.i - 1]
+    return prev.is_quote or prev.is_punct and prev.text in ":“\"‘«"
+
+
+def _pieces(doc):
+    """Sentences, cut at line breaks (the parser runs headings into the next sentence)."""
+    text = doc.text
+    for sent in doc.sents:
+        pos = sent.start_char
+        for part in re.split(r"(\n+)", text[sent.start_char:sent.end_char]):
+            a, b = pos, pos + len(part)
+            pos = b
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                yield a, b
 
 
 class Stage:
     attr = "claims"
 
     def __call__(self, doc):
-        setattr(doc._, self.attr, [])
+        self.set_annotations(doc, self.find(doc))
         return doc
+
+    def find(self, doc) -> list[FoundClaim]:
+        statements = doc._.statements or []
+        found = []
+        for a, b in _pieces(doc):
+            markers = find_markers(doc, a, b)
+            if not markers:
+                continue
+            # One claim per holder in a sentence: the author's markers and each speaker's.
+            by_holder: dict[str, list[Marker]] = {}
+            for m in markers:
+                by_holder.setdefault(_holder(statements, m), []).append(m)
+            for holder, ms in by_holder.items():
+                found.append(FoundClaim((a, b), ms, grade([m.level for m in ms]), holder))
+        return found
+
+    def set_annotations(self, doc, found: list[FoundClaim]) -> None:
+        doc._.claims = [
+            Claim(id=f"c{n}", holder=f.holder, certainty=f.certainty,
+                  hedges=[doc.text[m.start:m.end] for m in f.markers],
+                  evidence=[span_of(doc, *f.sentence)] + [span_of(doc, m.start, m.end) for m in f.markers])
+            for n, f in enumerate(found, 1)]
+
+
+def _holder(statements, m: Marker) -> str:
+    """The speaker when the marker is inside a statement's content or cue, else the author.
+    A marker inside a quote whose speaker is unknown is held by "unknown", not the author."""
+    for st in statements:
+        parts = [st.content] + ([st.cue] if st.cue is not None else [])
+        if any(p.start <= m.start and m.end <= p.end for p in parts):
+            return st.speaker or "unknown"
+    return "author"
+
+
+def score(predicted: list[Claim], gold: list[dict]) -> dict:
+    """Accuracy of certainty and holder for gold claims ({"start", "end", "certainty", "holder"})
+    matched to predicted claims by evidence overlap; plus detection precision/recall."""
+    matched, certainty_ok, holder_ok = 0, 0, 0
+    used = set()
+    for g in gold:
+        for i, c in enumerate(predicted):
+            ev = c.evidence[0] if c.evidence else None
+            if ev is not None and i not in used and ev.start < g["end"] and g["start"] < ev.end:
+                used.add(i)
+                matched += 1
+                certainty_ok += c.certainty == g.get("certainty")
+                holder_ok += c.holder == g.get("holder", "author")
+                break
+    n_p, n_g = len(predicted), len(gold)
+    return {"precision": matched / n_p if n_p else 0.0, "recall": matched / n_g if n_g else 0.0,
+            "certainty_accuracy": certainty_ok / matched if matched else 0.0,
+            "holder_accuracy": holder_ok / matched if matched else 0.0}
 
 
 @Language.factory("eventlens_claims")

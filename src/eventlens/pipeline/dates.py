@@ -1,15 +1,312 @@
-"""Placeholder for the dates stage (being written)."""
+"""Dates stage: find time expressions and resolve them against the publication date.
+
+Common news patterns ("on Tuesday", "November 7", "7 November 2021", "yesterday",
+"last week", "the past two days", "earlier this month", "in October 2021", "1-2 March")
+are handled here directly; other spaCy DATE entities go to dateparser (slow, so only on
+those strings, cached). Precision follows ACLED: 1 day, 2 week (mid-point), 3 month
+(mid-point). Impossible dates and dates after publication are flagged, not trusted.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Optional
+
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import DateMention
+from .base import overlaps, published, span_of
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "a few": 3, "several": 3, "couple of": 2, "a couple of": 2}
+
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
+       r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DAY2 = r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUM = r"(?P<num>\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several|(?:a )?couple of)"
+
+# (pattern, handler name); ordered so longer forms win at the same position
+PATTERNS = [
+    (rf"\b{_DAY}\s*(?:-|–|to|and)\s*{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b", "day_range"),
+    (rf"\b{_MON}\s+{_DAY}\s*(?:-|–|to|and)\s*{_DAY2}(?:,?\s+{_YEAR})?\b", "day_range"),
+    (rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b", "day_month"),
+    (rf"\b{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:%|percent))", "day_month"),
+    (r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b", "iso"),
+    (rf"\b(?:(?:earlier|later|late|early|mid)[- ])?(?:in\s+)?{_MON}\s+{_YEAR}\b", "month_year"),
+    (rf"\b(?:last|this past|on|this|early|late)?\s*{_WD}(?:\s+(?:night|morning|afternoon|evening))?\b",
+     "weekday"),
+    (r"\b(?:yesterday|last night|overnight|today|tonight|this morning|this afternoon|this evening|"
+     r"earlier today|on the same day)\b", "relative_day"),
+    (rf"\b(?:the\s+)?(?:past|last|previous)\s+{_NUM}\s+(?P<unit>days|weeks)\b", "past_n"),
+    (rf"\b{_NUM}\s+(?P<unit>days?|weeks?)\s+(?:ago|earlier)\b", "n_ago"),
+    (r"\b(?:last|this|earlier this|later this|the past|the previous|previous)\s+(?P<unit>week|weekend|month)\b",
+     "relative_period"),
+    (rf"\b(?:earlier|late|early|mid|in|since|until|by)[- ]{_MON}\b(?!\s+\d)", "bare_month"),
+]
+COMPILED = [(re.compile(p, re.I), h) for p, h in PATTERNS]
 
 
-class Stage:
+class DatesStage:
     attr = "dates"
 
-    def __call__(self, doc):
-        setattr(doc._, self.attr, [])
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.find(doc))
         return doc
+
+    def find(self, doc: Doc) -> list[DateMention]:
+        pub = published(doc)
+        found: list[DateMention] = []
+        taken: list[tuple[int, int]] = []
+        hits = []
+        for pattern, handler in COMPILED:
+            for m in pattern.finditer(doc.text):
+                hits.append((m.start(), -(m.end() - m.start()), m, handler))
+        for start, _, m, handler in sorted(hits, key=lambda h: h[:2]):
+            s, e = m.start(), m.end()
+            if any(overlaps(s, e, a, b) for a, b in taken):
+                continue
+            if handler == "weekday" and not _weekday_ok(m):
+                continue
+            mention = resolve(handler, m, pub, doc.text[s:e])
+            if mention is None:
+                continue
+            s2, e2 = _strip(doc.text, s, e)
+            found.append(DateMention(span=span_of(doc, s2, e2), date=mention[0], end=mention[1],
+                                     precision=mention[2], flag=mention[3]))
+            taken.append((s, e))
+        # whatever else spaCy calls a date: dateparser, strictly, against the publication date
+        for ent in doc.ents:
+            if ent.label_ != "DATE" or any(overlaps(ent.start_char, ent.end_char, a, b) for a, b in taken):
+                continue
+            parsed = _dateparser(ent.text, pub)
+            if parsed is None:
+                continue
+            day, precision = parsed
+            flag = "after-publication" if pub and day > pub else None
+            found.append(DateMention(span=span_of(doc, ent.start_char, ent.end_char), date=day,
+                                     precision=precision, flag=flag))
+        found.sort(key=lambda d: d.span.start)
+        return found
+
+    def set_annotations(self, doc: Doc, found: list[DateMention]) -> None:
+        doc._.dates = found
+        if doc._.trace is not None:
+            doc._.trace["dates"] = [f"{d.span.text!r} -> {d.date} p{d.precision}"
+                                    + (f" ..{d.end}" if d.end else "") + (f" [{d.flag}]" if d.flag else "")
+                                    for d in found]
+
+
+# ---------------------------------------------------------------- resolution
+
+Resolved = tuple[Optional[dt.date], Optional[dt.date], int, Optional[str]]
+
+
+def resolve(handler: str, m: re.Match, pub: Optional[dt.date], text: str) -> Optional[Resolved]:
+    """(date, end, precision, flag) for one matched expression, or None to ignore it."""
+    g = m.groupdict()
+    if handler in ("day_month", "day_range"):
+        month = MONTHS[g["mon"].lower().rstrip(".")]
+        year = int(g["year"]) if g.get("year") else None
+        day = int(g["day"])
+        if year is None and pub is None:
+            valid = _make_date(2000, month, day, None) is not None  # 2000: leap year
+            return None, None, 1, "unresolved" if valid else "impossible"
+        first = _make_date(year, month, day, pub)
+        if first is None:
+            return None, None, 1, "impossible"
+        last = None
+        if handler == "day_range":
+            last = _make_date(first.year, month, int(g["day2"]), None)
+            if last is None or last < first:
+                return None, None, 1, "impossible"
+        return first, last, 1, _after(last or first, pub)
+    if handler == "iso":
+        try:
+            day = dt.date(int(g["year"]), int(g["m"]), int(g["d"]))
+        except ValueError:
+            return None, None, 1, "impossible"
+        return day, None, 1, _after(day, pub)
+    if handler == "month_year":
+        month, year = MONTHS[g["mon"].lower().rstrip(".")], int(g["year"])
+        return _mid_month(year, month, text, pub)
+    if handler == "bare_month":
+        if pub is None:
+            return None, None, 3, "unresolved"
+        month = MONTHS[g["mon"].lower().rstrip(".")]
+        year = pub.year if month <= pub.month else pub.year - 1
+        return _mid_month(year, month, text, pub)
+    if pub is None:
+        return None, None, 1, "unresolved"
+    if handler == "weekday":
+        target = WEEKDAYS[g["wd"].lower()]
+        back = (pub.weekday() - target) % 7
+        if text.lower().startswith("last") and back == 0:
+            back = 7
+        return pub - dt.timedelta(days=back), None, 1, None
+    if handler == "relative_day":
+        t = text.lower()
+        if t in ("yesterday", "last night", "overnight"):
+            return pub - dt.timedelta(days=1), (pub if t == "overnight" else None), 1, None
+        return pub, None, 1, None
+    if handler == "past_n":
+        n = _number(g["num"]) * (7 if g["unit"].lower().startswith("week") else 1)
+        # "the past two days" before publication: the two days ending the day before
+        return pub - dt.timedelta(days=n), pub - dt.timedelta(days=1), 1 if n <= 2 else 2, None
+    if handler == "n_ago":
+        n = _number(g["num"])
+        if g["unit"].lower().startswith("week"):
+            return pub - dt.timedelta(days=7 * n), None, 2, None
+        return pub - dt.timedelta(days=n), None, 1, None
+    if handler == "relative_period":
+        t, unit = text.lower(), g["unit"].lower()
+        if unit in ("week", "weekend"):
+            monday = pub - dt.timedelta(days=pub.weekday())
+            if not t.startswith(("this", "earlier this", "later this")):
+                monday -= dt.timedelta(days=7)
+            if unit == "weekend":
+                return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), 2, None
+            mid = monday + dt.timedelta(days=3)
+            return min(mid, pub), None, 2, None
+        first = pub.replace(day=1)
+        if not t.startswith(("this", "earlier this", "later this")):
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        if first.year == pub.year and first.month == pub.month:
+            # "earlier this month": the part of the month before publication
+            mid = first + (pub - first) / 2
+            return mid, None, 3, None
+        return _mid_month(first.year, first.month, text, pub)
+    return None
+
+
+def _make_date(year: Optional[int], month: int, day: int, pub: Optional[dt.date]) -> Optional[dt.date]:
+    """A day-month without a year takes the publication year (flagged later if it falls
+    after publication: announced or mistaken), or the year before when that would put it
+    more than a month after publication (news reports the past)."""
+    if not 1 <= day <= 31:
+        return None
+    if year is None:
+        year = pub.year
+        try:
+            cand = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if cand > pub + dt.timedelta(days=31):
+            try:
+                cand = dt.date(year - 1, month, day)
+            except ValueError:
+                return None
+        return cand
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _mid_month(year: int, month: int, text: str, pub: Optional[dt.date]) -> Resolved:
+    last = calendar.monthrange(year, month)[1]
+    t = text.lower()
+    if t.startswith("early"):
+        day = 5
+    elif t.startswith("late"):
+        day = min(25, last)
+    else:
+        day = 15
+    mid = dt.date(year, month, day)
+    return mid, None, 3, _after(dt.date(year, month, 1), pub)
+
+
+def _after(day: Optional[dt.date], pub: Optional[dt.date]) -> Optional[str]:
+    return "after-publication" if day and pub and day > pub else None
+
+
+def _number(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBERS.get(word, 2)
+
+
+def _weekday_ok(m: re.Match) -> bool:
+    return m.group("wd")[0].isupper()
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, pub: Optional[dt.date]) -> Optional[tuple[dt.date, int]]:
+    """dateparser for the rare forms the patterns miss; None when it cannot say."""
+    if pub is None or not any(c.isdigit() for c in text) and not any(
+            w in text.lower() for w in MONTHS):
+        return None
+    import dateparser  # slow to import; most documents never need it
+
+    settings = {"RELATIVE_BASE": dt.datetime.combine(pub, dt.time()), "PREFER_DATES_FROM": "past",
+                "REQUIRE_PARTS": ["month"], "RETURN_AS_TIMEZONE_AWARE": False}
+    try:
+        value = dateparser.parse(text, languages=["en"], settings=settings)
+    except Exception:  # dateparser raises assorted errors on odd strings
+        return None
+    if value is None:
+        return None
+    day = value.date()
+    if re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", text):
+        return day, 1
+    return day.replace(day=15), 3  # month only: ACLED mid-month
+
+
+# ---------------------------------------------------------------- events helper
+
+def event_date(doc: Doc, start: int, end: int) -> tuple[Optional[dt.date], Optional[int], str]:
+    """The date of the event at [start, end): the nearest trusted date in its sentence,
+    else the nearest preceding one in its paragraph, else the publication date
+    (precision 2: the text gives no date, the event is assumed recent)."""
+    dates = [d for d in doc._.dates or [] if d.date is not None and d.flag is None]
+    s0, s1 = _sentence_bounds(doc, start)
+    same = [d for d in dates if s0 <= d.span.start < s1]
+    if same:
+        best = min(same, key=lambda d: min(abs(d.span.start - end), abs(start - d.span.end)))
+        return best.date, best.precision, f"sentence: {best.span.text!r}"
+    p0 = doc.text.rfind("\n\n", 0, start) + 1
+    before = [d for d in dates if p0 <= d.span.start < start]
+    if before:
+        best = before[-1]
+        return best.date, best.precision, f"paragraph: {best.span.text!r}"
+    pub = published(doc)
+    if pub is not None:
+        return pub, 2, "publication date (no date in the text)"
+    return None, None, "no date"
+
+
+def _sentence_bounds(doc: Doc, start: int) -> tuple[int, int]:
+    span = doc.char_span(start, min(start + 1, len(doc.text)), alignment_mode="expand")
+    if span is None or not len(span) or not doc.has_annotation("SENT_START"):
+        return 0, len(doc.text)
+    sent = span[0].sent
+    return sent.start_char, sent.end_char
+
+
+def score(predicted: list[Optional[dt.date]], gold: list[Optional[dt.date]]) -> dict:
+    """Exact-match rate of resolved dates (pairs in the same order)."""
+    pairs = list(zip(predicted, gold))
+    exact = sum(p == g for p, g in pairs)
+    return {"exact": exact / len(pairs) if pairs else 0.0, "n": len(pairs)}
 
 
 @Language.factory("eventlens_dates")
 def make_stage(nlp, name):
-    return Stage()
+    return DatesStage()
+
+
+Stage = DatesStage

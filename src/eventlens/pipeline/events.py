@@ -1,15 +1,1250 @@
-"""Placeholder for the events stage (being written)."""
+"""Events stage: trigger lexicon + dependency rules -> PLOVER and ACLED coded events.
+
+A transparent rule layer, in five steps (each step's rules are data in
+``lexicons/events.yaml``; this module only applies them):
+
+1. triggers  - tokens whose lemma is in the lexicon, filtered by the entry's conditions;
+2. roles     - actors/targets from the dependency parse (subject, passive agent, object,
+               "on/against X", "of X", "X was subjected to an attack"), mapped to actor ids;
+3. coding    - PLOVER type/mode and ACLED type/sub-type (weapon cues, armed vs civilian
+               targets, protest intervention rules), status cues, toll (fatalities, injured);
+4. merging   - one record per real event: mentions of the same event are merged, police
+               action against a protest is folded into the protest (ACLED codes one event);
+5. salience  - the article's main event first.
+
+Every event carries its trigger, evidence sentences and a one-line explanation of the rules
+that fired, so a code can always be traced back to the text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Optional
+
+import yaml
 from spacy.language import Language
 
+from ..model import Event, Span
+from .base import actor_at, dates_in, published, span_of
 
-class Stage:
+VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+GENERAL_SUBTYPES = {None, "Attack", "Armed clash"}
+NUMBER_WORDS = {
+    "zero": 0, "no": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3,
+    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "both": 2, "dozen": 12,
+}
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "punct", "parataxis", "prep_skip"}
+# Verbs whose object noun is an event carried out by the subject ("militants carried out an attack").
+PERFORM_VERBS = {"carry", "launch", "conduct", "stage", "mount", "perpetrate", "commit", "hold",
+                 "organize", "organise", "lead", "execute", "claim", "orchestrate", "plan", "make",
+                 "start", "begin", "call", "join", "undertake", "unleash", "resume", "continue"}
+# Verbs whose subject undergoes the event named by their object ("X survived an attack").
+UNDERGO_VERBS = {"subject", "survive", "suffer", "face", "undergo", "escape", "experience",
+                 "endure", "expose", "sustain"}
+STATUS_RANK = {"occurred": 5, "attempted": 5, "failed": 4, "alleged": 3, "denied": 1,
+               "future": 0, "hypothetical": 0, "negated": -1, "historical": -2}
+
+
+# --------------------------------------------------------------------------- lexicon
+
+@dataclass
+class Lexicon:
+    triggers: list[dict]
+    by_lemma: dict[str, list[dict]]
+    weapon_cues: list[dict]
+    assault_modes: list[dict]
+    words: dict[str, set[str]]
+    status: dict[str, list[str]]
+    toll: dict
+    territory: dict
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str = "events.yaml") -> Lexicon:
+    """Load and index the trigger lexicon once per process."""
+    text = resources.files("eventlens.pipeline").joinpath("lexicons", name).read_text("utf-8")
+    data = yaml.safe_load(text)
+    by_lemma: dict[str, list[dict]] = {}
+    for entry in data["triggers"]:
+        for lemma in entry["lemmas"]:
+            by_lemma.setdefault(str(lemma).lower(), []).append(entry)
+    words = {k: {str(w).lower() for w in data[k]}
+             for k in ("armed_state", "armed_nonstate", "civilian", "mob", "protest_violent",
+                       "protest_force", "protest_intervention", "protester_words", "property_targets")}
+    return Lexicon(triggers=data["triggers"], by_lemma=by_lemma, weapon_cues=data["weapon_cues"],
+                   assault_modes=data["assault_modes"], words=words, status=data["status"],
+                   toll=data["toll"], territory=data["territory"])
+
+
+@lru_cache(maxsize=4096)
+def _phrase_re(phrase: str) -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + re.escape(phrase.lower()) + r"(?![\w-])")
+
+
+def has_phrase(haystacks: Iterable[str], phrases: Iterable[str]) -> Optional[str]:
+    """The first phrase found as a whole word in any haystack (lowercased text or lemmas)."""
+    hays = list(haystacks)
+    for p in phrases:
+        rx = _phrase_re(str(p))
+        if any(rx.search(h) for h in hays):
+            return str(p)
+    return None
+
+
+def sent_hays(sent) -> tuple[str, str]:
+    """Lowercased sentence text and its lemma string, for cue matching.
+
+    Capitalised proper nouns inside the sentence are left out: "Shell" (the company) and
+    "Grad Street" must not fire weapon cues."""
+    toks = [t for t in sent if not (t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start)]
+    return " ".join(t.lower_ for t in toks), " ".join(t.lemma_.lower() for t in toks)
+
+
+def sentences(doc) -> list:
+    """spaCy sentences cut at line breaks: headings and captions are not part of the next sentence."""
+    cached = doc.user_data.get("eventlens_sentences")
+    if cached is not None:
+        return cached
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for t in sent:
+            if t.is_space and "\n" in t.text:
+                if t.i > start:
+                    out.append(doc[start:t.i])
+                start = t.i + 1
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    out = [s for s in out if any(not (t.is_space or t.is_punct) for t in s)]
+    doc.user_data["eventlens_sentences"] = out
+    return out
+
+
+# --------------------------------------------------------------------------- candidates
+
+@dataclass
+class Candidate:
+    token: object                      # spaCy Token (the trigger)
+    sent: object                       # spaCy Span (its sentence)
+    entry: dict
+    plover: str
+    mode: str = ""
+    acled: tuple = (None, None)
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    actor_words: set = field(default_factory=set)   # head lemmas of the agent phrase
+    target_words: set = field(default_factory=set)  # head lemmas of the target phrase
+    status: str = "occurred"
+    fatalities: Optional[int] = None
+    injured: Optional[int] = None
+    confidence: float = 0.5
+    notes: list[str] = field(default_factory=list)
+    mentions: list = field(default_factory=list)   # merged Candidates (evidence)
+    absorbed_into: Optional["Candidate"] = None
+    place: object = None
+    geo_precision: Optional[int] = None
+    date: Optional[dt.date] = None
+    time_precision: Optional[int] = None
+    explicit_date: bool = False
+    fixed: bool = False                 # ACLED sub-type set by the trigger entry itself
+
+    @property
+    def family(self) -> str:
+        return self.plover
+
+    @property
+    def acled_coded(self) -> bool:
+        return self.acled[0] is not None
+
+
+def _dep_lemmas(tok, deps: set[str]) -> set[str]:
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in deps}
+
+
+def _phrase_lemmas(tok, limit: int = 8) -> set[str]:
+    toks = sorted(phrase_tokens(tok), key=lambda t: abs(t.i - tok.i))[:limit]
+    return {t.lemma_.lower() for t in toks}
+
+
+def _arg_lemmas(tok) -> set[str]:
+    """Lemmas of the trigger's arguments: objects, subjects, compounds, prepositional objects."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubj", "nsubjpass", "compound", "amod", "attr", "oprd", "npadvmod", "advmod"):
+            out |= _phrase_lemmas(c)
+        elif c.dep_ in ("prep", "agent", "prt"):
+            out.add(c.lemma_.lower())
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    out |= _phrase_lemmas(g)
+    # "X was hit/attacked": a noun trigger's head verb and "two of them" style objects
+    if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        out.add(tok.head.lemma_.lower())
+    if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+        out.add(tok.head.lemma_.lower())
+    return out
+
+
+def _match_entry(tok, entry: dict, hays: tuple[str, str]) -> bool:
+    if tok.pos_ not in entry.get("pos", ["VERB", "NOUN"]):
+        return False
+    if "needs_prt" in entry:
+        prts = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "advmod", "acomp", "oprd")}
+        if not prts & set(entry["needs_prt"]):
+            return False
+    if "needs_prt_or_prep" in entry:
+        preps = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "prep")}
+        if not preps & set(entry["needs_prt_or_prep"]):
+            return False
+    if "needs_compound" in entry:
+        mods = _dep_lemmas(tok, {"compound", "amod", "nmod", "npadvmod", "poss"})
+        if not mods & {str(x) for x in entry["needs_compound"]}:
+            return False
+    if "unless_compound" in entry and _dep_lemmas(tok, {"compound", "amod"}) & set(entry["unless_compound"]):
+        return False
+    args = None
+    if "needs_arg" in entry:
+        args = _arg_lemmas(tok)
+        if not args & {str(x) for x in entry["needs_arg"]}:
+            return False
+    if "unless_arg" in entry:
+        args = args if args is not None else _arg_lemmas(tok)
+        if args & {str(x) for x in entry["unless_arg"]}:
+            return False
+    if "needs_sentence" in entry and not has_phrase(hays, entry["needs_sentence"]):
+        return False
+    if "unless_sentence" in entry and has_phrase(hays, entry["unless_sentence"]):
+        return False
+    return True
+
+
+def find_triggers(doc, lex: Lexicon) -> list[Candidate]:
+    out = []
+    for sent in sentences(doc):
+        hays = None
+        for tok in sent:
+            entries = lex.by_lemma.get(tok.lemma_.lower()) or lex.by_lemma.get(tok.lower_)
+            if not entries or tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
+                continue
+            if tok.pos_ == "VERB" and tok.dep_ == "amod":
+                continue  # "a destroyed vehicle" describes a state, it does not report an event
+            hays = hays or sent_hays(sent)
+            for entry in entries:
+                if _match_entry(tok, entry, hays):
+                    plover, mode = entry["plover"]
+                    out.append(Candidate(token=tok, sent=sent, entry=entry, plover=plover,
+                                         mode=mode or "", confidence=float(entry.get("weight", 0.5))))
+                    break
+    return out
+
+
+# --------------------------------------------------------------------------- roles
+
+def phrase_tokens(tok, bounds=None) -> list:
+    """The token's noun phrase without attached clauses, inside its line-clipped sentence."""
+    if bounds is None:
+        sent = next((s for s in sentences(tok.doc) if s.start <= tok.i < s.end), None)
+        bounds = (sent.start, sent.end) if sent is not None else (0, len(tok.doc))
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in CLAUSE_DEPS or c.is_space or not (bounds[0] <= c.i < bounds[1]):
+            continue
+        out.extend(phrase_tokens(c, bounds))
+    return out
+
+
+def actors_in(doc, tok) -> list[str]:
+    """Actor ids whose mentions overlap the phrase headed by ``tok`` (head first)."""
+    ids = []
+    head = actor_at(doc, tok.idx, tok.idx + len(tok))
+    if head is not None:
+        ids.append(head.id)
+    for t in sorted(phrase_tokens(tok), key=lambda t: t.i):
+        a = actor_at(doc, t.idx, t.idx + len(t))
+        if a is not None and a.id not in ids:
+            ids.append(a.id)
+    return ids
+
+
+def _conj_heads(tok) -> list:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_conj_heads(c))
+    return out
+
+
+def _subject_of(verb):
+    """Active subject of a verb, inherited through conj/xcomp chains."""
+    v = verb
+    for _ in range(4):
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
+        if subj:
+            return subj[0], False
+        subjp = [c for c in v.children if c.dep_ == "nsubjpass"]
+        if subjp:
+            return subjp[0], True
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+            v = v.head
+            continue
+        if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return v.head, v.tag_ == "VBN"
+        break
+    return None, False
+
+
+def find_roles(doc, c: Candidate) -> None:
+    tok = c.token
+    agents, patients = [], []
+    if tok.pos_ == "VERB":
+        passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in tok.children)
+        subj, subj_passive = _subject_of(tok)
+        if subj is not None:
+            (patients if (passive or subj_passive) else agents).append(subj)
+        for ch in tok.children:
+            if ch.dep_ == "dobj":
+                patients.append(ch)
+            elif ch.dep_ == "agent":
+                agents.extend(g for g in ch.children if g.dep_ == "pobj")
+            elif ch.dep_ == "prep" and ch.lower_ in ("on", "against", "upon", "at"):
+                for g in ch.children:
+                    if g.dep_ == "pobj" and not (ch.lower_ == "at" and g.ent_type_ in ("GPE", "LOC", "FAC")):
+                        patients.append(g)
+            elif ch.dep_ == "prep" and ch.lower_ == "with" and c.plover in ("ASSAULT", "CONSULT", "AGREE", "COOPERATE"):
+                partners = [g for g in ch.children if g.dep_ == "pobj"]
+                if c.entry.get("acled") == ["Battles", "Armed clash"] or c.plover != "ASSAULT":
+                    (patients if c.plover == "ASSAULT" else agents).extend(partners)
+    else:
+        victim_nouns = {"assassination", "killing", "murder", "arrest", "abduction", "kidnapping",
+                        "detention", "release", "execution", "targeting"}
+        victim_poss = bool(({tok.lemma_.lower()} | _dep_lemmas(tok, {"compound", "amod"})) & victim_nouns)
+        for ch in tok.children:
+            if ch.dep_ == "poss":
+                (patients if victim_poss else agents).append(ch)
+            elif ch.dep_ == "prep":
+                objs = [g for g in ch.children if g.dep_ == "pobj"]
+                if ch.lower_ in ("on", "against", "upon", "targeting"):
+                    patients.extend(objs)
+                elif ch.lower_ == "by":
+                    agents.extend(o for o in objs if o.lemma_.lower() not in
+                                  {"drone", "missile", "rocket", "bomb", "plane", "aircraft", "gunfire"})
+                elif ch.lower_ == "of":
+                    (agents if c.plover in ("PROTEST", "CONSULT", "MOBILIZE", "COOPERATE") else patients).extend(objs)
+                elif ch.lower_ in ("with", "between") and c.plover in ("CONSULT", "AGREE", "ASSAULT"):
+                    (agents if c.plover != "ASSAULT" else patients).extend(objs)
+            elif ch.dep_ == "compound" and ch.pos_ == "PROPN":
+                agents.append(ch)
+        head = tok.head
+        # "X was subjected to / survived an attack" -> X is the target
+        verb = head.head if tok.dep_ == "pobj" and head.dep_ == "prep" else head
+        if verb.pos_ in ("VERB", "AUX") and verb is not tok:
+            subj, subj_passive = _subject_of(verb)
+            vl = verb.lemma_.lower()
+            if subj is not None:
+                if vl in UNDERGO_VERBS:
+                    patients.append(subj)
+                elif tok.dep_ == "dobj" and vl in PERFORM_VERBS and not subj_passive:
+                    agents.append(subj)
+            if tok.dep_ in ("nsubj",) and vl in {"target", "hit", "strike", "kill", "injure", "wound", "destroy", "damage"}:
+                patients.extend(ch for ch in verb.children if ch.dep_ == "dobj")
+    for group, words, ids in ((agents, c.actor_words, c.actors), (patients, c.target_words, c.targets)):
+        for g in group:
+            for h in _conj_heads(g):
+                words.add(h.lemma_.lower())
+                words |= _phrase_lemmas(h)
+                if "armed" in {x.lower_ for x in h.children}:
+                    words.add("armed")
+                if h.lower_ == "them" or h.lemma_.lower() in ("of",):
+                    continue
+                for aid in actors_in(h.doc, h):
+                    if aid not in ids:
+                        ids.append(aid)
+    # an actor never targets itself in one mention (parser slips on apposition)
+    c.targets[:] = [t for t in c.targets if t not in c.actors] or c.targets
+
+
+# --------------------------------------------------------------------------- coding
+
+def _actor_by_id(doc, aid):
+    for a in doc._.actors or []:
+        if a.id == aid:
+            return a
+    return None
+
+
+ARMED_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "MLT", "UAF", "PRM", "IMG"}
+STATE_SECTORS = {"MIL", "COP", "SPY"}
+
+
+def classify(doc, words: set[str], ids: list[str], lex: Lexicon) -> str:
+    """'state', 'nonstate', 'civilian', 'protester' or '' for an argument (words + actor sectors)."""
+    for aid in ids:
+        a = _actor_by_id(doc, aid)
+        if a is None:
+            continue
+        if a.sector in STATE_SECTORS:
+            return "state"
+        if a.sector in ARMED_SECTORS:
+            return "nonstate"
+    w = lex.words
+    if words & w["protester_words"] - {"activist", "activists", "supporters", "crowd"}:
+        return "protester"
+    if words & w["armed_state"]:
+        return "state"
+    if words & w["armed_nonstate"]:
+        return "nonstate"
+    if words & w["civilian"]:
+        return "civilian"
+    for aid in ids:
+        a = _actor_by_id(doc, aid)
+        if a is not None and a.kind in ("person",):
+            return "civilian"
+    return ""
+
+
+def context_sents(c: Candidate, after: int = 2) -> list:
+    """The trigger's sentence and up to ``after`` following sentences of the same paragraph."""
+    doc = c.sent.doc
+    allsents = sentences(doc)
+    idx = next((i for i, s in enumerate(allsents) if s.start == c.sent.start), None)
+    if idx is None:
+        return [c.sent]
+    sents = [c.sent]
+    for nxt in allsents[idx + 1: idx + 1 + after]:
+        if "\n" in doc.text[sents[-1].end_char:nxt.start_char]:
+            break
+        sents.append(nxt)
+    return sents
+
+
+def code_acled(doc, c: Candidate, lex: Lexicon) -> None:
+    rule = c.entry.get("acled")
+    hays = sent_hays(c.sent)
+    if isinstance(rule, list):
+        c.acled = tuple(rule)
+        c.fixed = True
+        c.notes.append(f"ACLED rule: fixed {rule[1]}")
+    elif rule is None:
+        c.acled = (None, None)
+    elif rule == "violence":
+        _code_violence(doc, c, lex, hays)
+    elif rule == "protest":
+        _code_protest(doc, c, lex)
+    elif rule == "protest_force":
+        c.acled = ("Protests", "Protest with intervention")
+    elif rule == "clash":
+        _code_clash(doc, c, lex)
+    elif rule == "property":
+        victims = c.target_words
+        if victims & lex.words["civilian"] - lex.words["property_targets"] or has_phrase(hays, ["killed", "injured", "wounded"]):
+            c.plover, c.mode = "ASSAULT", c.mode or ""
+            _code_violence(doc, c, lex, hays)
+        else:
+            c.acled = ("Strategic developments", "Looting/property destruction")
+            c.notes.append("ACLED rule: property destroyed, nobody harmed")
+    elif rule == "agreement":
+        c.acled = ("Strategic developments", "Agreement") if c.token.lemma_.lower() in (
+            "ceasefire", "cease-fire", "truce", "agreement", "accord", "deal", "treaty") else (None, None)
+    elif rule == "territory":
+        kind = classify(doc, c.actor_words, c.actors, lex)
+        key = "government" if kind == "state" else "nonstate"
+        c.acled = tuple(lex.territory[key])
+        c.notes.append(f"ACLED rule: territory taken by {'state forces' if key == 'government' else 'non-state actor'}")
+
+
+def _code_clash(doc, c: Candidate, lex: Lexicon) -> None:
+    """Two-sided fighting: armed sides -> Armed clash; protesters -> riot; unarmed crowds -> mob."""
+    sides = {classify(doc, c.actor_words, c.actors, lex), classify(doc, c.target_words, c.targets, lex)}
+    words = c.actor_words | c.target_words
+    c.fixed = bool(sides - {""})  # an unspecified "fighting" does not override a more specific code
+    if "protester" in sides:
+        c.plover, c.mode = "PROTEST", "riot"
+        c.acled = ("Riots", "Violent demonstration")
+        c.notes.append("clash involving protesters -> Violent demonstration")
+    elif sides & {"state", "nonstate"} or not (sides - {""}):
+        c.acled = ("Battles", "Armed clash")
+        c.mode = c.mode or "firearms"
+        c.notes.append("clash between armed or unidentified sides -> Armed clash")
+    else:
+        c.acled = ("Riots", "Mob violence")
+        c.mode = "beat"
+        c.notes.append(f"clash between unarmed groups ({', '.join(sorted(words & (lex.words['civilian'] | lex.words['mob']))) or 'civilians'}) -> Mob violence")
+
+
+def _code_violence(doc, c: Candidate, lex: Lexicon, hays) -> None:
+    for group in lex.weapon_cues:
+        cue = has_phrase(hays, group["cues"])
+        if cue and group["acled"] == "protest_force":
+            c.mode = "crowd-control"
+            c.acled = ("Protests", "Protest with intervention")
+            c.notes.append(f"'{cue}' -> crowd control (intervention in a protest)")
+            return
+        if cue:
+            c.mode = c.mode if c.mode in ("assassinate",) and group["mode"] in ("explosives",) else (
+                group["mode"] if c.mode in ("", "explosives", "aerial", "firearms") or group["mode"] == "drone" else c.mode)
+            c.acled = tuple(group["acled"])
+            c.notes.append(f"'{cue}' in sentence -> {group['acled'][1]}")
+            if c.mode == "assassinate":
+                c.notes.append("mode kept: targeted assassination")
+            return
+    if not c.mode:
+        for group in lex.assault_modes:
+            cue = has_phrase(hays, group["cues"])
+            if cue:
+                c.mode = group["mode"]
+                break
+    target = classify(doc, c.target_words, c.targets, lex)
+    actor = classify(doc, c.actor_words, c.actors, lex)
+    if target == "protester":
+        c.acled = ("Protests", "Excessive force against protesters")
+        c.notes.append("ACLED rule: violence against protesters")
+    elif (c.actor_words & lex.words["mob"] or actor == "protester") and actor not in ("state", "nonstate"):
+        c.acled = ("Riots", "Mob violence")
+        c.notes.append("ACLED rule: crowd violence -> Mob violence")
+    elif target in ("state", "nonstate") and actor in ("state", "nonstate", ""):
+        c.acled = ("Battles", "Armed clash")
+        c.notes.append(f"ACLED rule: armed {actor or 'unknown'} actor vs armed target -> Armed clash")
+    elif actor in ("state", "nonstate") and not target and has_phrase(hays, ["clash", "exchange of fire", "gunbattle", "gun battle"]):
+        c.acled = ("Battles", "Armed clash")
+    else:
+        c.acled = ("Violence against civilians", "Attack")
+        c.notes.append(f"ACLED rule: {target or 'unspecified'} target -> Violence against civilians")
+
+
+def _code_protest(doc, c: Candidate, lex: Lexicon) -> None:
+    sents = context_sents(c)
+    hays = [h for s in sents for h in sent_hays(s)]
+    w = lex.words
+    force = has_phrase(hays, w["protest_force"])
+    violent = has_phrase(hays, w["protest_violent"])
+    intervention = has_phrase(hays, w["protest_intervention"])
+    if force and (has_phrase(hays, ["police", "security forces", "forces", "troops", "soldiers", "army", "officers"])):
+        c.acled = ("Protests", "Excessive force against protesters")
+        c.notes.append(f"'{force}' with security forces -> Excessive force against protesters")
+    elif violent:
+        c.acled = ("Riots", "Violent demonstration")
+        c.plover, c.mode = "PROTEST", "riot"
+        c.notes.append(f"'{violent}' -> Violent demonstration")
+    elif intervention:
+        c.acled = ("Protests", "Protest with intervention")
+        c.notes.append(f"'{intervention}' -> Protest with intervention")
+    else:
+        c.acled = ("Protests", "Peaceful protest")
+        c.notes.append("no intervention or violence -> Peaceful protest")
+
+
+def code_status(doc, c: Candidate, lex: Lexicon) -> None:
+    tok = c.token
+    st = lex.status
+    hays = sent_hays(c.sent)
+    local = {x.lemma_.lower() for x in tok.children} | {tok.head.lemma_.lower()}
+    chain = []
+    h = tok
+    for _ in range(4):  # the governing verbs (xcomp/ccomp/pcomp chain)
+        if h.head is h:
+            break
+        h = h.head
+        chain.append(h)
+    chain_lemmas = {x.lemma_.lower() for x in chain}
+    mods = {x.lower_ for x in tok.children if x.dep_ in ("amod", "compound", "advmod", "det")}
+    aux = {x.lower_ for x in tok.children if x.dep_ in ("aux", "auxpass")}
+    neg = any(x.dep_ == "neg" for x in tok.children) or (
+        tok.dep_ in ("pcomp",) and tok.head.lower_ == "without")
+    if neg:
+        c.status = "negated"
+    elif mods & set(st["historical_modifiers"]) or has_phrase(hays, st["historical"]) or _past_perfect(tok) \
+            or _old_date(doc, c):
+        c.status = "historical"
+    elif chain_lemmas & {"deny", "denial"} and not local & {"condemn"}:
+        c.status = "denied"
+    elif aux & {"would", "could", "might", "may"} or any(x.lower_ == "if" for x in tok.subtree if x.dep_ == "mark") \
+            or (tok.dep_ in ("advcl",) and any(x.lower_ == "if" for x in tok.children)):
+        c.status = "hypothetical"
+    elif aux & {"will", "shall"} or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in st["future_heads"]) \
+            or (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ("plan", "threat", "call")) \
+            or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in st["future_heads"]):
+        c.status = "future"
+    elif c.plover in ("ASSAULT", "COERCE") and (
+            local & set(st["attempt"]) or (chain[:2] and chain[0].lemma_.lower() in ("attempt", "try", "bid", "plot"))
+            or (len(chain) > 1 and chain[0].lower_ == "to" and chain[1].lemma_.lower() in ("attempt", "try"))):
+        c.status = "attempted"
+    elif has_phrase(hays, ["reportedly", "allegedly", "purportedly"]) or \
+            (chain_lemmas & {"accuse", "allege", "suspect", "blame"} and tok.dep_ in ("pcomp", "pobj", "ccomp", "xcomp")):
+        c.status = "alleged"
+    if c.status in ("attempted", "occurred") and has_phrase(hays, st["failed"]) and c.plover == "ASSAULT":
+        c.status = "failed" if c.status == "attempted" or has_phrase(hays, ["foiled", "thwarted", "averted"]) else c.status
+    if c.status != "occurred":
+        c.notes.append(f"status {c.status}")
+
+
+def _past_perfect(tok) -> bool:
+    return tok.tag_ == "VBN" and any(x.lower_ == "had" and x.dep_ == "aux" for x in tok.children)
+
+
+def _old_date(doc, c: Candidate) -> bool:
+    """A date in the trigger's clause more than 60 days before publication -> background event."""
+    pub = published(doc)
+    if pub is None:
+        return False
+    for d in dates_in(doc, c.sent.start_char, c.sent.end_char):
+        if d.date is not None and (pub - d.date).days > 60:
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- toll
+
+def parse_number(tok, lex: Lexicon) -> Optional[int]:
+    text = tok.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    vague = lex.toll["vague"]
+    if text in vague:
+        return int(vague[text])
+    if "-" in text:
+        parts = [NUMBER_WORDS.get(p) for p in text.split("-")]
+        if all(p is not None for p in parts):
+            return sum(parts)
+    return None
+
+
+def count_np(tok, lex: Lexicon) -> Optional[int]:
+    """How many people a noun phrase denotes: "three civilians", "two of them", "a soldier"."""
+    if tok.lower_ in ("no", "none", "nobody", "anyone", "anybody", "noone") or tok.lower_ == "one" and \
+            any(c.lower_ == "no" for c in tok.children):
+        return 0
+    total = None
+    n = parse_number(tok, lex) if tok.pos_ in ("NUM", "ADJ", "NOUN", "PRON", "DET") else None
+    if n is not None and tok.lemma_.lower() not in ("a", "an"):
+        total = n
+    else:
+        for ch in tok.children:
+            if ch.dep_ in ("nummod", "quantmod") or (ch.dep_ == "amod" and ch.lower_ in lex.toll["vague"]):
+                m = parse_number(ch, lex)
+                if m is not None:
+                    # "the 3 million residents" style quantmods multiply; keep it simple and conservative
+                    total = m
+                    break
+            if ch.dep_ == "det" and ch.lower_ in ("no",):
+                return 0
+        if total is None:
+            for ch in tok.children:  # "dozens of people"
+                if ch.dep_ == "prep" and ch.lower_ == "of" and tok.lower_ in lex.toll["vague"]:
+                    total = int(lex.toll["vague"][tok.lower_])
+            if total is None and tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() not in (
+                    "people", "police", "toll", "number", "family", "crowd", "group"):
+                total = 1
+            if total is None and tok.lower_ in ("he", "she", "him", "her"):
+                total = 1
+    for ch in tok.children:
+        if ch.dep_ == "conj" and ch.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            extra = count_np(ch, lex)
+            if extra is not None:
+                total = (total or 0) + extra
+    return total
+
+
+def toll_in_sentence(sent, lex: Lexicon) -> tuple[Optional[int], Optional[int]]:
+    """(fatalities, injured) reported in one sentence, None when not mentioned."""
+    t = lex.toll
+    hays = sent_hays(sent)
+    dead: dict[int, int] = {}
+    hurt: dict[int, int] = {}
+    zero_dead = has_phrase(hays, t["zero"]) is not None
+    zero_hurt = has_phrase(hays, t["zero_injured"]) is not None
+    kill, die, injure = set(t["kill_verbs"]), set(t["die_verbs"]), set(t["injure_verbs"])
+    for tok in sent:
+        lem = tok.lemma_.lower()
+        negated = any(c.dep_ == "neg" for c in tok.children) or tok.head.lower_ == "without"
+        victims = []
+        bucket = None
+        if tok.pos_ == "VERB" and (lem in kill or lem in injure or
+                                   (lem == "shoot" and any(c.lower_ == "dead" for c in tok.children)) or
+                                   (lem == "gun" and any(c.lower_ == "down" for c in tok.children))):
+            bucket = hurt if lem in injure else dead
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+            if passive or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "conj")):
+                victims = [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")]
+                if not victims and tok.dep_ in ("acl", "amod"):
+                    victims = [tok.head]
+                if not victims and tok.dep_ == "conj":
+                    victims = [c for c in tok.head.children if c.dep_ in ("nsubjpass",)]
+            else:
+                victims = [c for c in tok.children if c.dep_ == "dobj"]
+        elif tok.pos_ == "VERB" and lem in die:
+            bucket = dead
+            victims = [c for c in tok.children if c.dep_ == "nsubj"]
+        elif lem in ("dead", "injured", "wounded") and tok.pos_ in ("ADJ", "VERB", "NOUN"):
+            bucket = dead if lem == "dead" else hurt
+            nums = [c for c in tok.children if c.dep_ in ("nummod", "npadvmod", "nsubj") and c.pos_ in ("NUM", "NOUN", "PRON")]
+            if nums:
+                victims = nums
+            elif tok.dep_ in ("amod",):
+                victims = [tok.head]
+            elif tok.dep_ in ("acomp", "oprd"):
+                victims = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        elif lem in ("death", "fatality", "body", "casualty") and tok.pos_ == "NOUN":
+            nums = [c for c in tok.children if c.dep_ in ("nummod",)]
+            if nums:
+                bucket, victims = dead, [tok]
+        elif lem == "toll":
+            nums = [x for x in sent if x.i > tok.i and x.like_num]
+            if nums:
+                n = parse_number(nums[0], lex)
+                if n is not None:
+                    dead[-1] = max(dead.get(-1, 0), n)
+            continue
+        if bucket is None:
+            continue
+        if tok.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                and not any(c.dep_ == "auxpass" for c in tok.children):
+            continue  # "the attempt to assassinate X" reports an aim, not a death
+        for v in victims:
+            n = 0 if negated else count_np(v, lex)
+            if v.lower_ in ("anyone", "anybody", "no", "nobody", "none"):
+                n = 0
+            if n is not None:
+                bucket[v.i] = n
+    fatal = (max(dead.values()) if -1 in dead else sum(dead.values())) if dead else (0 if zero_dead else None)
+    injured = sum(hurt.values()) if hurt else (0 if zero_hurt else None)
+    if fatal and zero_dead and has_phrase(hays, ["without"]) is None:
+        pass
+    return fatal, injured
+
+
+# --------------------------------------------------------------------------- protests and toll mentions
+
+VERBAL = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
+CROWD_WORDS = {"protester", "protestor", "demonstrator", "marcher", "striker", "rioter"}
+
+
+def _ancestors(tok, depth: int = 6):
+    h = tok
+    for _ in range(depth):
+        if h.head is h:
+            return
+        h = h.head
+        yield h
+
+
+def relate_to_protests(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """Apply PLOVER's rule that protests making demands are PROTEST, and mark what a protest is about.
+
+    - a demand/denunciation by protesters is the protest itself (PLOVER REQUEST/ACCUSE notes);
+    - a demand that is the purpose clause of a protest trigger is part of that protest;
+    - violence a protest is about ("a protest against the killing of ...") happened before it.
+    """
+    protest_tokens = {c.token.i: c for c in cands if c.plover == "PROTEST"}
+    out = []
+    for c in cands:
+        governing = next((protest_tokens[a.i] for a in _ancestors(c.token) if a.i in protest_tokens), None)
+        if c.plover in VERBAL and governing is not None:
+            governing.notes.append(f"purpose: '{c.token.text}'")
+            continue
+        if c.plover in VERBAL and {w.rstrip("s") for w in c.actor_words} & CROWD_WORDS:
+            c.plover, c.mode = "PROTEST", "demo"
+            c.notes.append("said by protesters -> PROTEST (PLOVER: protests making demands)")
+            _code_protest(c.sent.doc, c, lex)
+        elif c.plover == "ASSAULT" and governing is not None and c.status == "occurred":
+            c.status = "historical"
+            c.notes.append(f"what the protest '{governing.token.text}' is about: earlier event")
+        out.append(c)
+    return out
+
+
+def _toll_only(c: Candidate, lex: Lexicon) -> bool:
+    """A passive/agentless kill/injure/die mention: it reports a toll rather than a new event."""
+    lem = c.token.lemma_.lower()
+    verbs = set(lex.toll["kill_verbs"]) | set(lex.toll["injure_verbs"]) | set(lex.toll["die_verbs"]) | {"shoot"}
+    return c.plover == "ASSAULT" and lem in verbs and not c.actors and not (
+        c.actor_words - {"one", "two", "people", "person"}) and not c.fixed
+
+
+def absorb_toll_mentions(events: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """"Militants attacked a post. Two soldiers were killed." is one event (ACLED counts the toll)."""
+    keep: list[Candidate] = []
+    for e in events:
+        host = None
+        if all(_toll_only(m, lex) for m in e.mentions):
+            first = min(m.sent.start for m in e.mentions)
+            earlier = [k for k in keep if k.acled_coded and k.status not in ("historical", "negated")
+                       and min(m.sent.start for m in k.mentions) <= first]
+            same_para = [k for k in earlier if "\n\n" not in e.token.doc.text[
+                max(m.sent.end_char for m in k.mentions if m.sent.start <= first):e.mentions[0].sent.start_char]]
+            if same_para:
+                host = max(same_para, key=lambda k: max(m.sent.start for m in k.mentions if m.sent.start <= first))
+        if host is not None:
+            host.mentions.extend(e.mentions)
+            host.target_words |= e.target_words
+            host.targets.extend(t for t in e.targets if t not in host.targets)
+            host.notes.append(f"toll mention '{e.token.text}' attached")
+        else:
+            keep.append(e)
+    return keep
+
+
+# --------------------------------------------------------------------------- merging
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    if a.plover != b.plover:
+        return False
+    if (a.status == "historical") != (b.status == "historical"):
+        return False
+    if a.status in ("negated", "hypothetical", "future", "denied") or b.status in ("negated", "hypothetical", "future", "denied"):
+        return a.status == b.status and a.sent is b.sent
+    if a.status == "historical" and a.sent is not b.sent:
+        return False  # background events are only merged within one sentence
+    if a.acled[0] and b.acled[0] and a.acled != b.acled:
+        if (a.fixed or a.acled[1] not in GENERAL_SUBTYPES) and (b.fixed or b.acled[1] not in GENERAL_SUBTYPES):
+            return False
+        if (a.acled[0] in VIOLENT_ACLED) != (b.acled[0] in VIOLENT_ACLED):
+            return False
+        if "Strategic developments" in (a.acled[0], b.acled[0]):
+            return False
+    if a.targets and b.targets and not set(a.targets) & set(b.targets):
+        return False
+    if a.actors and b.actors and not set(a.actors) & set(b.actors) and a.plover not in ("ASSAULT",):
+        return False
+    if (set(a.targets) & set(b.actors) or set(a.actors) & set(b.targets)) and not (
+            set(a.targets) & set(b.targets) or set(a.actors) & set(b.actors)):
+        return False  # roles reversed: X attacking Y is not Y attacking X
+    shared = set(a.targets) & set(b.targets) or set(a.actors) & set(b.actors)
+    # Places named near a mention are weak evidence; the same target is strong evidence.
+    if not shared and a.place is not None and b.place is not None and a.place.id != b.place.id \
+            and a.sent is not b.sent and not _same_area(a.place, b.place):
+        return False
+    if a.explicit_date and b.explicit_date and a.date != b.date:
+        return False
+    return True
+
+
+def _same_area(p, q) -> bool:
+    """Places that may name the same event location: a place and its country, or within ~25 km."""
+    if p.feature == "country" or q.feature == "country":
+        return (p.country or p.id) == (q.country or q.id) or p.id.endswith(str(q.country)) or q.id.endswith(str(p.country))
+    if None not in (p.lat, p.lon, q.lat, q.lon):
+        return abs(p.lat - q.lat) < 0.25 and abs(p.lon - q.lon) < 0.25
+    return False
+
+
+def best_place(e: Candidate):
+    """The merged event's place: the most precise, then most often chosen, among its mentions."""
+    counts: dict[str, list] = {}
+    for m in e.mentions:
+        if m.place is not None:
+            counts.setdefault(m.place.id, [m.place, m.geo_precision or 3, 0])[2] += 1
+    if not counts:
+        return None, None
+    place, precision, _ = min(counts.values(), key=lambda x: (x[1], -x[2]))
+    return place, precision
+
+
+def _specificity(c: Candidate) -> int:
+    s = 0
+    if c.acled[1] not in GENERAL_SUBTYPES or c.fixed:
+        s += 2
+    if c.mode:
+        s += 1
+    return s
+
+
+def merge(cands: list[Candidate]) -> list[Candidate]:
+    events: list[Candidate] = []
+    for c in cands:
+        for e in events:
+            if _compatible(e, c):
+                e.mentions.append(c)
+                if _specificity(c) > _specificity(e):
+                    e.acled, e.mode = c.acled, c.mode or e.mode
+                    e.notes = c.notes + ["merged mentions"]
+                elif not e.mode and c.mode:
+                    e.mode = c.mode
+                for src, dst in ((c.actors, e.actors), (c.targets, e.targets)):
+                    dst.extend(x for x in src if x not in dst)
+                e.actor_words |= c.actor_words
+                e.target_words |= c.target_words
+                if STATUS_RANK[c.status] > STATUS_RANK[e.status] and e.status not in ("attempted", "failed"):
+                    e.status = c.status
+                if c.status in ("attempted", "failed") and e.status == "occurred":
+                    e.status = c.status
+                if e.place is None and c.place is not None:
+                    e.place, e.geo_precision = c.place, c.geo_precision
+                if not e.explicit_date and c.explicit_date:
+                    e.date, e.time_precision, e.explicit_date = c.date, c.time_precision, True
+                e.confidence = min(0.95, max(e.confidence, c.confidence) + 0.05)
+                break
+        else:
+            c.mentions = [c]
+            events.append(c)
+    return events
+
+
+def fold_protest_actions(events: list[Candidate], lex: Lexicon) -> None:
+    """ACLED codes police action against a protest as part of the protest, not as its own event."""
+    protests = [e for e in events if e.acled[0] in ("Protests", "Riots") and e.plover == "PROTEST"]
+    if not protests:
+        return
+    for e in events:
+        if e in protests or e.acled[0] is None or e.status == "historical":
+            continue
+        on_protesters = {w.rstrip("s") for w in e.target_words} & CROWD_WORDS or e.acled[1] == "Excessive force against protesters"
+        if e.acled[1] in ("Arrests",) or e.plover == "ASSAULT" and e.mode == "crowd-control" or on_protesters:
+            p = min(protests, key=lambda p: abs(p.sent.start - e.sent.start))
+            if abs(p.sent.start - e.sent.start) > 80 and not on_protesters:
+                continue
+            if e.acled[1] == "Arrests" or e.mode == "crowd-control" or e.acled[1] == "Attack":
+                if p.acled[1] == "Peaceful protest":
+                    p.acled = ("Protests", "Protest with intervention")
+                    p.notes.append(f"'{e.token.text}' against protesters -> Protest with intervention")
+            if e.acled[1] == "Excessive force against protesters" or (e.fatalities or 0) > 0 and on_protesters:
+                p.acled = ("Protests", "Excessive force against protesters")
+                p.notes.append(f"'{e.token.text}' protesters -> Excessive force against protesters")
+            e.absorbed_into = p
+            if e.plover == "ASSAULT":  # ACLED counts the toll of the crackdown on the protest event
+                if e.fatalities:
+                    p.fatalities = (p.fatalities or 0) + e.fatalities
+                if e.injured:
+                    p.injured = (p.injured or 0) + e.injured
+            e.notes.append("ACLED: part of the protest event")
+            e.acled = (None, None)
+
+
+# --------------------------------------------------------------------------- place and date
+
+def _place_for(doc, c: Candidate):
+    try:
+        from .places import event_place  # provided by the places stage when available
+        place, precision = event_place(doc, c.token.idx, c.token.idx + len(c.token))
+        return place, precision, True
+    except (ImportError, AttributeError, TypeError):
+        pass
+    places = doc._.places or []
+    best, best_dist = None, None
+    for p in places:
+        for m in p.mentions:
+            if c.sent.start_char <= m.start < c.sent.end_char:
+                d = abs(m.start - c.token.idx)
+                if best_dist is None or d < best_dist:
+                    best, best_dist = p, d
+    precision = 1
+    if best is None:  # nearest earlier mention in the text (ACLED notes put the place up front)
+        earlier = [(m.start, p) for p in places for m in p.mentions if m.start < c.sent.start_char]
+        if earlier:
+            best = max(earlier, key=lambda x: x[0])[1]
+            precision = 2
+    if best is not None:
+        feature = (best.feature or "").lower()
+        if feature in ("country",):
+            precision = 3
+        elif feature in ("admin1", "region", "province", "state"):
+            precision = max(precision, 3 if feature == "admin1" else 2)
+    return best, (precision if best is not None else None), False
+
+
+def _clause(tok):
+    """The clause a trigger belongs to: its own subtree for verbs, its governing verb's for nouns."""
+    h = tok
+    while h.pos_ not in ("VERB", "AUX") and h.head is not h:
+        h = h.head
+    sub = list(h.subtree)
+    return sub[0].idx, sub[-1].idx + len(sub[-1])
+
+
+def _date_in_clause(doc, c: Candidate) -> bool:
+    """Only a date in the trigger's own clause separates it from other mentions of an event."""
+    s0, s1 = _clause(c.token)
+    return any(True for _ in dates_in(doc, s0, s1))
+
+
+def _date_for(doc, c: Candidate):
+    try:
+        from .dates import event_date  # provided by the dates stage when available
+        d, precision, how = event_date(doc, c.token.idx, c.token.idx + len(c.token))
+        if c.status == "historical" and not str(how).startswith("sentence"):
+            return None, None, False  # the publication date is not a background event's date
+        return d, precision, str(how).startswith("sentence") and _date_in_clause(doc, c)
+    except (ImportError, AttributeError, TypeError):
+        pass
+    in_sent = [d for d in dates_in(doc, c.sent.start_char, c.sent.end_char) if d.date is not None]
+    if in_sent:
+        d = min(in_sent, key=lambda d: abs(d.span.start - c.token.idx))
+        return d.date, d.precision, _date_in_clause(doc, c)
+    earlier = [d for d in doc._.dates or [] if d.date is not None and d.span.end <= c.sent.start_char]
+    if earlier:
+        d = max(earlier, key=lambda d: d.span.start)
+        return d.date, d.precision, True
+    pub = published(doc)
+    if pub is not None and c.status != "historical":
+        # The report's date; the event happened that day or shortly before it.
+        return pub, 2, False
+    return None, None, False
+
+
+# --------------------------------------------------------------------------- salience and output
+
+def salience(doc, e: Candidate, first_para_end: int) -> float:
+    """Main-event score: lead position, repetition, ACLED-codeable violence, real over background."""
+    s = 0.0
+    starts = [m.token.idx for m in e.mentions]
+    if any(x < first_para_end for x in starts):
+        s += 2.5
+    if min(starts) < len(doc.text) * 0.25:
+        s += 1.0
+    s += min(len(e.mentions), 6) * 0.5
+    if e.acled[0] in VIOLENT_ACLED:
+        s += 1.5
+    elif e.acled[0] is not None:
+        s += 1.0
+    s += STATUS_RANK[e.status] * 0.6
+    if e.fatalities:
+        s += 0.5
+    return s
+
+
+def _first_para_end(doc) -> int:
+    """End of the title + lead paragraph (the first two non-empty blocks)."""
+    blocks = [m.end() for m in re.finditer(r"[^\n]+", doc.text)]
+    if not blocks:
+        return 0
+    art = doc._.article
+    k = 2 if (art is not None and art.title and doc.text.lstrip().startswith(art.title.strip()[:30])) else 1
+    k = min(k + 1, len(blocks))
+    return blocks[k - 1]
+
+
+def explain(c: Candidate) -> str:
+    pos = "verb" if c.token.pos_ == "VERB" else "noun"
+    head = f"trigger '{c.token.text}' ({pos}) -> {c.plover}" + (f"/{c.mode}" if c.mode else "")
+    parts = [head] + c.notes
+    if len(c.mentions) > 1:
+        parts.append(f"{len(c.mentions)} mentions merged")
+    return "; ".join(dict.fromkeys(parts))
+
+
+class EventsStage:
     attr = "events"
 
+    def __init__(self, lexicon: str = "events.yaml"):
+        self.lexicon_name = lexicon
+
+    @property
+    def lex(self) -> Lexicon:
+        return load_lexicon(self.lexicon_name)
+
     def __call__(self, doc):
-        setattr(doc._, self.attr, [])
+        return self.set_annotations(doc, self.find(doc))
+
+    def find(self, doc) -> list[Candidate]:
+        lex = self.lex
+        cands = find_triggers(doc, lex)
+        for c in cands:
+            find_roles(doc, c)
+            code_status(doc, c, lex)
+            code_acled(doc, c, lex)
+            c.place, c.geo_precision, _ = _place_for(doc, c)
+            c.date, c.time_precision, c.explicit_date = _date_for(doc, c)
+        # Toll verbs that are negated or hypothetical ("without injuring anyone") are toll, not events.
+        toll_verbs = set(lex.toll["kill_verbs"]) | set(lex.toll["injure_verbs"])
+        cands = [c for c in cands if not (c.status in ("negated",) and c.token.lemma_.lower() in toll_verbs)]
+        cands = relate_to_protests(cands, lex)
+        events = merge(cands)
+        events = absorb_toll_mentions(events, lex)
+        for e in events:
+            e.place, e.geo_precision = best_place(e) if len(e.mentions) > 1 else (e.place, e.geo_precision)
+        self._assign_toll(doc, events, lex)
+        fold_protest_actions(events, lex)
+        self._assign_toll(doc, [e for e in events if e.acled[0] is None and e.absorbed_into is None and e.plover == "ASSAULT"], lex, only_missing=True)
+        first_end = _first_para_end(doc)
+        events.sort(key=lambda e: (-salience(doc, e, first_end), e.mentions[0].token.i))
+        return events
+
+    def _assign_toll(self, doc, events: list[Candidate], lex: Lexicon, only_missing: bool = False) -> None:
+        """Toll sentences go to the coded event mentioned in them, else to the nearest earlier one."""
+        coded = [e for e in events if e.acled[0] is not None or e.plover == "ASSAULT"]
+        if not coded:
+            return
+        by_sent: dict[int, list[Candidate]] = {}
+        for e in coded:
+            for m in e.mentions:
+                by_sent.setdefault(m.sent.start, []).append(e)
+        per_event: dict[int, list[tuple[Optional[int], Optional[int], bool]]] = {}
+        for sent in sentences(doc):
+            fatal, injured = toll_in_sentence(sent, lex)
+            if fatal is None and injured is None:
+                continue
+            here = by_sent.get(sent.start)
+            if here:
+                target = max(here, key=lambda e: (e.acled[0] in VIOLENT_ACLED, e.status != "historical"))
+            else:
+                earlier = [e for e in coded if min(m.sent.start for m in e.mentions) < sent.start
+                           and e.status not in ("historical", "negated")]
+                if not earlier:
+                    continue
+                target = max(earlier, key=lambda e: (max(m.sent.start for m in e.mentions if m.sent.start < sent.start)))
+                # only the next few sentences report on an event's toll
+                last = max(m.sent.end for m in target.mentions if m.sent.start < sent.start)
+                if sent.start - last > 60:
+                    continue
+            also = has_phrase(sent_hays(sent), ["also", "another", "additional", "more"]) is not None
+            per_event.setdefault(id(target), []).append((fatal, injured, also))
+            target._toll_sents = getattr(target, "_toll_sents", []) + [sent]
+        for e in coded:
+            if only_missing and e.fatalities is not None:
+                continue
+            rows = per_event.get(id(e), [])
+            fat = _combine([(r[0], r[2]) for r in rows])
+            inj = _combine([(r[1], r[2]) for r in rows])
+            if e.acled[0] is not None:
+                # ACLED records 0 when no death is reported
+                e.fatalities = fat if fat is not None else 0
+            else:
+                e.fatalities = fat
+            e.injured = inj
+            if fat:
+                e.notes.append(f"{fat} killed")
+
+    def set_annotations(self, doc, found: list[Candidate]):
+        out = []
+        for n, e in enumerate(found, 1):
+            evidence, seen = [], set()
+            for m in sorted(e.mentions, key=lambda m: m.sent.start):
+                if m.sent.start not in seen:
+                    seen.add(m.sent.start)
+                    evidence.append(span_of(doc, m.sent.start_char, m.sent.end_char))
+            t = e.token
+            conf = e.confidence
+            if e.targets or e.actors:
+                conf += 0.05
+            if e.status in ("hypothetical", "future", "negated"):
+                conf -= 0.1
+            out.append(Event(
+                id=f"e{n}",
+                plover_type=e.plover,
+                plover_mode=e.mode or None,
+                acled_event_type=e.acled[0],
+                acled_sub_event_type=e.acled[1],
+                actors=list(e.actors),
+                targets=[x for x in e.targets if x not in e.actors] or list(e.targets),
+                place=e.place.id if e.place is not None else None,
+                geo_precision=e.geo_precision,
+                date=e.date,
+                time_precision=e.time_precision,
+                fatalities=e.fatalities,
+                injured=e.injured,
+                status=e.status,
+                evidence=evidence,
+                confidence=round(max(0.05, min(0.99, conf)), 2),
+                trigger=span_of(doc, t.idx, t.idx + len(t)),
+                explanation=explain(e),
+            ))
+        doc._.events = out
+        if doc._.trace is not None:
+            doc._.trace["events"] = [f"{ev.id}: {ev.explanation}" for ev in out]
         return doc
 
 
-@Language.factory("eventlens_events")
-def make_stage(nlp, name):
-    return Stage()
+def _combine(rows: list[tuple[Optional[int], bool]]) -> Optional[int]:
+    """Toll across sentences: the largest report, plus reports introduced as additional."""
+    vals = [(v, also) for v, also in rows if v is not None]
+    if not vals:
+        return None
+    base = max(v for v, also in vals if not also) if any(not a for _, a in vals) else 0
+    return base + sum(v for v, also in vals if also)
+
+
+# Kept for the pipeline's stage convention (pipeline/<stage>.Stage).
+Stage = EventsStage
+
+
+@Language.factory("eventlens_events", default_config={"lexicon": "events.yaml"})
+def make_stage(nlp, name, lexicon: str):
+    return EventsStage(lexicon=lexicon)
+
+
+# --------------------------------------------------------------------------- evaluation
+
+def score(examples) -> dict:
+    """Score main events against gold rows.
+
+    ``examples``: iterable of (Result, gold) where gold is a dict with any of
+    ``event_type``/``acled_event_type``, ``sub_event_type``/``acled_sub_event_type``,
+    ``fatalities``, ``event_date``/``date``. The predicted main event is the first ACLED-coded
+    event of the Result (falling back to the first event). Returns accuracies, macro and
+    weighted F1 over sub-event types and a confusion table {(gold, predicted): count}.
+    """
+    n = 0
+    hits = {"event_type": 0, "sub_event_type": 0, "fatalities": 0, "date": 0}
+    counted = {"fatalities": 0, "date": 0}
+    confusion: dict[tuple[str, str], int] = {}
+    pairs = []
+    errors = []
+    for result, gold in examples:
+        n += 1
+        events = list(result.events)
+        main = next((e for e in events if e.acled_event_type), events[0] if events else None)
+        g_type = gold.get("acled_event_type", gold.get("event_type"))
+        g_sub = gold.get("acled_sub_event_type", gold.get("sub_event_type"))
+        p_type = main.acled_event_type if main else None
+        p_sub = main.acled_sub_event_type if main else None
+        hits["event_type"] += int(_norm(g_type) == _norm(p_type))
+        hits["sub_event_type"] += int(_norm(g_sub) == _norm(p_sub))
+        pairs.append((_norm(g_sub), _norm(p_sub)))
+        key = (str(g_sub), str(p_sub))
+        confusion[key] = confusion.get(key, 0) + 1
+        if gold.get("fatalities") not in (None, ""):
+            counted["fatalities"] += 1
+            hits["fatalities"] += int(main is not None and main.fatalities is not None
+                                      and int(float(gold["fatalities"])) == main.fatalities)
+        g_date = gold.get("event_date", gold.get("date"))
+        if g_date not in (None, ""):
+            counted["date"] += 1
+            hits["date"] += int(main is not None and main.date is not None and str(main.date) == str(g_date)[:10])
+        if _norm(g_sub) != _norm(p_sub) and len(errors) < 50:
+            errors.append({"gold": g_sub, "predicted": p_sub,
+                           "explanation": main.explanation if main else None})
+    macro, weighted = _f1(pairs)
+    return {
+        "n": n,
+        "event_type_accuracy": hits["event_type"] / n if n else 0.0,
+        "sub_event_type_accuracy": hits["sub_event_type"] / n if n else 0.0,
+        "sub_event_type_macro_f1": macro,
+        "sub_event_type_weighted_f1": weighted,
+        "fatalities_exact": hits["fatalities"] / counted["fatalities"] if counted["fatalities"] else None,
+        "date_exact": hits["date"] / counted["date"] if counted["date"] else None,
+        "confusion": confusion,
+        "errors": errors,
+    }
+
+
+def _norm(x) -> Optional[str]:
+    if x is None:
+        return None
+    return str(x).strip().lower().replace("protestors", "protesters") or None
+
+
+def _f1(pairs: list[tuple[Optional[str], Optional[str]]]) -> tuple[float, float]:
+    labels = {g for g, _ in pairs if g is not None}
+    if not labels:
+        return 0.0, 0.0
+    macro, weighted, total = 0.0, 0.0, 0
+    for label in labels:
+        tp = sum(1 for g, p in pairs if g == label and p == label)
+        fp = sum(1 for g, p in pairs if g != label and p == label)
+        fn = sum(1 for g, p in pairs if g == label and p != label)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        support = tp + fn
+        macro += f1
+        weighted += f1 * support
+        total += support
+    return macro / len(labels), weighted / total if total else 0.0

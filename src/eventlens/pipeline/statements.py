@@ -1,15 +1,789 @@
-"""Placeholder for the statements stage (being written)."""
+"""Statements stage: who said what about whom (direct, indirect and mixed reported speech).
+
+find(doc) returns ``Found`` records (cue, content and source character spans plus the
+resolved speaker); set_annotations turns them into ``Statement`` objects on ``doc._.statements``
+and writes responsibility attribution (claimed_by / accused / denied_by) onto the events.
+``score()`` compares Found spans with gold attribution spans (PolNeAR-style source/cue/content).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Optional
+
+import yaml
 from spacy.language import Language
 
+from ..model import Statement
+from .base import actor_at, dates_in, overlaps, span_of
+from .quotemarks import Quote, find_quotes, paragraphs
+
+# Violent event types: "condemned the attack" is about the article's main event of this kind.
+VIOLENT_PLOVER = {"ASSAULT", "COERCE", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION"}
+# Quotes shorter than this without a cue are scare quotes or names ("Hezbollah" Brigades).
+MIN_STANDALONE_QUOTE_WORDS = 4
+# How far back (in sentences) a pronoun or title may look for its speaker.
+PRONOUN_WINDOW_SENTS = 3
+_RELATIVE = {"who", "which", "that", "whom"}
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    data = yaml.safe_load(resources.files(__package__).joinpath("lexicons/statements.yaml").read_text("utf-8"))
+    for entry in data["cues"].values():
+        prep = entry.get("needs_prep")
+        if isinstance(prep, str):
+            entry["needs_prep"] = [prep]
+    data["titles"] = set(data["titles"])
+    data["source_nouns"] = set(data["source_nouns"])
+    data["event_nouns"] = set(data["event_nouns"])
+    return data
+
+
+@dataclass
+class Found:
+    """One reported statement as character spans (before it becomes a Statement)."""
+    content: tuple[int, int]
+    kind: str
+    sentence: tuple[int, int]
+    cue: Optional[tuple[int, int]] = None
+    cue_lemma: Optional[str] = None
+    source: Optional[tuple[int, int]] = None    # the speaker expression in the text
+    speaker: Optional[str] = None               # actor id
+    speaker_kind: Optional[str] = None
+    plover_type: Optional[str] = None
+    target: Optional[str] = None
+    how: str = ""                               # why this speaker (debugging / trace)
+    extra: dict = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- syntax helpers
+
+def _subtree_span(tok, exclude=()) -> tuple[int, int]:
+    toks = [t for t in tok.subtree if not any(t in ex.subtree for ex in exclude)]
+    toks = [t for t in toks if not t.is_punct] or [tok]
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _is_negated(verb) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    # "No party has claimed", "nobody condemned"
+    for c in verb.children:
+        if c.dep_ in _SUBJ and (c.lower_ in {"nobody", "none", "noone"}
+                                 or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+            return True
+    return False
+
+
+def _is_passive(verb) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
+
+
+def _agent(verb):
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _subject(verb):
+    """The subject of a cue verb, through participles ("..., saying:"), conjunctions and
+    relative clauses ("X, who ... blamed")."""
+    tok = verb
+    for _ in range(6):
+        for c in tok.children:
+            if c.dep_ in _SUBJ:
+                if c.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                    # "X, who said ..." is X; "..., which suggests" is a fact, not a speaker
+                    return tok.head if c.lower_ in ("who", "that") else None
+                return c
+        if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    # inverted "said X" where the parser attached X as dobj/attr after the verb
+    for c in verb.rights:
+        if c.dep_ in ("dobj", "attr") and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG")):
+            if verb.lemma_ == "say":
+                return c
+    return None
+
+
+def _cue_entry(tok):
+    """Lexicon entry when tok is a cue verb (with its required particle/preposition)."""
+    if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
+        return None
+    entry = lexicon()["cues"].get(tok.lemma_.lower())
+    if entry is None:
+        return None
+    preps = entry.get("needs_prep")
+    if preps:
+        prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
+        if prep is None:
+            return None
+        return entry, prep
+    return entry, None
+
+
+# ---------------------------------------------------------------- the stage
 
 class Stage:
     attr = "statements"
 
+    def __init__(self, max_quote_chars: int = 2000):
+        self.max_quote_chars = max_quote_chars
+
     def __call__(self, doc):
-        setattr(doc._, self.attr, [])
+        self.set_annotations(doc, self.find(doc))
         return doc
 
+    # -- finding -----------------------------------------------------------------
+    def find(self, doc) -> list[Found]:
+        text = doc.text
+        quotes = [q for q in find_quotes(text)]
+        sents = list(doc.sents)
+        sent_starts = [s.start_char for s in sents]
+        ctx = _Context(doc, sents, quotes)
+        found: list[Found] = []
+        used_cues: set[int] = set()
+        used_quotes: set[int] = set()
 
-@Language.factory("eventlens_statements")
-def make_stage(nlp, name):
-    return Stage()
+        # 1. indirect speech and mixed quotes: cue verbs with a reported clause / object
+        for si, sent in enumerate(sents):
+            for tok in sent:
+                if ctx.in_quote(tok.idx):
+                    continue  # speech reported inside a quotation belongs to the quote
+                f = self._indirect(ctx, si, tok)
+                if f is not None:
+                    found.append(f)
+                    used_cues.add(tok.i)
+                    self._merge_quotes(ctx, f, tok, used_quotes)
+
+        # 2. direct quotes, each with its nearest cue
+        for qi, q in enumerate(quotes):
+            if qi in used_quotes:
+                continue
+            f = self._direct(ctx, q, used_cues)
+            if f is not None:
+                found.append(f)
+
+        found.sort(key=lambda f: (f.content[0], f.content[1]))
+        # 3. speakers through pronouns, titles and continuations, in reading order
+        self._resolve_references(ctx, found)
+        del sent_starts
+        return found
+
+    def _merge_quotes(self, ctx, f: Found, cue, used_quotes: set) -> None:
+        """A reported clause that is really a quotation becomes a direct quote; one that
+        contains a quoted fragment is a mixed quote."""
+        c0, c1 = f.content
+        for qi, q in enumerate(ctx.quotes):
+            o0, o1 = q.outer
+            if not overlaps(o0, o1, c0, c1):
+                continue
+            used_quotes.add(qi)
+            if o0 <= c0 and c1 <= o1 + 1 or (q.start <= c0 + 2 and c1 >= q.end):
+                # the clause is the quotation (possibly with trailing punctuation outside it)
+                f.content = (q.start, q.end)
+                f.kind = "direct" if self._quote_is_separate(ctx, q, cue) else "mixed"
+            else:
+                f.kind = "mixed"
+                f.content = (min(c0, q.start), max(c1, q.end))
+
+    def _indirect(self, ctx, si, tok) -> Optional[Found]:
+        doc, lex = ctx.doc, lexicon()
+        sent = ctx.sents[si]
+        if tok.lower_ in lex["according_to"] and any(c.lower_ == "to" for c in tok.children):
+            return self._according_to(ctx, sent, tok)
+        hit = _cue_entry(tok)
+        if hit is None:
+            return None
+        entry, prep = hit
+        if entry.get("needs_quote") or _is_negated(tok):
+            return None
+        content = self._reported_content(tok, prep, entry)
+        if content is None:
+            return None
+        subj = _subject(tok)
+        if _is_passive(tok):
+            # "It is noted that ...", "X was accused of ...": the speaker is only the agent
+            subj = _agent(tok)
+        if subj is None:
+            return None
+        tops = ctx.in_paragraph(subj, tok.idx)
+        if entry.get("epistemic") and (subj.lower_ in _RELATIVE or not tops
+                                       or not self._is_source_like(ctx, tops[0])):
+            return None
+        cue_end = (prep.idx + len(prep)) if prep is not None and prep.i == tok.i + 1 else tok.idx + len(tok)
+        plover = entry.get("plover")
+        if plover is None and tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG":
+            # "X mocked the attempt, saying: ..." -- the saying is the mocking
+            head = _cue_entry(tok.head)
+            plover = head[0].get("plover") if head else None
+        f = Found(content=ctx.clip(content, tok.idx), kind="indirect", sentence=ctx.sentence_of(tok.idx),
+                  cue=(tok.idx, cue_end), cue_lemma=tok.lemma_.lower(), plover_type=plover)
+        self._set_source(ctx, f, subj)
+        f.target = self._target(ctx, tok, entry)
+        f.extra["role"] = entry.get("role")
+        return f
+
+    def _reported_content(self, verb, prep, entry) -> Optional[tuple[int, int]]:
+        """The reported clause or object of a cue verb, as a character span."""
+        doc = verb.doc
+        parts = []
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "obj", "dative") and entry.get("plover")) \
+                    or (c.dep_ == "dobj" and entry.get("needs_object")):
+                parts.append(c)
+            elif c.dep_ == "prep" and c.i > verb.i and (c is prep or (entry.get("plover") and c.lower_ in ("of", "for", "on", "against", "with", "to"))):
+                parts.append(c)
+            elif c.dep_ == "advcl" and c.i > verb.i and c.lemma_ == "describe":
+                parts.append(c)  # "condemned X, describing it as ..."
+        if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+            # "The attack was cowardly, the minister said."
+            head = verb.head
+            toks = [t for t in head.subtree if t.i < verb.i and not any(t in s.subtree for s in head.children if s.i > verb.i)]
+            toks = [t for t in toks if not t.is_punct and not (t in verb.subtree)]
+            if toks:
+                return toks[0].idx, toks[-1].idx + len(toks[-1])
+        if not parts:
+            return None
+        toks = [t for p in parts for t in p.subtree if t.i != (prep.i if prep is not None else -1)]
+        toks = sorted(set(toks), key=lambda t: t.i)
+        # drop the complementizer and edge punctuation: content is the reported proposition
+        while toks and (toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))):
+            toks = toks[1:]
+        while toks and toks[-1].is_punct and toks[-1].text not in "”\"’»":
+            toks = toks[:-1]
+        if not toks:
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if end - start > 2000:
+            end = start + 2000
+        return start, end
+
+    def _according_to(self, ctx, sent, tok) -> Optional[Found]:
+        to = next(c for c in tok.children if c.lower_ == "to")
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        phrase = sorted(tok.subtree, key=lambda t: t.i)
+        ps, pe = phrase[0].i, phrase[-1].i
+        lo, hi = ctx.para_bounds(tok.idx)
+        toks = [t for t in sent if (t.i < ps or t.i > pe) and not t.is_space and lo <= t.idx < hi]
+        # trim punctuation at both edges ("According to X, ...", "..., according to X.")
+        while toks and toks[0].is_punct:
+            toks = toks[1:]
+        while toks and toks[-1].is_punct:
+            toks = toks[:-1]
+        if not toks:
+            return None
+        f = Found(content=(toks[0].idx, toks[-1].idx + len(toks[-1])), kind="indirect",
+                  sentence=ctx.sentence_of(tok.idx), cue=(tok.idx, to.idx + len(to)),
+                  cue_lemma="according to")
+        self._set_source(ctx, f, pobj)
+        return f
+
+    def _direct(self, ctx, q: Quote, used_cues) -> Optional[Found]:
+        doc, text = ctx.doc, ctx.doc.text
+        o_start, o_end = q.outer
+        si = ctx.sent_index(q.open_at)
+        sj = ctx.sent_index(max(q.open_at, o_end - 1))
+        cands = []
+        regions = [ctx.sents[si], ctx.sents[sj]]
+        before = text[:o_start].rstrip()
+        if before.endswith(":") and si > 0:
+            regions.append(ctx.sents[si - 1])   # "X said:\n\n“...”"
+        if si > 0 and ctx.sents[si].start_char >= o_start - 1:
+            # quote opens its sentence: "X said: “...”" may be parsed as two sentences
+            prev = ctx.sents[si - 1]
+            if text[prev.start_char:o_start].rstrip().endswith((":", ",")):
+                regions.append(prev)
+        seen = set()
+        for sent in regions:
+            for tok in sent:
+                if tok.i in seen or ctx.in_quote(tok.idx):
+                    continue
+                seen.add(tok.i)
+                hit = _cue_entry(tok)
+                if hit is None and tok.lower_ in lexicon()["according_to"]:
+                    hit = ({}, None)
+                if hit is None or _is_negated(tok):
+                    continue
+                dist = o_start - (tok.idx + len(tok)) if tok.idx < o_start else tok.idx - o_end
+                cands.append((abs(dist), tok, hit))
+        words = len(text[q.start:q.end].split())
+        sent = ctx.sents[si]
+        f = None
+        if cands:
+            _, tok, (entry, prep) = min(cands, key=lambda c: c[0])
+            subj = _subject(tok)
+            if tok.lower_ in lexicon()["according_to"]:
+                to = next((c for c in tok.children if c.lower_ == "to"), None)
+                subj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+                cue = (tok.idx, (to.idx + len(to)) if to is not None else tok.idx + len(tok))
+            else:
+                cue_end = (prep.idx + len(prep)) if prep is not None and prep.i == tok.i + 1 else tok.idx + len(tok)
+                if cue_end < len(text) and text[cue_end] == ":":
+                    cue_end += 1
+                cue = (tok.idx, cue_end)
+            if subj is not None and subj.idx <= q.open_at < _subtree_span(subj)[1]:
+                return None   # a quoted name inside the speaker's description
+            if not self._quote_is_separate(ctx, q, tok):
+                return None   # quoted terms inside a clause are mixed quotes (indirect pass) or names
+            if words < MIN_STANDALONE_QUOTE_WORDS and abs(min(cands, key=lambda c: c[0])[0]) > 3:
+                return None   # a short quote counts only right next to its cue ("Yes," he said)
+            if entry.get("epistemic") and (subj is None or not self._is_source_like(ctx, subj)):
+                return None
+            kind = "direct"
+            cs = ctx.sentence_of(tok.idx)
+            f = Found(content=(q.start, q.end), kind=kind, sentence=(min(cs[0], o_start), max(cs[1], o_end)), cue=cue,
+                      cue_lemma=tok.lemma_.lower() if tok.lower_ != "according" else "according to",
+                      plover_type=entry.get("plover"))
+            f.extra["role"] = entry.get("role")
+            if subj is not None:
+                self._set_source(ctx, f, subj)
+            f.target = self._target(ctx, tok, entry) if entry else None
+            used_cues.add(tok.i)
+        elif words >= MIN_STANDALONE_QUOTE_WORDS and self._standalone(ctx, q):
+            # a quote on its own: continues the previous speaker's quote, or speaker unknown
+            cs = ctx.sentence_of(q.open_at)
+            f = Found(content=(q.start, q.end), kind="direct", sentence=(min(cs[0], o_start), max(cs[1], o_end)))
+            f.how = "standalone"
+        if f is not None and q.truncated:
+            f.extra["truncated"] = True
+        return f
+
+    def _quote_is_separate(self, ctx, q: Quote, cue) -> bool:
+        """A direct quote is set off by punctuation (X said: “...” / “...,” X said) or fills
+        its own sentence; otherwise it is a fragment inside reported speech (mixed)."""
+        text = ctx.doc.text
+        o_start, o_end = q.outer
+        before = text[:o_start].rstrip()
+        after = text[o_end:].lstrip()
+        if not before or before[-1] in ":.!?" or "\n" in text[len(before):o_start]:
+            return True
+        if before[-1] == "," and text[q.end - 1:q.end] in ".!?,":
+            return True   # X said, “We will fight.”
+        # "“...,” said X" / "“...” He added"
+        return cue.idx >= o_end and (text[q.end:q.end + 1] == "," or text[q.end - 1:q.end] in ".!?,")
+
+    def _standalone(self, ctx, q: Quote) -> bool:
+        """The quote is (nearly) a whole sentence or paragraph by itself."""
+        text = ctx.doc.text
+        o_start, o_end = q.outer
+        line_start = text.rfind("\n", 0, o_start) + 1
+        prefix = text[line_start:o_start].strip()
+        prev_sent_end = max(prefix.rfind(". "), prefix.rfind("? "), prefix.rfind("! "))
+        return not prefix or prefix[-1] in ".!?" or prev_sent_end >= 0 and not prefix[prev_sent_end + 2:].strip()
+
+    def _is_source_like(self, ctx, subj) -> bool:
+        lex = lexicon()
+        if ctx.actor_in(subj) is not None:
+            return True
+        return (subj.pos_ == "PROPN" or subj.lower_ in lex["pronouns"] or subj.lemma_.lower() in lex["titles"]
+                or subj.lower_ in lex["source_nouns"] or subj.lemma_.lower() in lex["source_nouns"]
+                or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
+
+    def _set_source(self, ctx, f: Found, subj) -> None:
+        tops = ctx.in_paragraph(subj, f.cue[0] if f.cue else subj.idx)
+        if not tops:
+            return
+        subj = tops[0]
+        exclude = [c for c in subj.children if c.dep_ in ("relcl", "acl") and c.i > subj.i]
+        f.source = ctx.clip(_subtree_span(subj, exclude), subj.idx)
+        if len(tops) > 1:
+            # the parser split the subject after joining a heading: the speaker phrase is
+            # everything of it in this paragraph ("The leader of X, Muqtada al-Sadr")
+            f.source = (f.source[0], max(f.source[1], ctx.clip(_subtree_span(tops[-1]), tops[-1].idx)[1]))
+            actors = [a for a in (ctx.actor_in(t) for t in tops) if a is not None]
+            actor = next((a for a in actors if a.kind == "person"), actors[0] if actors else None)
+            if actor is not None:
+                f.speaker, f.speaker_kind, f.how = actor.id, actor.kind, "subject"
+                return
+        f.extra["subj"] = subj
+        lex = lexicon()
+        if subj.lower_ in lex["pronouns"] or (subj.lemma_.lower() in lex["titles"] and ctx.actor_in(subj) is None
+                                              and any(c.lower_ in ("the", "this", "that") for c in subj.children)):
+            f.extra["refer"] = subj.lower_ if subj.lower_ in lex["pronouns"] else "title"
+            return
+        actor = ctx.actor_in(subj)
+        if actor is not None:
+            f.speaker, f.speaker_kind, f.how = actor.id, actor.kind, "subject"
+
+    def _target(self, ctx, verb, entry) -> Optional[str]:
+        """Object of accuse/blame ("accused X of ..."), of blame ... on X, or the actor a
+        condemnation is directed at when the object is an actor."""
+        if not entry or not entry.get("plover"):
+            return None
+        role = entry.get("role")
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "obj", "dative")]
+        if verb.lemma_ == "blame":
+            on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+            if on is not None:
+                objs = [c for c in on.children if c.dep_ == "pobj"] or objs
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "upon", "to") and verb.lemma_ in ("call", "appeal"):
+                objs += [c for c in prep.children if c.dep_ == "pobj"]
+        for o in objs:
+            actor = ctx.actor_in(o, deep=False)
+            if actor is not None:
+                return actor.id
+        if role == "allege":
+            return None
+        return None
+
+    # -- reference resolution ----------------------------------------------------------
+    def _resolve_references(self, ctx, found: list[Found]) -> None:
+        lex = lexicon()
+        last: Optional[Found] = None
+        for f in found:
+            refer = f.extra.get("refer")
+            if f.speaker is None and (refer or f.how == "standalone"):
+                kinds = lex["pronouns"].get(refer, ["person"]) if refer != "title" else ["person"]
+                if f.how == "standalone":
+                    # only a quote right after the previous statement continues it
+                    if last is not None and last.speaker and ctx.near(last, f, max_paragraphs=1):
+                        f.speaker, f.speaker_kind, f.how = last.speaker, last.speaker_kind, "continuation"
+                elif last is not None and last.speaker and ctx.near(last, f) and \
+                        (last.speaker_kind in kinds or last.speaker_kind is None):
+                    f.speaker, f.speaker_kind, f.how = last.speaker, last.speaker_kind, f"{refer}->previous speaker"
+                else:
+                    actor = ctx.recent_actor(f.cue[0] if f.cue else f.content[0], kinds)
+                    if actor is not None:
+                        f.speaker, f.speaker_kind, f.how = actor.id, actor.kind, f"{refer}->recent actor"
+            if f.speaker:
+                last = f
+
+    # -- output --------------------------------------------------------------------------
+    def set_annotations(self, doc, found: list[Found]) -> None:
+        text = doc.text
+        events = doc._.events or []
+        statements = []
+        for n, f in enumerate(found, 1):
+            s0, s1 = f.sentence
+            date = next((d.date for d in dates_in(doc, s0, s1) if d.date is not None), None)
+            event = _linked_event(doc, f, events)
+            statements.append(Statement(
+                id=f"s{n}", speaker=f.speaker, cue=span_of(doc, *f.cue) if f.cue else None,
+                content=span_of(doc, *f.content), kind=f.kind, plover_type=f.plover_type,
+                target=f.target, date=date, evidence=[span_of(doc, s0, s1)], event=event))
+            f.extra["id"] = f"s{n}"
+            f.extra["event"] = event
+        doc._.statements = statements
+        _attribute_responsibility(doc, found, events)
+        trace = doc._.trace if doc._.trace is not None else {}
+        trace["statements"] = [f"{f.extra['id']}: {f.kind} cue={text[f.cue[0]:f.cue[1]] if f.cue else None!r} "
+                               f"speaker={f.speaker} ({f.how or 'none'})" for f in found]
+        doc._.trace = trace
+
+
+class _Context:
+    """Per-document lookups shared by the finding steps."""
+
+    def __init__(self, doc, sents, quotes):
+        self.doc, self.sents, self.quotes = doc, sents, quotes
+        self.paras = paragraphs(doc.text)
+        self._starts = [s.start_char for s in sents]
+        self._quote_ranges = [q.outer for q in quotes]
+
+    def in_quote(self, idx: int) -> bool:
+        return any(a < idx < b for a, b in self._quote_ranges)
+
+    def sent_index(self, idx: int) -> int:
+        import bisect
+        return max(0, bisect.bisect_right(self._starts, idx) - 1)
+
+    def in_paragraph(self, tok, anchor: int):
+        """tok, or the top token of its phrase inside anchor's paragraph (the parser sometimes
+        makes a heading the subject of the next paragraph's verb)."""
+        lo, hi = self.para_bounds(anchor)
+        if lo <= tok.idx < hi:
+            return [tok]
+        inside = [t for t in tok.subtree if lo <= t.idx < hi and not t.is_punct and not t.is_space]
+        return [t for t in inside if t.head not in inside]
+
+    def para_bounds(self, idx: int) -> tuple[int, int]:
+        a, b = self.paras[self.para_index(idx)] if self.paras else (0, len(self.doc.text))
+        return a, b
+
+    def clip(self, span: tuple[int, int], anchor: int) -> tuple[int, int]:
+        """A span cut to the paragraph of anchor (the parser runs headings into sentences)."""
+        a, b = self.para_bounds(anchor)
+        start, end = max(span[0], a), min(span[1], b)
+        return (start, end) if end > start else span
+
+    def sentence_of(self, idx: int) -> tuple[int, int]:
+        sent = self.sents[self.sent_index(idx)]
+        return self.clip((sent.start_char, sent.end_char), idx)
+
+    def para_index(self, idx: int) -> int:
+        for i, (a, b) in enumerate(self.paras):
+            if idx < b:
+                return i
+        return len(self.paras) - 1
+
+    def near(self, a: Found, b: Found, max_paragraphs: int = 1) -> bool:
+        sa, sb = self.sent_index(a.content[0]), self.sent_index(b.sentence[0])
+        pa, pb = self.para_index(a.sentence[0]), self.para_index(b.sentence[0])
+        return sb - sa <= PRONOUN_WINDOW_SENTS and pb - pa <= max_paragraphs
+
+    def actor_in(self, tok, deep: bool = True):
+        """Actor named by a noun phrase: its head, then appositions, then name parts, then
+        the rest of the phrase (first match, left to right)."""
+        doc = self.doc
+        actor = actor_at(doc, tok.idx, tok.idx + len(tok))
+        if actor is not None:
+            return actor
+        for c in tok.children:
+            if c.dep_ == "appos":
+                a = actor_at(doc, *_subtree_span(c))
+                if a is not None:
+                    return a
+        for c in tok.children:
+            if c.dep_ in ("compound", "flat", "amod", "poss", "nmod"):
+                a = actor_at(doc, c.idx, c.idx + len(c))
+                if a is not None:
+                    return a
+        if not deep:
+            return None
+        lo, hi = self.para_bounds(tok.idx)
+        seen = []
+        for t in tok.subtree:
+            if t.dep_ in ("relcl",):
+                break
+            if not lo <= t.idx < hi:
+                continue
+            a = actor_at(doc, t.idx, t.idx + len(t))
+            if a is not None:
+                seen.append(a)
+        # "The head of the Media Cell, Saad Maan": the person speaks for the organisation
+        return next((a for a in seen if a.kind == "person"), seen[0] if seen else None)
+
+    def recent_actor(self, idx: int, kinds):
+        """Most recent actor mention before idx, within the window, of a compatible kind."""
+        si = self.sent_index(idx)
+        floor = self._starts[max(0, si - PRONOUN_WINDOW_SENTS)]
+        best, best_pos = None, -1
+        for actor in self.doc._.actors or []:
+            if kinds and actor.kind not in kinds:
+                continue
+            for m in actor.mentions:
+                if floor <= m.start < idx and m.start > best_pos and not self.in_quote(m.start):
+                    best, best_pos = actor, m.start
+        return best
+
+
+def _linked_event(doc, f: Found, events) -> Optional[str]:
+    """The event a statement is about: one whose evidence/trigger overlaps the content, else the
+    article's main violent event when the content refers to an attack, attempt, act ..."""
+    if not events:
+        return None
+    c0, c1 = f.content
+    e = _event_in(doc, events, c0, c1)
+    if e is not None:
+        return e.id
+    for e in events:
+        if any(overlaps(ev.start, ev.end, c0, c1) for ev in e.evidence) and e.plover_type in VIOLENT_PLOVER:
+            return e.id
+    return None
+
+
+@lru_cache(maxsize=1)
+def _event_reference():
+    nouns = "|".join(sorted(lexicon()["event_nouns"], key=len, reverse=True))
+    return re.compile(r"\b(?:the|this|that|these|those|its|such an?)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % nouns, re.I)
+
+
+def _refers_to_event(text: str) -> bool:
+    """An anaphoric mention of an event ("the attack", "this act", "the assassination attempt")
+    in the first clause of a reported content (later clauses are usually about other things)."""
+    first = re.split(r"[,;:]", text, maxsplit=1)[0]
+    return _event_reference().search(first) is not None
+
+
+def _attribute_responsibility(doc, found: list[Found], events) -> None:
+    """claimed_by / accused / denied_by on events, from statements and from responsibility
+    phrases ("X is the main suspect behind the attempt")."""
+    if not events:
+        return
+    by_id = {e.id: e for e in events}
+    lex = lexicon()["responsibility"]
+
+    def add(lst, actor_id):
+        if actor_id and actor_id not in lst:
+            lst.append(actor_id)
+
+    for f in found:
+        e = by_id.get(f.extra.get("event"))
+        if e is None:
+            continue
+        content = doc.text[f.content[0]:f.content[1]].lower()
+        role = f.extra.get("role")
+        if role == "claim" and "responsib" in content:
+            add(e.claimed_by, f.speaker)
+        elif role == "deny" or any(p in content for p in ("involvement", "responsibility")) and role == "deny":
+            add(e.denied_by, f.speaker)
+        elif role == "allege" and f.target:
+            add(e.accused, f.target)
+    _responsibility_phrases(doc, events, lex, add)
+
+
+def _responsibility_phrases(doc, events, lex, add) -> None:
+    """ "X (and behind it Y) is the main suspect behind the attack", "X claimed responsibility
+    for the attack", "the attack was carried out by X": surface patterns inside one clause, so
+    they survive a bad parse. The phrase must follow the clause's verb (predicate position):
+    "the perpetrator of the attack was ..." names nobody."""
+    text = doc.text
+    paras = paragraphs(text)
+    main = next((e for e in events if e.plover_type in VIOLENT_PLOVER), None)
+    for p0, p1 in paras:
+        low = text[p0:p1].lower()
+        for kind in ("claim", "deny", "accuse"):
+            for phrase in lex[kind]:
+                for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
+                    at, after = p0 + m.start(), p0 + m.end()
+                    event = _event_after(doc, events, main, None, at, p1)
+                    if event is None:
+                        continue
+                    if phrase.endswith(" by"):
+                        actors = _actors_between(doc, after, p1, clause_only=True)
+                    else:
+                        w0 = _clause_start(text, p0, at)
+                        window = doc.char_span(w0, at, alignment_mode="contract")
+                        if window is None or _negated_window(window) or \
+                                not any(t.pos_ in ("AUX", "VERB") for t in window):
+                            continue
+                        actors = _actors_between(doc, w0, at)
+                    target = {"claim": event.claimed_by, "deny": event.denied_by, "accuse": event.accused}[kind]
+                    for a in actors:
+                        add(target, a)
+
+
+_CLAUSE_START = re.compile(r"\b(?:that|which|who|whether|while|but)\b|[;:.!?]")
+
+
+def _clause_start(text: str, lo: int, at: int) -> int:
+    last = lo
+    for m in _CLAUSE_START.finditer(text, lo, at):
+        last = m.end()
+    return last
+
+
+def _negated_window(window) -> bool:
+    return any(t.dep_ == "neg" or t.lower_ in ("no", "nobody", "none", "not", "never") for t in window)
+
+
+def _event_after(doc, events, main, nouns, at, end):
+    """The event referred to right after a responsibility phrase (same clause)."""
+    tail = re.split(r"[,;:.\n]", doc.text[at:end], maxsplit=1)[0]
+    return _event_in(doc, events, at, at + len(tail))
+
+
+def _event_in(doc, events, start: int, end: int):
+    """The event text[start:end] is about. A definite mention ("the attack", "this act",
+    "the attempt to assassinate ...") is the article's main violent event (events are ordered
+    by salience), even when the events stage also coded that mention as an event of its own;
+    otherwise the first event whose trigger lies in the span."""
+    main = next((e for e in events if e.plover_type in VIOLENT_PLOVER), None)
+    hits = sorted((e.trigger.start, i) for i, e in enumerate(events)
+                  if e.trigger is not None and overlaps(e.trigger.start, e.trigger.end, start, end))
+    hit = events[hits[0][1]] if hits else None
+    if main is not None and _refers_to_event(doc.text[start:end]) and \
+            (hit is None or hit.plover_type == main.plover_type):
+        return main
+    return hit
+
+
+def _actors_between(doc, start: int, end: int, clause_only: bool = False) -> list[str]:
+    if clause_only:
+        end = start + len(re.split(r"[,;:.]", doc.text[start:end], maxsplit=1)[0])
+    ids = []
+    for actor in doc._.actors or []:
+        if any(start <= m.start and m.end <= end for m in actor.mentions) and actor.id not in ids:
+            ids.append(actor.id)
+    return ids
+
+
+@Language.factory("eventlens_statements", default_config={"max_quote_chars": 2000})
+def make_stage(nlp, name, max_quote_chars: int):
+    return Stage(max_quote_chars=max_quote_chars)
+
+
+# ---------------------------------------------------------------- evaluation
+
+_TRIM = " \t\n\"“”„«»‘’'.,:;"
+
+
+def _norm(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span without surrounding quote marks, punctuation, spaces or a leading "that"."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if text[start:start + 5].lower() == "that " and end - start > 5:
+        start += 5
+    return start, end
+
+
+def score(text: str, predicted: Iterable[dict], gold: Iterable[dict]) -> dict:
+    """Precision/recall/F1 for source, cue and content spans, exact and overlap.
+
+    predicted/gold: dicts with optional "source", "cue", "content" keys, each a list of
+    (start, end) fragments (gold spans may be discontinuous). Exact match compares spans after
+    trimming quote marks, edge punctuation and a leading "that" (the model stores content
+    without quote marks); a predicted span matches a gold span exactly when it equals one of
+    its fragments or its whole extent. Returns counts too, so corpora can be micro-averaged.
+    """
+    predicted, gold = list(predicted), list(gold)
+    out = {}
+    for role in ("source", "cue", "content"):
+        p_spans = _unique([a[role] for a in predicted if a.get(role)])
+        g_spans = _unique([a[role] for a in gold if a.get(role)])
+        for mode in ("exact", "overlap"):
+            match = _match_exact if mode == "exact" else _match_overlap
+            tp_p = sum(1 for p in p_spans if any(match(text, p, g) for g in g_spans))
+            tp_g = sum(1 for g in g_spans if any(match(text, p, g) for p in p_spans))
+            out[f"{role}_{mode}"] = _prf(tp_p, len(p_spans), tp_g, len(g_spans))
+    return out
+
+
+def _unique(spans):
+    seen, out = set(), []
+    for s in spans:
+        key = tuple(tuple(x) for x in s)
+        if key not in seen:
+            seen.add(key)
+            out.append([tuple(x) for x in s])
+    return out
+
+
+def _match_exact(text, p, g) -> bool:
+    ps = _norm(text, p[0][0], p[-1][1])
+    cands = [_norm(text, a, b) for a, b in g] + [_norm(text, g[0][0], g[-1][1])]
+    return ps in cands
+
+
+def _match_overlap(text, p, g) -> bool:
+    return any(overlaps(a, b, c, d) for a, b in p for c, d in g)
+
+
+def _prf(tp_p, n_p, tp_g, n_g) -> dict:
+    precision = tp_p / n_p if n_p else 0.0
+    recall = tp_g / n_g if n_g else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "tp_pred": tp_p, "pred": n_p, "tp_gold": tp_g, "gold": n_g}
+
+
+def found_as_spans(found: list[Found]) -> list[dict]:
+    """Found records in the shape score() takes."""
+    out = []
+    for f in found:
+        out.append({"source": [f.source] if f.source else None, "cue": [f.cue] if f.cue else None,
+                    "content": [f.content]})
+    return out

