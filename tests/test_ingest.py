@@ -229,8 +229,9 @@ def test_jsonl_malformed_line_among_good_ones(tmp_path):
     p.write_text("\n".join(lines) + "\n", encoding="utf-8")
     items = inputs(p)
     assert [(type(i).__name__, i.index) for i in items] == [
-        ("RawInput", 1), ("InputError", 2), ("RawInput", 4), ("InputError", 5), ("InputError", 6)]
+        ("RawInput", 0), ("InputError", 1), ("RawInput", 3), ("InputError", 4), ("InputError", 5)]
     assert items[1].message.startswith("malformed JSON on line 2")
+    assert str(items[1]).startswith(f"{p}:2: malformed JSON on line 2")
     assert "no text field" in items[4].message
     first = items[0]
     assert first.raw == lines[0] and first.format == "jsonl"
@@ -248,8 +249,8 @@ def test_json_array_and_object(tmp_path):
     obj = tmp_path / "obj.json"
     obj.write_text(json.dumps({"id": 7, "text": "Single object article."}))
     a, b, c = inputs(arr, obj)
-    assert (a.index, a.title, a.text, a.source) == (1, "A", "Text A about Dorsk.", "Paper")
-    assert (b.index, b.title) == (2, "B")
+    assert (a.index, a.title, a.text, a.source) == (0, "A", "Text A about Dorsk.", "Paper")
+    assert (b.index, b.title) == (1, "B")
     assert (c.index, c.id) == (None, "7")
     # an article can be rebuilt from its stored raw record alone
     rebuilt = build_article(RawInput(path=a.path, format="json", raw=a.raw, index=a.index))
@@ -279,11 +280,12 @@ def test_csv_text_column(tmp_path):
     p.write_text('id,headline,text,date\nc1,Arrests,"Police arrested twelve people.\n\nTwo shops burned.",'
                  '2024-03-05\nc2,Empty,,2024-03-06\n', encoding="utf-8")
     items = inputs(p)
-    assert isinstance(items[0], RawInput) and items[0].index == 1
+    assert isinstance(items[0], RawInput) and items[0].index == 0
     art = build_article(items[0])
     assert (art.id, art.title, art.published) == ("c1", "Arrests", dt.date(2024, 3, 5))
     assert art.text == "Police arrested twelve people.\n\nTwo shops burned."
-    assert isinstance(items[1], InputError) and items[1].index == 2
+    assert isinstance(items[1], InputError) and items[1].index == 1
+    assert items[1].message == "row 2 has an empty text column"
 
 
 def test_csv_custom_text_column(tmp_path):
@@ -293,6 +295,9 @@ def test_csv_custom_text_column(tmp_path):
     assert isinstance(err, InputError) and "--text-column" in err.message
     (item,) = inputs(p, text_column="story_body")
     assert item.text == "Police arrested twelve people in Dorsk." and item.title == "A"
+    # the stored raw row is enough to rebuild the article later
+    rebuilt = build_article(RawInput.from_stored(item.raw, "csv"))
+    assert rebuilt.text == "Police arrested twelve people in Dorsk." and rebuilt.title == "A"
 
 
 # --- feeds -------------------------------------------------------------------------------
@@ -324,12 +329,12 @@ def test_rss_feed(tmp_path):
     p.write_text(RSS, encoding="utf-8")
     a, b, c = inputs(p)
     assert (a.index, a.title, a.url, a.source, a.published) == (
-        1, "Arrests in Dorsk", "https://example.org/1", "Example Wire", "2024-03-05")
+        0, "Arrests in Dorsk", "https://example.org/1", "Example Wire", "2024-03-05")
     art = build_article(a)
     assert art.text == "Police arrested twelve people in Dorsk.\n\nTwo shops burned."
     assert art.published == dt.date(2024, 3, 5) and art.title == "Arrests in Dorsk"
     assert build_article(b).text == "Delegations met in Varna on Wednesday to discuss a ceasefire."
-    assert isinstance(c, InputError) and c.index == 3
+    assert isinstance(c, InputError) and c.index == 2 and c.message == "feed entry 3 has no content or summary"
 
 
 def test_atom_feed(tmp_path):
@@ -417,3 +422,12 @@ def test_permission_error_is_reported(tmp_path, monkeypatch):
     monkeypatch.setattr(readers, "open", refuse, raising=False)
     (err,) = inputs(p)
     assert err == InputError(str(p), None, "permission denied")
+
+
+def test_from_stored_rebuilds_text_and_html(tmp_path):
+    p = tmp_path / "story.txt"
+    p.write_text("Date: 2024-03-05\n\n" + STORY)
+    (item,) = inputs(p)
+    art = build_article(item)
+    again = build_article(RawInput.from_stored(item.raw, "txt", art))
+    assert (again.id, again.text, again.title, again.published) == (art.id, art.text, art.title, art.published)

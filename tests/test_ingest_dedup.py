@@ -48,6 +48,9 @@ def test_signature_bytes_round_trip():
     restored.add_bytes("orig", sig)
     assert restored.find(SYNDICATED) == "orig"
     assert restored.add("orig", ORIGINAL) == sig
+    other = Deduplicator()
+    other.add_signature("orig", other.signature(ORIGINAL))
+    assert other.find(SYNDICATED) == "orig"
 
 
 def test_readding_is_idempotent_and_most_similar_wins():

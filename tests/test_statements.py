@@ -10,7 +10,7 @@ import pytest
 
 from eventlens.model import Actor, Article, Event, Span
 from eventlens.pipeline.quotemarks import MAX_QUOTE_CHARS, find_quotes
-from eventlens.pipeline.statements import Stage, found_as_spans, score
+from eventlens.pipeline.statements import Stage, score
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "examples" / "000_1367947988e2ffd1.txt"

@@ -83,11 +83,11 @@ def extract(paths: List[str] = typer.Argument(..., help="files, folders, globs, 
             result = pipeline.process(build_article(item, published=published))
         except IngestError as exc:
             failed += 1
-            err.print(f"[red]error[/red] {item.path}: {exc}", highlight=False)
+            err.print(f"[red]error[/red] {item.where}: {exc}", highlight=False)
             continue
         except Exception as exc:  # noqa: BLE001 - report and go on with the batch
             failed += 1
-            err.print(f"[red]error[/red] {item.path}: {exc.__class__.__name__}: {exc}", highlight=False)
+            err.print(f"[red]error[/red] {item.where}: {exc.__class__.__name__}: {exc}", highlight=False)
             continue
         data = result.to_json_dict()
         if format == "jsonl":
@@ -199,8 +199,8 @@ def _store_event_row(r: dict) -> dict:
     plover = r.get("plover_type") or ""
     if r.get("plover_mode"):
         plover += f"/{r['plover_mode']}"
-    return {"date": r.get("date"), "type": plover, "sub_type": r.get("acled_sub_event_type"),
-            "actors": r.get("actor_names") or "", "targets": r.get("target_names") or "",
+    return {"date": r.get("date") or r.get("day"), "type": plover, "sub_type": r.get("acled_sub_event_type"),
+            "actors": ", ".join(r.get("actor_names") or []), "targets": ", ".join(r.get("target_names") or []),
             "place": r.get("place_name") or "", "fatalities": r.get("fatalities"), "status": r.get("status")}
 
 
@@ -270,24 +270,20 @@ def summary(db: str = DB_OPTION, limit: int = 15):
     """What the store holds: articles, actors, events by type, and the main events."""
     with _store(db) as store:
         stats = store.stats()
-        main_rows = store.events(limit=None)
-        fails = store.failures()
+        main_rows = store.events(main_only=True, limit=limit)
     out.rule(f"eventlens store: {db}")
-    arts = stats.get("articles_by_status", {})
+    arts = {k: v for k, v in stats.get("articles_by_status", {}).items() if v}
     out.print(f"articles: {sum(arts.values())} ({', '.join(f'{k} {v}' for k, v in sorted(arts.items()))}) · "
               f"actors: {stats.get('actors', 0)} · places: {stats.get('places', 0)} · "
               f"events: {stats.get('events', 0)} · statements: {stats.get('statements', 0)} · "
-              f"failed inputs: {len(fails)}", highlight=False)
+              f"failed inputs: {stats.get('failures', 0)}", highlight=False)
     by_type = Table(title="events by type")
     by_type.add_column("PLOVER type")
     by_type.add_column("events", justify="right")
     for t, n in sorted(stats.get("events_by_type", {}).items(), key=lambda kv: -kv[1]):
         by_type.add_row(str(t), str(n))
     out.print(by_type)
-    main = [r for r in main_rows if r.get("rank") in (0, 1) and r.get("rank") == min(
-        x.get("rank", 0) for x in main_rows if x["article_id"] == r["article_id"])]
-    main.sort(key=lambda r: str(r.get("date") or ""))
-    out.print(_events_table("main event of each article", [_store_event_row(r) for r in main[:limit]]))
+    out.print(_events_table("main event of each article", [_store_event_row(r) for r in main_rows]))
 
 
 from .evaluate.cli import register as _register_eval  # noqa: E402

@@ -142,6 +142,7 @@ def reprocess(store, pipeline, article_ids: Optional[list[str]] = None,
             report.errors.append(f"{article_id}: {error}")
             on_error(f"{article_id}: {error}")
             continue
-        store.save_result(result, raw=raw, raw_format=raw_format)
+        coded = bool(article.text.strip()) and article.language in (None, "en")
+        store.save_result(result, raw=raw, raw_format=raw_format, status="coded" if coded else "not-coded")
         report.stored += 1
     return report

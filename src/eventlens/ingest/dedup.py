@@ -99,6 +99,13 @@ class Deduplicator:
     def add_bytes(self, article_id: str, data: bytes) -> None:
         self.add_minhash(article_id, minhash_from_bytes(data))
 
+    def signature(self, text: str) -> bytes:
+        """Signature bytes of ``text`` (not indexed), for storage."""
+        return minhash_bytes(text)
+
+    # the name the store-facing code uses for add_bytes
+    add_signature = add_bytes
+
     def find_minhash(self, mh: MinHash, exclude: str | None = None) -> str | None:
         best, best_sim = None, -1.0
         # LSH only proposes candidates; the signature estimate confirms them. Sorting makes

@@ -62,8 +62,12 @@ def _scalar(value) -> str | None:
     return s or None
 
 
+TEXT_COLUMN_KEY = "_text_column"
+
+
 def record_fields(record: dict, text_column: str | None = None) -> dict:
     """The article fields of one JSON/CSV record (keys matched case-insensitively)."""
+    text_column = text_column or _scalar(record.get(TEXT_COLUMN_KEY))
     lowered = {}
     for key, value in record.items():
         if isinstance(key, str):
@@ -292,7 +296,7 @@ def _read_json(path: str, data: bytes, text_column: str | None) -> Iterator[RawI
         return
     if not doc:
         yield InputError(path, None, "empty JSON list")
-    for i, obj in enumerate(doc, start=1):
+    for i, obj in enumerate(doc):
         raw = json.dumps(obj, ensure_ascii=False)
         yield _record(path, "json", i, obj, raw, text_column)
 
@@ -312,12 +316,12 @@ def _read_jsonl(path: str, lines: IO[bytes], text_column: str | None) -> Iterato
             text = decode_bytes(line)[0].strip()
             obj = json.loads(text)
         except IngestError as exc:
-            yield InputError(path, lineno, f"{exc} on line {lineno}")
+            yield InputError(path, lineno - 1, f"{exc} on line {lineno}")
             continue
         except json.JSONDecodeError as exc:
-            yield InputError(path, lineno, f"malformed JSON on line {lineno}: {exc.msg} (column {exc.colno})")
+            yield InputError(path, lineno - 1, f"malformed JSON on line {lineno}: {exc.msg} (column {exc.colno})")
             continue
-        yield _record(path, "jsonl", lineno, obj, text, text_column)
+        yield _record(path, "jsonl", lineno - 1, obj, text, text_column)
     if not seen_any:
         yield InputError(path, None, "empty file")
 
@@ -357,15 +361,18 @@ def _read_csv(path: str, data: bytes, text_column: str | None) -> Iterator[RawIn
         except StopIteration:
             break
         except csv.Error as exc:
-            yield InputError(path, row_no, f"malformed CSV on row {row_no}: {exc}")
+            yield InputError(path, row_no - 1, f"malformed CSV on row {row_no}: {exc}")
             break  # the reader cannot resynchronise after a broken quote
         row = {k: v for k, v in row.items() if isinstance(k, str)}
         fields = record_fields(row, text_column)
         if not fields["text"]:
-            yield InputError(path, row_no, f"row {row_no} has an empty text column")
+            yield InputError(path, row_no - 1, f"row {row_no} has an empty text column")
             continue
-        yield RawInput(path=path, format="csv", raw=json.dumps(row, ensure_ascii=False),
-                       index=row_no, **fields)
+        record = dict(row)
+        if text_column:  # so the stored row can be re-read without the command-line option
+            record[TEXT_COLUMN_KEY] = text_column
+        yield RawInput(path=path, format="csv", raw=json.dumps(record, ensure_ascii=False),
+                       index=row_no - 1, **fields)
     if row_no == 1:
         yield InputError(path, None, "CSV has a header but no rows")
 
@@ -409,9 +416,9 @@ def _read_feed(path: str, data: bytes) -> Iterator[RawInput | InputError]:
             yield InputError(path, None, "feed has no entries")
         return
     feed_title = _scalar(parsed.feed.get("title"))
-    for i, (entry, content) in enumerate(zip(parsed.entries, contents), start=1):
+    for i, (entry, content) in enumerate(zip(parsed.entries, contents)):
         if not content:
-            yield InputError(path, i, f"feed entry {i} has no content or summary")
+            yield InputError(path, i, f"feed entry {i + 1} has no content or summary")
             continue
         fields = {
             "id": None,  # guids are usually URLs; the content hash makes a better article id

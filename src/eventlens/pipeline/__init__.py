@@ -22,7 +22,7 @@ from ..model import Article, Result
 from .base import ensure_extensions
 
 # Importing the stage modules registers their factories with spaCy.
-from . import actors, places, dates, events, statements, claims  # noqa: F401,E402
+from . import paragraphs, actors, places, dates, events, statements, claims  # noqa: F401,E402
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,8 @@ def build_nlp(config: Config | None = None) -> Language:
     config = config or Config.load()
     ensure_extensions()
     nlp = load_model(config.model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("eventlens_paragraphs", before="parser")
     for stage in config.stages:
         nlp.add_pipe(stage, config=config.stage_config.get(stage, {}))
     return nlp

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
@@ -24,7 +25,7 @@ from ..kb.actors import (ActorKB, ActorRecord, capital_of, default_kb, demonym_i
                          generic_lexicon, name_key, name_tokens, normalise, titles_lexicon)
 from ..model import Actor
 from ..model import Span
-from .base import published
+from .base import doc_text, published
 
 NER_ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 # Labels NER sometimes puts on actor names ("Al-Kazemi" as LOC/FAC): used only if the KB knows the name.
@@ -58,6 +59,7 @@ class Candidate:
 
 @dataclass
 class Found:
+    text: str = ""
     candidates: list[Candidate] = field(default_factory=list)
     trace: list[str] = field(default_factory=list)
 
@@ -80,23 +82,26 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             return start, end
 
 
-def _shadow(text: str) -> tuple[str, list[int]]:
-    """Text with quote marks blanked out, so quoted parts of names still match.
+_REMOVABLE_QUOTE = re.compile(r"[\"“”„«»]|(?<!\w)['‘’`]|['‘’`](?!\w)")
 
-    Only quotes at word edges go (Asa'ib keeps its apostrophe); they are replaced by
-    nothing and the map gives each shadow offset its original offset.
+
+def _shadow(text: str):
+    """Text with quote marks taken out, so quoted parts of names still match.
+
+    Only quotes at word edges go (Asa'ib keeps its apostrophe). Returns the shadow text
+    and a function mapping a shadow offset back to the original text.
     """
-    keep, pos = [], []
-    n = len(text)
-    for i, ch in enumerate(text):
-        if ch in QUOTE_CHARS:
-            inside = 0 < i < n - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
-            if not inside:
-                continue
-        keep.append(ch)
-        pos.append(i)
-    pos.append(n)
-    return "".join(keep), pos
+    removed = [m.start() for m in _REMOVABLE_QUOTE.finditer(text)]
+    if not removed:
+        return text, lambda x: x
+    parts, prev = [], 0
+    for r in removed:
+        parts.append(text[prev:r])
+        prev = r + 1
+    parts.append(text[prev:])
+    # the k-th removal sits at shadow offset removed[k] - k
+    at = [r - k for k, r in enumerate(removed)]
+    return "".join(parts), lambda x: x + bisect_right(at, x)
 
 
 def doc_country(doc, kb: ActorKB) -> Optional[str]:
@@ -232,20 +237,20 @@ class ActorStage:
         return doc
 
     def find(self, doc) -> Found:
-        found = Found()
-        text = doc.text
+        text = doc_text(doc)
+        found = Found(text=text)
         day = published(doc)
         ctx = doc_country(doc, self.kb)
         cands: list[Candidate] = []
 
         # 1. KB aliases anywhere, on a quote-free shadow of the text.
-        shadow, pos = _shadow(text)
-        sdoc = self.nlp.make_doc(shadow)
+        shadow, orig = _shadow(text)
+        sdoc = self.nlp.make_doc(shadow) if shadow is not text else doc
         for _, s, e in self.alias_matcher(sdoc):
             sp = sdoc[s:e]
             if not self._case_ok([t.text for t in sp], self.case_rules.get(sp.text.lower(), [])):
                 continue
-            start, end = pos[sp.start_char], pos[sp.end_char - 1] + 1
+            start, end = orig(sp.start_char), orig(sp.end_char - 1) + 1
             start, end = trim(text, start, end)
             if end > start:
                 cands.append(Candidate(start, end, "kb"))
@@ -272,7 +277,7 @@ class ActorStage:
 
         for c in cands:
             self._resolve(text, c, ctx, day)
-        chosen = self._select(cands)
+        chosen = self._select(cands, len(text))
         self._titles_and_coref(text, chosen, ctx, day, found.trace)
         found.candidates = [c for c in chosen if c.resolved or c.new_kind]
         found.trace.insert(0, f"context country={ctx} date={day}")
@@ -392,19 +397,19 @@ class ActorStage:
         return text.lower() not in _city_names()
 
     @staticmethod
-    def _select(cands: list[Candidate]) -> list[Candidate]:
+    def _select(cands: list[Candidate], length: int) -> list[Candidate]:
         """Non-overlapping candidates: linked before unlinked, then longest first."""
         def rank(c: Candidate):
             return (c.resolved or c.source == "title", c.end - c.start, LINK_RANK.get(c.how, 0), -c.start)
         chosen: list[Candidate] = []
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(length)
         for c in sorted(cands, key=rank, reverse=True):
-            if any(c.start < e and s < c.end for s, e in taken):
-                continue
             if not (c.resolved or c.new_kind or c.source == "title"):
                 continue
+            if taken.find(1, c.start, c.end) != -1:
+                continue
             chosen.append(c)
-            taken.append((c.start, c.end))
+            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         return sorted(chosen, key=lambda c: c.start)
 
     def _titles_and_coref(self, text: str, chosen: list[Candidate], ctx, day, trace: list[str]) -> None:
@@ -464,7 +469,7 @@ class ActorStage:
     # ------------------------------------------------------------------ output
 
     def set_annotations(self, doc, found: Found) -> None:
-        text = doc.text
+        text = found.text
         groups: dict[str, dict] = {}
         for c in found.candidates:
             surface = text[c.start:c.end]

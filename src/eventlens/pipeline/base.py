@@ -34,16 +34,24 @@ def ensure_extensions() -> None:
 ensure_extensions()
 
 
+def doc_text(doc: Doc) -> str:
+    """doc.text, built once: spaCy rebuilds the string from its tokens on every access."""
+    text = doc.user_data.get("eventlens_text")
+    if text is None:
+        text = doc.user_data["eventlens_text"] = doc.text
+    return text
+
+
 def span_of(doc: Doc, start: int, end: int) -> Span:
     """Evidence span for character offsets into doc.text (always consistent)."""
-    return Span.of(doc.text, start, end)
+    return Span.of(doc_text(doc), start, end)
 
 
 def span_of_tokens(doc: Doc, sp) -> Span:
     """Evidence span for a spaCy Span / Token."""
     if hasattr(sp, "start_char"):
-        return Span.of(doc.text, sp.start_char, sp.end_char)
-    return Span.of(doc.text, sp.idx, sp.idx + len(sp))
+        return Span.of(doc_text(doc), sp.start_char, sp.end_char)
+    return Span.of(doc_text(doc), sp.idx, sp.idx + len(sp))
 
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

@@ -21,7 +21,7 @@ import yaml
 from spacy.language import Language
 
 from ..model import Claim
-from .base import span_of
+from .base import doc_text, span_of
 
 LEVELS = ["asserted", "probable", "possible", "speculative"]
 _GROUP_LEVEL = {"boosters": 0, "probable": 1, "possible": 2, "speculative": 3}
@@ -67,7 +67,7 @@ def grade(levels: list[int]) -> str:
 def find_markers(doc, start: int, end: int) -> list[Marker]:
     """Epistemic markers in doc.text[start:end]; overlapping matches keep the longest."""
     lex = lexicon()
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     cands = []
     for rx, level in lex["patterns"]:
         for m in rx.finditer(text):
@@ -97,7 +97,7 @@ def _optative(tok) -> bool:
 
 def _pieces(doc):
     """Sentences, cut at line breaks (the parser runs headings into the next sentence)."""
-    text = doc.text
+    text = doc_text(doc)
     for sent in doc.sents:
         pos = sent.start_char
         for part in re.split(r"(\n+)", text[sent.start_char:sent.end_char]):
@@ -134,11 +134,15 @@ class Stage:
         return found
 
     def set_annotations(self, doc, found: list[FoundClaim]) -> None:
+        text = doc_text(doc)
+        # A hedge inside a quote whose speaker is unknown has no holder we can name: the
+        # contract allows only "author" or an actor id, so such claims are left out.
+        kept = [f for f in found if f.holder != "unknown"]
         doc._.claims = [
             Claim(id=f"c{n}", holder=f.holder, certainty=f.certainty,
-                  hedges=[doc.text[m.start:m.end] for m in f.markers],
+                  hedges=[text[m.start:m.end] for m in f.markers],
                   evidence=[span_of(doc, *f.sentence)] + [span_of(doc, m.start, m.end) for m in f.markers])
-            for n, f in enumerate(found, 1)]
+            for n, f in enumerate(kept, 1)]
 
 
 def _holder(statements, m: Marker) -> str:

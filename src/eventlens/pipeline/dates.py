@@ -17,8 +17,9 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import DateMention
-from .base import overlaps, published, span_of
+from ..model import DateMention, Span
+from .base import overlaps, published
+from .base import doc_text
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -69,7 +70,7 @@ class DatesStage:
         taken: list[tuple[int, int]] = []
         hits = []
         for pattern, handler in COMPILED:
-            for m in pattern.finditer(doc.text):
+            for m in pattern.finditer(doc_text(doc)):
                 hits.append((m.start(), -(m.end() - m.start()), m, handler))
         for start, _, m, handler in sorted(hits, key=lambda h: h[:2]):
             s, e = m.start(), m.end()
@@ -77,11 +78,11 @@ class DatesStage:
                 continue
             if handler == "weekday" and not _weekday_ok(m):
                 continue
-            mention = resolve(handler, m, pub, doc.text[s:e])
+            mention = resolve(handler, m, pub, doc_text(doc)[s:e])
             if mention is None:
                 continue
-            s2, e2 = _strip(doc.text, s, e)
-            found.append(DateMention(span=span_of(doc, s2, e2), date=mention[0], end=mention[1],
+            s2, e2 = _strip(doc_text(doc), s, e)
+            found.append(DateMention(span=Span.of(doc_text(doc), s2, e2), date=mention[0], end=mention[1],
                                      precision=mention[2], flag=mention[3]))
             taken.append((s, e))
         # whatever else spaCy calls a date: dateparser, strictly, against the publication date
@@ -93,7 +94,7 @@ class DatesStage:
                 continue
             day, precision = parsed
             flag = "after-publication" if pub and day > pub else None
-            found.append(DateMention(span=span_of(doc, ent.start_char, ent.end_char), date=day,
+            found.append(DateMention(span=Span.of(doc_text(doc), ent.start_char, ent.end_char), date=day,
                                      precision=precision, flag=flag))
         found.sort(key=lambda d: d.span.start)
         return found
@@ -278,7 +279,7 @@ def event_date(doc: Doc, start: int, end: int) -> tuple[Optional[dt.date], Optio
     if same:
         best = min(same, key=lambda d: min(abs(d.span.start - end), abs(start - d.span.end)))
         return best.date, best.precision, f"sentence: {best.span.text!r}"
-    p0 = doc.text.rfind("\n\n", 0, start) + 1
+    p0 = doc_text(doc).rfind("\n\n", 0, start) + 1
     before = [d for d in dates if p0 <= d.span.start < start]
     if before:
         best = before[-1]
@@ -290,9 +291,9 @@ def event_date(doc: Doc, start: int, end: int) -> tuple[Optional[dt.date], Optio
 
 
 def _sentence_bounds(doc: Doc, start: int) -> tuple[int, int]:
-    span = doc.char_span(start, min(start + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(start, min(start + 1, len(doc_text(doc))), alignment_mode="expand")
     if span is None or not len(span) or not doc.has_annotation("SENT_START"):
-        return 0, len(doc.text)
+        return 0, len(doc_text(doc))
     sent = span[0].sent
     return sent.start_char, sent.end_char
 

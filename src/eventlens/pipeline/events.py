@@ -291,7 +291,7 @@ def _subject_of(verb):
         subjp = [c for c in v.children if c.dep_ == "nsubjpass"]
         if subjp:
             return subjp[0], True
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
             v = v.head
             continue
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -341,10 +341,17 @@ def find_roles(doc, c: Candidate) -> None:
                     (agents if c.plover != "ASSAULT" else patients).extend(objs)
             elif ch.dep_ == "compound" and ch.pos_ == "PROPN":
                 agents.append(ch)
+            elif ch.dep_ == "acl":  # "the attack carried out by drones on X's residence"
+                for g in ch.children:
+                    if g.dep_ == "prep" and g.lower_ in ("on", "against", "upon"):
+                        patients.extend(x for x in g.children if x.dep_ == "pobj")
+                    elif g.dep_ == "agent":
+                        agents.extend(x for x in g.children if x.dep_ == "pobj" and x.lemma_.lower() not in
+                                      {"drone", "missile", "rocket", "bomb", "plane", "aircraft", "gunfire"})
         head = tok.head
         # "X was subjected to / survived an attack" -> X is the target
         verb = head.head if tok.dep_ == "pobj" and head.dep_ == "prep" else head
-        if verb.pos_ in ("VERB", "AUX") and verb is not tok:
+        if verb.pos_ in ("VERB", "AUX") and verb.i != tok.i:
             subj, subj_passive = _subject_of(verb)
             vl = verb.lemma_.lower()
             if subj is not None:
@@ -548,7 +555,7 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
     chain = []
     h = tok
     for _ in range(4):  # the governing verbs (xcomp/ccomp/pcomp chain)
-        if h.head is h:
+        if h.head.i == h.i:
             break
         h = h.head
         chain.append(h)
@@ -730,7 +737,7 @@ CROWD_WORDS = {"protester", "protestor", "demonstrator", "marcher", "striker", "
 def _ancestors(tok, depth: int = 6):
     h = tok
     for _ in range(depth):
-        if h.head is h:
+        if h.head.i == h.i:
             return
         h = h.head
         yield h
@@ -800,9 +807,11 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     if (a.status == "historical") != (b.status == "historical"):
         return False
     if a.status in ("negated", "hypothetical", "future", "denied") or b.status in ("negated", "hypothetical", "future", "denied"):
-        return a.status == b.status and a.sent is b.sent
-    if a.status == "historical" and a.sent is not b.sent:
+        return a.status == b.status and a.sent.start == b.sent.start
+    if a.status == "historical" and a.sent.start != b.sent.start:
         return False  # background events are only merged within one sentence
+    if any(_linked(m.token, b.token) for m in (a.mentions or [a])):
+        return True  # "opened fire on them, killing two": one clause chain, one event
     if a.acled[0] and b.acled[0] and a.acled != b.acled:
         if (a.fixed or a.acled[1] not in GENERAL_SUBTYPES) and (b.fixed or b.acled[1] not in GENERAL_SUBTYPES):
             return False
@@ -820,7 +829,7 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     shared = set(a.targets) & set(b.targets) or set(a.actors) & set(b.actors)
     # Places named near a mention are weak evidence; the same target is strong evidence.
     if not shared and a.place is not None and b.place is not None and a.place.id != b.place.id \
-            and a.sent is not b.sent and not _same_area(a.place, b.place):
+            and a.sent.start != b.sent.start and not _same_area(a.place, b.place):
         return False
     if a.explicit_date and b.explicit_date and a.date != b.date:
         return False
@@ -846,6 +855,12 @@ def best_place(e: Candidate):
         return None, None
     place, precision, _ = min(counts.values(), key=lambda x: (x[1], -x[2]))
     return place, precision
+
+
+def _linked(x, y) -> bool:
+    """Triggers joined by a participial/coordinated clause or a compound ("killing", "attacked and killed")."""
+    return (x.head.i == y.i and x.dep_ in ("advcl", "conj", "compound", "xcomp")) or \
+           (y.head.i == x.i and y.dep_ in ("advcl", "conj", "compound", "xcomp"))
 
 
 def _specificity(c: Candidate) -> int:
@@ -953,7 +968,7 @@ def _place_for(doc, c: Candidate):
 def _clause(tok):
     """The clause a trigger belongs to: its own subtree for verbs, its governing verb's for nouns."""
     h = tok
-    while h.pos_ not in ("VERB", "AUX") and h.head is not h:
+    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
         h = h.head
     sub = list(h.subtree)
     return sub[0].idx, sub[-1].idx + len(sub[-1])

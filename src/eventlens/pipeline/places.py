@@ -19,8 +19,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..kb.places import Candidate, Gazetteer, distance_km, gazetteer, norm
-from ..model import Place
-from .base import overlaps, span_of
+from ..model import Place, Span
+from .base import doc_text, overlaps
 
 NER_LABELS = {"GPE", "LOC", "FAC"}
 CURATED = {"district", "site", "airport", "base", "crossing", "camp", "region"}
@@ -96,10 +96,10 @@ class PlacesStage:
                 continue
             if _blocked(blocked, start, end, allow_places=True):
                 continue
-            mentions.append(Mention(start, end, doc.text[start:end], key, "ner", ent.label_))
+            mentions.append(Mention(start, end, doc_text(doc)[start:end], key, "ner", ent.label_))
             taken.append((ent.start_char, ent.end_char))
         for start, end in self._gazetteer_spans(doc, taken, blocked):
-            mentions.append(Mention(start, end, doc.text[start:end], norm(doc.text[start:end]),
+            mentions.append(Mention(start, end, doc_text(doc)[start:end], norm(doc_text(doc)[start:end]),
                                     "gazetteer"))
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
@@ -107,7 +107,7 @@ class PlacesStage:
             if not m.candidates and m.source == "ner":
                 # "Baghdad's Karrada district" / "the city of Mosul": try the inner name
                 m.candidates = self._inner_candidates(m)
-            after = doc.text[m.end:m.end + 20].lstrip().lower().split(" ", 1)
+            after = doc_text(doc)[m.end:m.end + 20].lstrip().lower().split(" ", 1)
             m.region_word = bool(after) and after[0].strip(",.;") in REGION_WORDS
         self._named = self._named_countries(mentions)
         mentions = [m for m in mentions if self._plausible(doc, m)]
@@ -138,7 +138,7 @@ class PlacesStage:
                     if first.is_stop and not _glued(first):
                         continue
                     start, end = first.idx, last.idx + len(last.text)
-                    key = norm(doc.text[start:end])
+                    key = norm(doc_text(doc)[start:end])
                     if len(key) >= 2 and gaz.has_key(key):
                         found = (start, end, j)
                         break
@@ -157,7 +157,7 @@ class PlacesStage:
         if m.source == "ner":
             if m.candidates:
                 return True
-            return m.label == "GPE" and _cue_precision(doc.text, m.start) is not None
+            return m.label == "GPE" and _cue_precision(doc_text(doc), m.start) is not None
         if not m.candidates:
             return False
         best = m.candidates[0]
@@ -243,7 +243,7 @@ class PlacesStage:
                     places[pid] = Place(id=pid, name=c.name, country=c.country, admin1=c.admin1,
                                         lat=c.lat, lon=c.lon, geonames_id=c.geonames_id,
                                         feature=c.feature)
-            places[pid].mentions.append(span_of(doc, m.start, m.end))
+            places[pid].mentions.append(Span.of(doc_text(doc), m.start, m.end))
             trace.append(f"{m.text!r} [{m.source}] -> {pid} ({m.why})")
         doc._.places = list(places.values())
         if doc._.trace is not None:
@@ -292,7 +292,7 @@ def _choose(m: Mention, ctx: Counter, regions: set) -> tuple[Optional[Candidate]
 def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
     """'Alexandria, Louisiana' / 'Erbil, Iraq': the second name qualifies the first."""
     for a, b in zip(mentions, mentions[1:]):
-        gap = doc.text[a.end:b.start]
+        gap = doc_text(doc)[a.end:b.start]
         if gap.strip() in (",", "") and len(gap) <= 2:
             for c in b.candidates:
                 if c.feature in ("country", "admin1"):
@@ -336,7 +336,7 @@ def _glued(tok) -> bool:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     for prefix in ("the ", "The "):
         if text.startswith(prefix):
             start += len(prefix)
@@ -390,7 +390,7 @@ def _cue_precision(text: str, start: int) -> Optional[int]:
 def _sentence_bounds(doc: Doc, start: int) -> tuple[int, int]:
     tok = doc.char_span(start, start + 1, alignment_mode="expand")
     if tok is None or not doc.has_annotation("SENT_START"):
-        return 0, len(doc.text)
+        return 0, len(doc_text(doc))
     sent = tok[0].sent
     return sent.start_char, sent.end_char
 
@@ -414,7 +414,7 @@ def event_place(doc: Doc, start: int, end: int) -> tuple[Optional[Place], Option
     for p in places:
         for m in p.mentions:
             if s0 <= m.start < s1:
-                cue = _cue_precision(doc.text, m.start)
+                cue = _cue_precision(doc_text(doc), m.start)
                 dist = min(abs(m.start - end), abs(start - m.end))
                 located = p.lat is not None
                 in_sentence.append((cue is None, not located, p.feature == "country", dist, p, cue))

@@ -17,6 +17,7 @@ MAX_QUOTE_PARAGRAPHS = 5
 OPENERS = {"“": "”\"“", "„": "“”\"", "«": "»", "\"": "\"”", "‘": "’'", "‚": "‘’", "'": "'’"}
 DOUBLE = set("“”„«»\"")
 SINGLE = set("‘’‚'")
+_FILLER = "\x01"
 _PARA_BREAK = re.compile(r"\n\s*")
 _SENT_END = re.compile(r"[.!?…][\"”’»)]?\s")
 
@@ -74,6 +75,8 @@ def _is_apostrophe(text: str, i: int) -> bool:
 def find_quotes(text: str) -> list[Quote]:
     """Top-level quotations, in order. Nested quotes are part of their outer quote's content."""
     quotes: list[Quote] = []
+    # ``...'' and ''...'' (typewriter double quotes): one mark plus a filler, offsets kept
+    text = text.replace("''", "\"" + _FILLER).replace("``", "\"" + _FILLER)
     paras = paragraphs(text)
     p = 0
     while p < len(paras):
@@ -159,7 +162,7 @@ def _add(text, quotes, open_at, close_at, para_end=None):
     # The comma before a closing mark ("...,” said X) belongs to the sentence, not the quote.
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] == _FILLER):
         start += 1
     if end <= start:
         return

@@ -17,7 +17,7 @@ import yaml
 from spacy.language import Language
 
 from ..model import Statement
-from .base import actor_at, dates_in, overlaps, span_of
+from .base import actor_at, dates_in, doc_text, overlaps, span_of
 from .quotemarks import Quote, find_quotes, paragraphs
 
 # Violent event types: "condemned the attack" is about the article's main event of this kind.
@@ -27,6 +27,8 @@ MIN_STANDALONE_QUOTE_WORDS = 4
 # How far back (in sentences) a pronoun or title may look for its speaker.
 PRONOUN_WINDOW_SENTS = 3
 _RELATIVE = {"who", "which", "that", "whom"}
+# Verbs that can stand as a parenthetical "..., X said, ..." around their content
+_PARENTHETICAL = {"say", "add", "tell", "note", "write", "argue", "insist", "explain", "claim", "warn"}
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -143,10 +145,9 @@ class Stage:
 
     # -- finding -----------------------------------------------------------------
     def find(self, doc) -> list[Found]:
-        text = doc.text
-        quotes = [q for q in find_quotes(text)]
+        text = doc_text(doc)
+        quotes = find_quotes(text)
         sents = list(doc.sents)
-        sent_starts = [s.start_char for s in sents]
         ctx = _Context(doc, sents, quotes)
         found: list[Found] = []
         used_cues: set[int] = set()
@@ -174,7 +175,6 @@ class Stage:
         found.sort(key=lambda f: (f.content[0], f.content[1]))
         # 3. speakers through pronouns, titles and continuations, in reading order
         self._resolve_references(ctx, found)
-        del sent_starts
         return found
 
     def _merge_quotes(self, ctx, f: Found, cue, used_quotes: set) -> None:
@@ -243,6 +243,18 @@ class Stage:
                 parts.append(c)
             elif c.dep_ == "advcl" and c.i > verb.i and c.lemma_ == "describe":
                 parts.append(c)  # "condemned X, describing it as ..."
+        if not parts and verb.lemma_ in _PARENTHETICAL and verb.dep_ in ("parataxis", "advcl", "ccomp", "conj") \
+                and verb.head is not verb and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+            # "Acts of protest, Mr. Obama said, are acts of patriotism."
+            head = verb.head
+            toks = [t for t in head.subtree if t not in set(verb.subtree) and not t.is_space]
+            toks = [t for t in toks if t.sent == verb.sent]
+            while toks and toks[0].is_punct:
+                toks = toks[1:]
+            while toks and toks[-1].is_punct:
+                toks = toks[:-1]
+            if toks:
+                return toks[0].idx, toks[-1].idx + len(toks[-1])
         if verb.dep_ == "parataxis" and verb.head.i < verb.i:
             # "The attack was cowardly, the minister said."
             head = verb.head
@@ -289,7 +301,7 @@ class Stage:
         return f
 
     def _direct(self, ctx, q: Quote, used_cues) -> Optional[Found]:
-        doc, text = ctx.doc, ctx.doc.text
+        doc, text = ctx.doc, doc_text(ctx.doc)
         o_start, o_end = q.outer
         si = ctx.sent_index(q.open_at)
         sj = ctx.sent_index(max(q.open_at, o_end - 1))
@@ -335,8 +347,9 @@ class Stage:
                 return None   # a quoted name inside the speaker's description
             if not self._quote_is_separate(ctx, q, tok):
                 return None   # quoted terms inside a clause are mixed quotes (indirect pass) or names
-            if words < MIN_STANDALONE_QUOTE_WORDS and abs(min(cands, key=lambda c: c[0])[0]) > 3:
-                return None   # a short quote counts only right next to its cue ("Yes," he said)
+            gap = text[min(tok.idx, o_end):max(tok.idx, o_end)] if tok.idx >= o_end else text[tok.idx + len(tok):o_start]
+            if words < MIN_STANDALONE_QUOTE_WORDS and (len(gap) > 40 or re.search(r"[.;!?]", gap)):
+                return None   # a short quote counts only next to its cue ("Yes," he said)
             if entry.get("epistemic") and (subj is None or not self._is_source_like(ctx, subj)):
                 return None
             kind = "direct"
@@ -361,7 +374,7 @@ class Stage:
     def _quote_is_separate(self, ctx, q: Quote, cue) -> bool:
         """A direct quote is set off by punctuation (X said: “...” / “...,” X said) or fills
         its own sentence; otherwise it is a fragment inside reported speech (mixed)."""
-        text = ctx.doc.text
+        text = doc_text(ctx.doc)
         o_start, o_end = q.outer
         before = text[:o_start].rstrip()
         after = text[o_end:].lstrip()
@@ -374,7 +387,7 @@ class Stage:
 
     def _standalone(self, ctx, q: Quote) -> bool:
         """The quote is (nearly) a whole sentence or paragraph by itself."""
-        text = ctx.doc.text
+        text = doc_text(ctx.doc)
         o_start, o_end = q.outer
         line_start = text.rfind("\n", 0, o_start) + 1
         prefix = text[line_start:o_start].strip()
@@ -391,6 +404,8 @@ class Stage:
 
     def _set_source(self, ctx, f: Found, subj) -> None:
         tops = ctx.in_paragraph(subj, f.cue[0] if f.cue else subj.idx)
+        if not tops and f.cue:
+            tops = ctx.left_phrase(f.cue[0])
         if not tops:
             return
         subj = tops[0]
@@ -461,7 +476,7 @@ class Stage:
 
     # -- output --------------------------------------------------------------------------
     def set_annotations(self, doc, found: list[Found]) -> None:
-        text = doc.text
+        text = doc_text(doc)
         events = doc._.events or []
         statements = []
         for n, f in enumerate(found, 1):
@@ -487,7 +502,7 @@ class _Context:
 
     def __init__(self, doc, sents, quotes):
         self.doc, self.sents, self.quotes = doc, sents, quotes
-        self.paras = paragraphs(doc.text)
+        self.paras = paragraphs(doc_text(doc))
         self._starts = [s.start_char for s in sents]
         self._quote_ranges = [q.outer for q in quotes]
 
@@ -507,8 +522,19 @@ class _Context:
         inside = [t for t in tok.subtree if lo <= t.idx < hi and not t.is_punct and not t.is_space]
         return [t for t in inside if t.head not in inside]
 
+    def left_phrase(self, idx: int):
+        """The words right before a cue, back to the last comma in its paragraph: the speaker
+        when the parser took a heading for the subject ("..., spokesman X announced")."""
+        lo, _ = self.para_bounds(idx)
+        toks = []
+        for t in reversed(list(self.doc.char_span(lo, idx, alignment_mode="contract") or [])):
+            if t.is_punct and t.text not in "-'’" or t.is_space:
+                break
+            toks.insert(0, t)
+        return toks[-1:] if toks and toks[-1].pos_ in ("PROPN", "NOUN", "PRON") else []
+
     def para_bounds(self, idx: int) -> tuple[int, int]:
-        a, b = self.paras[self.para_index(idx)] if self.paras else (0, len(self.doc.text))
+        a, b = self.paras[self.para_index(idx)] if self.paras else (0, len(doc_text(self.doc)))
         return a, b
 
     def clip(self, span: tuple[int, int], anchor: int) -> tuple[int, int]:
@@ -622,7 +648,7 @@ def _attribute_responsibility(doc, found: list[Found], events) -> None:
         e = by_id.get(f.extra.get("event"))
         if e is None:
             continue
-        content = doc.text[f.content[0]:f.content[1]].lower()
+        content = doc_text(doc)[f.content[0]:f.content[1]].lower()
         role = f.extra.get("role")
         if role == "claim" and "responsib" in content:
             add(e.claimed_by, f.speaker)
@@ -638,7 +664,7 @@ def _responsibility_phrases(doc, events, lex, add) -> None:
     for the attack", "the attack was carried out by X": surface patterns inside one clause, so
     they survive a bad parse. The phrase must follow the clause's verb (predicate position):
     "the perpetrator of the attack was ..." names nobody."""
-    text = doc.text
+    text = doc_text(doc)
     paras = paragraphs(text)
     main = next((e for e in events if e.plover_type in VIOLENT_PLOVER), None)
     for p0, p1 in paras:
@@ -680,7 +706,7 @@ def _negated_window(window) -> bool:
 
 def _event_after(doc, events, main, nouns, at, end):
     """The event referred to right after a responsibility phrase (same clause)."""
-    tail = re.split(r"[,;:.\n]", doc.text[at:end], maxsplit=1)[0]
+    tail = re.split(r"[,;:.\n]", doc_text(doc)[at:end], maxsplit=1)[0]
     return _event_in(doc, events, at, at + len(tail))
 
 
@@ -693,7 +719,7 @@ def _event_in(doc, events, start: int, end: int):
     hits = sorted((e.trigger.start, i) for i, e in enumerate(events)
                   if e.trigger is not None and overlaps(e.trigger.start, e.trigger.end, start, end))
     hit = events[hits[0][1]] if hits else None
-    if main is not None and _refers_to_event(doc.text[start:end]) and \
+    if main is not None and _refers_to_event(doc_text(doc)[start:end]) and \
             (hit is None or hit.plover_type == main.plover_type):
         return main
     return hit
@@ -701,7 +727,7 @@ def _event_in(doc, events, start: int, end: int):
 
 def _actors_between(doc, start: int, end: int, clause_only: bool = False) -> list[str]:
     if clause_only:
-        end = start + len(re.split(r"[,;:.]", doc.text[start:end], maxsplit=1)[0])
+        end = start + len(re.split(r"[,;:.]", doc_text(doc)[start:end], maxsplit=1)[0])
     ids = []
     for actor in doc._.actors or []:
         if any(start <= m.start and m.end <= end for m in actor.mentions) and actor.id not in ids:
