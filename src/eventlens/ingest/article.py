@@ -238,6 +238,20 @@ def _finish(text: str, meta: dict, removed_before: list[Removed], raw: RawInput 
     )
 
 
+def split_header(text: str) -> tuple[dict, str]:
+    """Front matter at the top, or right under the title line (``Title`` then ``published: ...``):
+    both layouts are common in hand-made corpora. The title line is kept."""
+    fields, rest = split_front_matter(text)
+    if fields:
+        return fields, rest
+    head, sep, tail = text.lstrip("\n").partition("\n")
+    if head.strip() and sep:
+        fields, rest = split_front_matter(tail)
+        if fields:
+            return fields, head + "\n\n" + rest.lstrip("\n")
+    return {}, text
+
+
 def build_article(raw: RawInput, published: str | dt.date | None = None) -> Article:
     """Turn one RawInput into a cleaned Article. ``published`` overrides the input's date.
 
@@ -248,7 +262,7 @@ def build_article(raw: RawInput, published: str | dt.date | None = None) -> Arti
     hard_wraps: bool | None = None
     title_from_text = False
     if raw.format == "text":
-        fm, text = split_front_matter(_as_text(raw.raw))
+        fm, text = split_header(_as_text(raw.raw))
         meta.update({k: v for k, v in fm.items() if v and not meta.get(k)})
         title_from_text = True
     elif raw.format == "html":
@@ -280,7 +294,7 @@ def article_from_text(text: str, published=None, title=None, source=None, url=No
     """An Article from plain text, read like a .txt file: optional ``key: value`` front
     matter, then the first non-empty line is the title unless ``title`` is given.
     The title line stays in the text (headlines carry events too)."""
-    fm, body = split_front_matter(text)
+    fm, body = split_header(text)
     meta = {**fm}
     for key, value in (("title", title), ("source", source), ("url", url)):
         if value:
