@@ -27,7 +27,7 @@ from typing import Iterable, Optional
 import yaml
 from spacy.language import Language
 
-from ..model import Event, Span
+from ..model import Event
 from .base import actor_at, dates_in, published, span_of
 
 VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -64,6 +64,7 @@ class Lexicon:
     status: dict[str, list[str]]
     toll: dict
     territory: dict
+    security_words: list[str]
 
 
 @lru_cache(maxsize=None)
@@ -78,7 +79,7 @@ def load_lexicon(name: str = "events.yaml") -> Lexicon:
     words = {k: {str(w).lower() for w in data[k]}
              for k in ("armed_state", "armed_nonstate", "civilian", "mob", "protest_violent",
                        "protest_force", "protest_intervention", "protester_words", "property_targets")}
-    return Lexicon(triggers=data["triggers"], by_lemma=by_lemma, weapon_cues=data["weapon_cues"],
+    return Lexicon(security_words=data["security_words"], triggers=data["triggers"], by_lemma=by_lemma, weapon_cues=data["weapon_cues"],
                    assault_modes=data["assault_modes"], words=words, status=data["status"],
                    toll=data["toll"], territory=data["territory"])
 
@@ -539,7 +540,7 @@ def _code_protest(doc, c: Candidate, lex: Lexicon) -> None:
         c.acled = ("Riots", "Violent demonstration")
         c.plover, c.mode = "PROTEST", "riot"
         c.notes.append(f"'{violent}' -> Violent demonstration")
-    elif intervention:
+    elif intervention and has_phrase(hays, lex.security_words):  # someone must intervene
         c.acled = ("Protests", "Protest with intervention")
         c.notes.append(f"'{intervention}' -> Protest with intervention")
     else:
@@ -723,8 +724,6 @@ def toll_in_sentence(sent, lex: Lexicon) -> tuple[Optional[int], Optional[int]]:
                 bucket[v.i] = n
     fatal = (max(dead.values()) if -1 in dead else sum(dead.values())) if dead else (0 if zero_dead else None)
     injured = sum(hurt.values()) if hurt else (0 if zero_hurt else None)
-    if fatal and zero_dead and has_phrase(hays, ["without"]) is None:
-        pass
     return fatal, injured
 
 
