@@ -93,6 +93,14 @@ class DateMention(_Model):
     flag: Optional[str] = None              # impossible, after-publication ...
 
 
+class Attribution(_Model):
+    """Who claimed, was accused of, or denied an event, and the statement that says so."""
+    actor: str                              # actor id
+    relation: Literal["claimed", "accused", "denied"]
+    statement: Optional[str] = None         # statement id, when a statement carries it
+    evidence: list[Span] = Field(default_factory=list)
+
+
 class Event(_Model):
     id: str
     plover_type: Optional[str] = None
@@ -115,6 +123,7 @@ class Event(_Model):
     claimed_by: list[str] = Field(default_factory=list)  # actor ids
     accused: list[str] = Field(default_factory=list)
     denied_by: list[str] = Field(default_factory=list)
+    attributions: list[Attribution] = Field(default_factory=list)  # the evidence for the three lists
 
 
 class Statement(_Model):
@@ -136,6 +145,7 @@ class Claim(_Model):
     certainty: Certainty = "asserted"
     hedges: list[str] = Field(default_factory=list)
     evidence: list[Span] = Field(default_factory=list)
+    proposition: Optional[Span] = None      # the clause that is claimed, when it can be cut out
 
 
 class Result(_Model):
@@ -160,10 +170,13 @@ class Result(_Model):
         for e in self.events:
             for s in e.evidence:
                 yield f"events:{e.id}", s
+            for att in e.attributions:
+                for s in att.evidence:
+                    yield f"events:{e.id}", s
         for st in self.statements:
             yield f"statements:{st.id}", st.content
             for s in st.evidence:
                 yield f"statements:{st.id}", s
         for c in self.claims:
-            for s in c.evidence:
+            for s in c.evidence + ([c.proposition] if c.proposition else []):
                 yield f"claims:{c.id}", s

@@ -1,6 +1,11 @@
-"""The ``eventlens eval`` commands: each runs one evaluator and prints its report."""
+"""The ``eventlens eval`` commands: each runs one evaluator and prints its report.
+
+Each evaluator module ``eventlens.evaluate.<name>`` has ``evaluate(...) -> dict`` and may
+have ``register(app)`` adding its own command; those listed in EVALUATORS are added here.
+"""
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 from typing import Optional
@@ -28,7 +33,19 @@ def _print_scores(title: str, report: dict) -> None:
     console.print(table)
 
 
+EVALUATORS = ["actors", "plover", "geo", "event_location", "quotes"]
+
+
 def register(app: typer.Typer) -> None:
+    for name in EVALUATORS:
+        try:
+            module = importlib.import_module(f"{__package__}.{name}")
+        except ModuleNotFoundError as exc:  # evaluator not written yet
+            if exc.name == f"{__package__}.{name}":
+                continue
+            raise
+        module.register(app)
+
     @app.command("acled")
     def eval_acled(path: str = typer.Argument(..., help="ACLED CSV export with a notes column"),
                    limit: Optional[int] = typer.Option(None, help="first N rows only"),
