@@ -25,8 +25,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 eval_app = typer.Typer(no_args_is_help=True, help="Measure accuracy on labelled data.")
 app.add_typer(eval_app, name="eval")
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True)
+# Wide tables when output goes to a file or pipe (rich would assume 80 columns).
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
 DB_OPTION = typer.Option("eventlens.db", "--db", help="SQLite file or database URL (postgresql://...)")
 
