@@ -1,6 +1,8 @@
 """Schema creation, re-opening and upgrading; URL handling."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import Column, Float, create_engine, inspect, select
 
@@ -93,4 +95,21 @@ def test_plain_path_is_an_sqlite_file(tmp_path, store_make_result):
 def test_in_memory_store_works_across_connections(store_make_result):
     with Store(":memory:") as store:
         store.save_result(store_make_result("attack"))
+        assert store.get_result("a1") == store_make_result("attack")
+
+
+def test_version_1_database_gains_attributions_and_propositions(store_url, store_make_result):
+    """A database written before migration 2 (no events.attributions / claims.proposition)."""
+    with Store(store_url) as store:
+        store.save_result(store_make_result("attack"))
+        with store.engine.begin() as conn:
+            conn.exec_driver_sql("ALTER TABLE events DROP COLUMN attributions")
+            conn.exec_driver_sql("ALTER TABLE claims DROP COLUMN proposition")
+            conn.execute(schema.schema_version.delete().where(schema.schema_version.c.version > 1))
+            conn.execute(schema.schema_version.insert().values(
+                version=1, description="initial schema", applied_at=dt.datetime.now(dt.timezone.utc)))
+    with Store(store_url) as store:
+        assert store.schema_version == latest_version()
+        assert "attributions" in {c["name"] for c in inspect(store.engine).get_columns("events")}
+        assert "proposition" in {c["name"] for c in inspect(store.engine).get_columns("claims")}
         assert store.get_result("a1") == store_make_result("attack")

@@ -49,8 +49,14 @@ def _create_baseline(conn: Connection) -> None:
     schema.metadata.create_all(conn)
 
 
+def _add_attributions_and_propositions(conn: Connection) -> None:
+    add_column(conn, "events", Column("attributions", schema.Json))
+    add_column(conn, "claims", Column("proposition", schema.Json))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _create_baseline),
+    Migration(2, "events.attributions, claims.proposition", _add_attributions_and_propositions),
 ]
 
 

@@ -23,9 +23,9 @@ CANONICAL_PLACE_COLUMNS = ("name", "country", "admin1", "admin2", "lat", "lon", 
                            "feature")
 EVENT_COLUMNS = ("plover_type", "plover_mode", "acled_event_type", "acled_sub_event_type",
                  "geo_precision", "date", "time_precision", "fatalities", "injured", "status",
-                 "confidence", "evidence", "trigger", "explanation")
+                 "confidence", "evidence", "trigger", "explanation", "attributions")
 STATEMENT_COLUMNS = ("cue", "content", "kind", "plover_type", "date", "evidence")
-CLAIM_COLUMNS = ("holder", "certainty", "hedges", "evidence")
+CLAIM_COLUMNS = ("holder", "certainty", "hedges", "evidence", "proposition")
 # Model field -> column, where the names differ.
 RENAMED = {"speaker": "speaker_id", "target": "target_id", "event": "event_id", "place": "place_id"}
 DATE_COLUMNS = {"published", "date"}
@@ -131,7 +131,10 @@ def result_to_rows(result: Result) -> ResultRows:
 
 def _merge(model, row, columns: tuple[str, ...], **known) -> Any:
     """Rebuild a model object from its columns, renamed columns and ``extra``."""
-    data = {c: row[c] for c in columns}
+    # A NULL in a column added by a later migration means "use the model's default".
+    data = {c: row[c] for c in columns
+            if not (row[c] is None and c in model.model_fields and not model.model_fields[c].is_required()
+                    and model.model_fields[c].default is not None)}
     for name, column in RENAMED.items():
         if name in model.model_fields and column in row:
             data[name] = row[column]

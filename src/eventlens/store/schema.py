@@ -161,6 +161,7 @@ events = Table(
     Column("evidence", Json),
     Column("trigger", Json),
     Column("explanation", Text),
+    Column("attributions", Json),               # evidence for claimed_by / accused / denied_by
     Column("extra", Json),
     PrimaryKeyConstraint("article_id", "event_id"),
     Index("ix_events_date", "date"),
@@ -210,6 +211,7 @@ claims = Table(
     Column("certainty", String(16)),
     Column("hedges", Json),
     Column("evidence", Json),
+    Column("proposition", Json),
     Column("extra", Json),
     PrimaryKeyConstraint("article_id", "claim_id"),
 )
