@@ -138,11 +138,57 @@ class Stage:
         # A hedge inside a quote whose speaker is unknown has no holder we can name: the
         # contract allows only "author" or an actor id, so such claims are left out.
         kept = [f for f in found if f.holder != "unknown"]
-        doc._.claims = [
-            Claim(id=f"c{n}", holder=f.holder, certainty=f.certainty,
-                  hedges=[text[m.start:m.end] for m in f.markers],
-                  evidence=[span_of(doc, *f.sentence)] + [span_of(doc, m.start, m.end) for m in f.markers])
-            for n, f in enumerate(kept, 1)]
+        claims = []
+        for n, f in enumerate(kept, 1):
+            # the marker that introduces a "that"-clause names the proposition best
+            lead = next((m for m in f.markers if _THAT.match(text, m.end, f.sentence[1])), f.markers[0])
+            prop = proposition(doc, f.sentence, lead)
+            claims.append(Claim(
+                id=f"c{n}", holder=f.holder, certainty=f.certainty,
+                hedges=[text[m.start:m.end] for m in f.markers],
+                evidence=[span_of(doc, *f.sentence)] + [span_of(doc, m.start, m.end) for m in f.markers],
+                proposition=span_of(doc, *prop) if prop else None))
+        doc._.claims = claims
+
+
+_THAT = re.compile(r"\s*,?\s*(?:that\s+)", re.I)
+_EDGE = " \t,;:.!?\"“”‘’'"
+
+
+def proposition(doc, sentence: tuple[int, int], marker: Marker) -> tuple[int, int] | None:
+    """The clause the marker grades: what follows "... that" ("It has been proven that X",
+    "indicators suggest that X"), the rest of the sentence after an opening adverb
+    ("Perhaps X"), else the clause of the verb the marker modifies ("X may be Y")."""
+    text = doc_text(doc)
+    a, b = sentence
+    m = _THAT.match(text, marker.end, b)
+    if m is not None:
+        return _trim(text, m.end(), b)
+    if not text[a:marker.start].strip(_EDGE):
+        return _trim(text, marker.end, b)
+    span = doc.char_span(marker.start, marker.end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    verb = tok if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass") else tok.head
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    toks = list(comp.subtree) if comp is not None else [t for t in verb.subtree if t.i not in range(span.start, span.end)]
+    toks = [t for t in toks if a <= t.idx < b]
+    if not toks:
+        return None
+    while toks and toks[0].dep_ == "mark":
+        toks = toks[1:]
+    if not toks:
+        return None
+    return _trim(text, toks[0].idx, toks[-1].idx + len(toks[-1]))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return (start, end) if end - start >= 3 else None
 
 
 def _holder(statements, m: Marker) -> str:

@@ -14,7 +14,8 @@ MAX_QUOTE_CHARS = 2000
 # with a quote mark, the usual convention for long quotations).
 MAX_QUOTE_PARAGRAPHS = 5
 
-OPENERS = {"“": "”\"“", "„": "“”\"", "«": "»", "\"": "\"”", "‘": "’'", "‚": "‘’", "'": "'’"}
+# "”" opens only where an opener is expected (space before, a word after): a common misprint
+OPENERS = {"“": "”\"“", "”": "”\"“", "„": "“”\"", "«": "»", "\"": "\"”", "‘": "’'", "‚": "‘’", "'": "'’"}
 DOUBLE = set("“”„«»\"")
 SINGLE = set("‘’‚'")
 _FILLER = "\x01"

@@ -16,7 +16,7 @@ from typing import Iterable, Optional
 import yaml
 from spacy.language import Language
 
-from ..model import Statement
+from ..model import Actor, Attribution, Statement
 from .base import actor_at, dates_in, doc_text, overlaps, span_of
 from .quotemarks import Quote, find_quotes, paragraphs
 
@@ -26,6 +26,8 @@ VIOLENT_PLOVER = {"ASSAULT", "COERCE", "THREATEN", "PROTEST", "MOBILIZE", "SANCT
 MIN_STANDALONE_QUOTE_WORDS = 4
 # How far back (in sentences) a pronoun or title may look for its speaker.
 PRONOUN_WINDOW_SENTS = 3
+# Longest reported clause kept (a runaway parse must not swallow the article).
+MAX_CONTENT_CHARS = 2000
 _RELATIVE = {"who", "which", "that", "whom"}
 # Verbs that can stand as a parenthetical "..., X said, ..." around their content
 _PARENTHETICAL = {"say", "add", "tell", "note", "write", "argue", "insist", "explain", "claim", "warn"}
@@ -103,6 +105,10 @@ def _subject(verb):
                     # "X, who said ..." is X; "..., which suggests" is a fact, not a speaker
                     return tok.head if c.lower_ in ("who", "that") else None
                 return c
+        if tok.dep_ == "conj":
+            rel = _relative_sibling(tok)
+            if rel is not None:
+                return rel
         if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and tok.head is not tok:
             tok = tok.head
             continue
@@ -112,6 +118,95 @@ def _subject(verb):
         if c.dep_ in ("dobj", "attr") and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG")):
             if verb.lemma_ == "say":
                 return c
+    return None
+
+
+def _relative_sibling(verb):
+    """"X, who did not condemn A, but rather blamed B": the parser hangs "blamed" on the main
+    clause, but a conjunct that directly follows a who-clause continues it. Returns X."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and (doc[i].is_punct or doc[i].dep_ in ("cc", "advmod", "aux", "neg")):
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    rel = doc[i]
+    while rel.dep_ != "relcl" and rel.head.i != rel.i and verb.sent.start <= rel.head.i < verb.i:
+        rel = rel.head
+    if rel.dep_ != "relcl" or rel.i > verb.i:
+        return None
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    if any(c.dep_ in _SUBJ and c.lower_ in ("who", "that") for c in rel.children) and \
+            max(t.i for t in rel.subtree) < verb.i:
+        return rel.head
+    return None
+
+
+# "“...” ― Jane Doe, a voter" : a dash after a closing quote, then a short name phrase
+_SIGNATURE = re.compile(r"\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
+# "PENCE: ...", "Poll: ...": a paragraph opening with a short name and a colon
+_COLON_SPEAKER = re.compile(r"[\"“']?(?P<name>[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}?)\s*(?P<colon>:)\s")
+# Paragraph labels that are not speakers
+_NOT_SPEAKERS = {"update", "note", "editor", "editors", "correction", "related", "watch", "read", "photo",
+                 "video", "source", "sources", "q", "a", "question", "answer", "warning", "advertisement",
+                 "breaking", "exclusive", "opinion", "analysis", "live", "via", "credit", "image"}
+
+
+def _speaker_prefix(ctx, start: int, end: int) -> bool:
+    """The words before a paragraph-opening colon name a speaker: a known actor, all-caps
+    name (transcripts), or proper nouns / a source noun ("Poll:")."""
+    text = doc_text(ctx.doc)
+    words = re.findall(r"[\w'’&.-]+", text[start:end])
+    if not words or words[0].lower().strip(".'’") in _NOT_SPEAKERS or words[-1].lower() in _NOT_SPEAKERS:
+        return False
+    if actor_at(ctx.doc, start, end) is not None:
+        return True
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    lex = lexicon()
+    if all(t.is_upper or t.is_punct for t in span) and len(span) <= 3:
+        return True
+    return all(t.pos_ == "PROPN" or t.is_punct for t in span) or \
+        (len(span) <= 2 and span[-1].lemma_.lower() in lex["source_nouns"])
+
+
+def _trimmed(doc, toks) -> Optional[tuple[int, int]]:
+    """Character span of tokens without the complementizer and edge punctuation (content is
+    the reported proposition), at most MAX_CONTENT_CHARS long."""
+    toks = sorted(set(toks), key=lambda t: t.i)
+    while toks and (toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in "”\"’»":
+        toks = toks[:-1]
+    if not toks:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    return start, min(end, start + MAX_CONTENT_CHARS)
+
+
+def _object_is_content(obj, entry) -> bool:
+    """A plain object is what was said/thought ("acknowledged their uphill battle"), except
+    for verbs whose object is the addressee ("told reporters") and bare pronouns ("said it")."""
+    if entry.get("needs_object"):
+        return True
+    if entry.get("object") is False or entry.get("needs_clause"):
+        return False
+    return not (obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that", "so", "them", "him", "her"))
+
+
+# Any verb with a "that"-clause and a source-like subject reports a thought or finding
+# ("the study found that ...", "voters know that ..."); PolNeAR-style attribution.
+GENERIC_CUE = {"epistemic": True, "generic": True}
+
+
+def _generic_cue(tok):
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in ("be", "have", "make", "mean", "seem", "appear"):
+        return None
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return GENERIC_CUE, None
     return None
 
 
@@ -126,6 +221,8 @@ def _cue_entry(tok):
     if preps:
         prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
         if prep is None:
+            if entry.get("or_child") and any(c.dep_ == entry["or_child"] for c in tok.children):
+                return entry, None
             return None
         return entry, prep
     return entry, None
@@ -172,10 +269,61 @@ class Stage:
             if f is not None:
                 found.append(f)
 
+        # 3. punctuation cues: "“...” ― Name" signatures and "Name: ..." transcripts/headlines
+        self._punctuation_cues(ctx, found)
+
         found.sort(key=lambda f: (f.content[0], f.content[1]))
+        _inherit_speech_acts(found)
         # 3. speakers through pronouns, titles and continuations, in reading order
         self._resolve_references(ctx, found)
         return found
+
+    def _punctuation_cues(self, ctx, found: list[Found]) -> None:
+        text = doc_text(ctx.doc)
+        for p0, p1 in ctx.paras:
+            signed = False
+            for q in ctx.quotes:
+                # the dash and a name follow the closing mark, and end the paragraph (or go on
+                # with ", a voter ...")
+                if q.close_at is None or not p0 <= q.open_at < p1:
+                    continue
+                m = _SIGNATURE.match(text, q.outer[1], p1)
+                if m is not None and (not text[m.end("name"):p1].strip() or text[m.end("name")] in ",(."):
+                    self._add_punct(ctx, found, (q.start, q.end), (m.start("dash"), m.end("dash")),
+                                    (m.start("name"), m.end("name")), "direct")
+                    signed = True
+            if signed:
+                continue
+            m = _COLON_SPEAKER.match(text, p0, p1)
+            if m is None or not _speaker_prefix(ctx, m.start("name"), m.end("name")):
+                continue
+            c0 = m.end()
+            while c0 < p1 and text[c0] in " \t“\"‘'":
+                c0 += 1
+            c1 = min(p1, c0 + MAX_CONTENT_CHARS)
+            while c1 > c0 and text[c1 - 1] in " \t”\"’'":
+                c1 -= 1
+            if c1 - c0 >= 3:
+                self._add_punct(ctx, found, (c0, c1), (m.start("colon"), m.end("colon")),
+                                (m.start("name"), m.end("name")), "direct")
+
+    def _add_punct(self, ctx, found, content, cue, source, kind) -> None:
+        """A statement from a punctuation cue; an already found uncued quote with this content
+        gets the cue and source instead of a second statement."""
+        for f in found:
+            if overlaps(*f.content, *content):
+                if f.cue is None:
+                    f.cue, f.source, f.how = cue, source, "punctuation"
+                    f.speaker = self._actor_id(ctx, source)
+                return
+        f = Found(content=content, kind=kind, sentence=(ctx.para_bounds(content[0])), cue=cue,
+                  source=source, how="punctuation")
+        f.speaker = self._actor_id(ctx, source)
+        found.append(f)
+
+    def _actor_id(self, ctx, source) -> Optional[str]:
+        actor = actor_at(ctx.doc, *source)
+        return actor.id if actor is not None else None
 
     def _merge_quotes(self, ctx, f: Found, cue, used_quotes: set) -> None:
         """A reported clause that is really a quotation becomes a direct quote; one that
@@ -199,7 +347,7 @@ class Stage:
         sent = ctx.sents[si]
         if tok.lower_ in lex["according_to"] and any(c.lower_ == "to" for c in tok.children):
             return self._according_to(ctx, sent, tok)
-        hit = _cue_entry(tok)
+        hit = _cue_entry(tok) or _generic_cue(tok)
         if hit is None:
             return None
         entry, prep = hit
@@ -214,6 +362,8 @@ class Stage:
             subj = _agent(tok)
         if subj is None:
             return None
+        if entry.get("generic") and subj.lower_ in ("it", "this", "that", "there", "which", "what", "one"):
+            return None   # "It turned out that ...": no one holds the thought
         tops = ctx.in_paragraph(subj, tok.idx)
         if entry.get("epistemic") and (subj.lower_ in _RELATIVE or not tops
                                        or not self._is_source_like(ctx, tops[0])):
@@ -234,11 +384,19 @@ class Stage:
     def _reported_content(self, verb, prep, entry) -> Optional[tuple[int, int]]:
         """The reported clause or object of a cue verb, as a character span."""
         doc = verb.doc
+        if entry.get("needs_clause"):
+            # "saw that ..." reports a finding; "see taxes go up" does not
+            clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and
+                           any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+            return _trimmed(verb.doc, list(clause.subtree)) if clause is not None else None
         parts = []
+        clausal = any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children)
         for c in verb.children:
             if c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "obj", "dative") and entry.get("plover")) \
-                    or (c.dep_ == "dobj" and entry.get("needs_object")):
+                    or (c.dep_ in ("dobj", "obj") and c.i > verb.i and not clausal and _object_is_content(c, entry)):
                 parts.append(c)
+            elif c.dep_ == "oprd" and c.i > verb.i and entry.get("or_child") == "oprd":
+                parts.append(c)   # "called the plan a disaster": the naming is the content
             elif c.dep_ == "prep" and c.i > verb.i and (c is prep or (entry.get("plover") and c.lower_ in ("of", "for", "on", "against", "with", "to"))):
                 parts.append(c)
             elif c.dep_ == "advcl" and c.i > verb.i and c.lemma_ == "describe":
@@ -265,18 +423,7 @@ class Stage:
         if not parts:
             return None
         toks = [t for p in parts for t in p.subtree if t.i != (prep.i if prep is not None else -1)]
-        toks = sorted(set(toks), key=lambda t: t.i)
-        # drop the complementizer and edge punctuation: content is the reported proposition
-        while toks and (toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))):
-            toks = toks[1:]
-        while toks and toks[-1].is_punct and toks[-1].text not in "”\"’»":
-            toks = toks[:-1]
-        if not toks:
-            return None
-        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-        if end - start > 2000:
-            end = start + 2000
-        return start, end
+        return _trimmed(doc, toks)
 
     def _according_to(self, ctx, sent, tok) -> Optional[Found]:
         to = next(c for c in tok.children if c.lower_ == "to")
@@ -315,6 +462,13 @@ class Stage:
             prev = ctx.sents[si - 1]
             if text[prev.start_char:o_start].rstrip().endswith((":", ",")):
                 regions.append(prev)
+        if sj + 1 < len(ctx.sents) and text[q.end - 1:q.end] in "?!." and \
+                not text[o_end:ctx.sents[sj + 1].start_char].strip() and "\n" not in text[o_end:ctx.sents[sj + 1].start_char]:
+            # "“Why now?” Clinton said." -- the parser ends the sentence inside the quote
+            nxt = ctx.sents[sj + 1]
+            if len(nxt) <= 12 and not any(t.dep_ in ("ccomp", "dobj") and t.head.lemma_ in lexicon()["cues"]
+                                          for t in nxt):
+                regions.append(nxt)
         seen = set()
         for sent in regions:
             for tok in sent:
@@ -429,6 +583,14 @@ class Stage:
         actor = ctx.actor_in(subj)
         if actor is not None:
             f.speaker, f.speaker_kind, f.how = actor.id, actor.kind, "subject"
+            # "X and Y accused ...": every conjoined speaker makes the statement
+            co = []
+            for c in subj.conjuncts:
+                a = ctx.actor_in(c)
+                if a is not None and a.id != actor.id and a.id not in co and a.kind == actor.kind:
+                    co.append(a.id)
+            if co:
+                f.extra["co_speakers"] = co
 
     def _target(self, ctx, verb, entry) -> Optional[str]:
         """Object of accuse/blame ("accused X of ..."), of blame ... on X, or the actor a
@@ -438,9 +600,12 @@ class Stage:
         role = entry.get("role")
         objs = [c for c in verb.children if c.dep_ in ("dobj", "obj", "dative")]
         if verb.lemma_ == "blame":
-            on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
-            if on is not None:
-                objs = [c for c in on.children if c.dep_ == "pobj"] or objs
+            # "blamed the attack on X": the parser may hang "on X" on the object, or chain
+            # "on" phrases ("the attempt on Y's life on X"): the last one names the blamed
+            ons = [t for t in verb.subtree if t.dep_ == "prep" and t.lower_ == "on"
+                   and not any(a.dep_ == "relcl" for a in t.ancestors if a.i > verb.i)]
+            if ons:
+                objs = [c for c in ons[-1].children if c.dep_ == "pobj"] or objs
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in ("on", "upon", "to") and verb.lemma_ in ("call", "appeal"):
                 objs += [c for c in prep.children if c.dep_ == "pobj"]
@@ -448,8 +613,9 @@ class Stage:
             actor = ctx.actor_in(o, deep=False)
             if actor is not None:
                 return actor.id
-        if role == "allege":
-            return None
+        if role == "allege" and verb.lemma_ == "blame" and objs:
+            # the blamed party is a noun phrase no actor stage knows ("foreign think tanks")
+            return ctx.np_actor(objs[0])
         return None
 
     # -- reference resolution ----------------------------------------------------------
@@ -479,17 +645,23 @@ class Stage:
         text = doc_text(doc)
         events = doc._.events or []
         statements = []
-        for n, f in enumerate(found, 1):
+        for f in found:
             s0, s1 = f.sentence
             date = next((d.date for d in dates_in(doc, s0, s1) if d.date is not None), None)
-            event = _linked_event(doc, f, events)
-            statements.append(Statement(
-                id=f"s{n}", speaker=f.speaker, cue=span_of(doc, *f.cue) if f.cue else None,
-                content=span_of(doc, *f.content), kind=f.kind, plover_type=f.plover_type,
-                target=f.target, date=date, evidence=[span_of(doc, s0, s1)], event=event))
-            f.extra["id"] = f"s{n}"
+            event = _linked_event(doc, f.extra.get("act_of", f), events)
             f.extra["event"] = event
+            f.extra["ids"] = []
+            for speaker in [f.speaker] + f.extra.get("co_speakers", []):
+                sid = f"s{len(statements) + 1}"
+                f.extra["ids"].append(sid)
+                statements.append(Statement(
+                    id=sid, speaker=speaker, cue=span_of(doc, *f.cue) if f.cue else None,
+                    content=span_of(doc, *f.content), kind=f.kind, plover_type=f.plover_type,
+                    target=f.target, date=date, evidence=[span_of(doc, s0, s1)], event=event))
+            f.extra["id"] = f.extra["ids"][0]
         doc._.statements = statements
+        # the speaker expression of each statement, for evaluation (Statement has no field for it)
+        doc.user_data[_SOURCES_KEY] = {sid: f.source for f in found if f.source for sid in f.extra["ids"]}
         _attribute_responsibility(doc, found, events)
         trace = doc._.trace if doc._.trace is not None else {}
         trace["statements"] = [f"{f.extra['id']}: {f.kind} cue={text[f.cue[0]:f.cue[1]] if f.cue else None!r} "
@@ -590,6 +762,30 @@ class _Context:
         # "The head of the Media Cell, Saad Maan": the person speaks for the organisation
         return next((a for a in seen if a.kind == "person"), seen[0] if seen else None)
 
+    def np_actor(self, tok) -> Optional[str]:
+        """An actor for a group noun phrase that names no known actor: added to the doc's
+        actors as "new:<slug>" (kind group) so statements and events can point at it."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in lexicon()["event_nouns"]:
+            return None
+        cut = [c for c in tok.children if c.dep_ in ("relcl", "acl", "prep", "appos") and c.i > tok.i]
+        toks = [t for t in tok.subtree if not any(t in c.subtree for c in cut)]
+        toks = [t for t in toks if not t.is_punct and t.dep_ != "det"]
+        if not toks or toks[-1].i - toks[0].i > 6:
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        name = doc_text(self.doc)[start:end]
+        aid = "new:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        actors = self.doc._.actors if self.doc._.actors is not None else []
+        mention = span_of(self.doc, start, end)
+        existing = next((a for a in actors if a.id == aid), None)
+        if existing is None:
+            actors.append(Actor(id=aid, name=name, kind="group", mentions=[mention], aliases_seen=[name],
+                                link="statement-np", confidence=0.5))
+            self.doc._.actors = actors
+        elif all(m.start != start for m in existing.mentions):
+            existing.mentions.append(mention)
+        return aid
+
     def recent_actor(self, idx: int, kinds):
         """Most recent actor mention before idx, within the window, of a compatible kind."""
         si = self.sent_index(idx)
@@ -602,6 +798,20 @@ class _Context:
                 if floor <= m.start < idx and m.start > best_pos and not self.in_quote(m.start):
                     best, best_pos = actor, m.start
         return best
+
+
+def _inherit_speech_acts(found: list[Found]) -> None:
+    """"The spokesman announced that Tehran condemns the attack": a neutral report whose content
+    opens with a speech act takes that act's PLOVER type and event (the spokesman condemns)."""
+    for f in found:
+        if f.plover_type is not None or f.kind != "indirect" or not f.cue:
+            continue
+        for g in found:
+            if g is not f and g.plover_type and g.cue and f.content[0] <= g.cue[0] < f.content[1] \
+                    and g.cue[0] - f.content[0] <= 80:
+                f.plover_type = g.plover_type
+                f.extra["act_of"] = g
+                break
 
 
 def _linked_event(doc, f: Found, events) -> Optional[str]:
@@ -633,29 +843,42 @@ def _refers_to_event(text: str) -> bool:
 
 
 def _attribute_responsibility(doc, found: list[Found], events) -> None:
-    """claimed_by / accused / denied_by on events, from statements and from responsibility
-    phrases ("X is the main suspect behind the attempt")."""
+    """claimed_by / accused / denied_by on events, each with an Attribution carrying its
+    evidence: from statements (their id and sentence) and from responsibility phrases
+    ("X is the main suspect behind the attempt", the clause as evidence)."""
     if not events:
         return
     by_id = {e.id: e for e in events}
     lex = lexicon()["responsibility"]
+    lists = {"claimed": "claimed_by", "accused": "accused", "denied": "denied_by"}
 
-    def add(lst, actor_id):
-        if actor_id and actor_id not in lst:
+    def add(event, relation, actor_id, evidence, statement=None):
+        if not actor_id:
+            return
+        lst = getattr(event, lists[relation])
+        if actor_id not in lst:
             lst.append(actor_id)
+        if not any(a.actor == actor_id and a.relation == relation and a.statement == statement
+                   for a in event.attributions):
+            event.attributions.append(Attribution(actor=actor_id, relation=relation, statement=statement,
+                                                  evidence=[evidence]))
 
+    text = doc_text(doc)
     for f in found:
         e = by_id.get(f.extra.get("event"))
         if e is None:
             continue
-        content = doc_text(doc)[f.content[0]:f.content[1]].lower()
+        content = text[f.content[0]:f.content[1]].lower()
         role = f.extra.get("role")
-        if role == "claim" and "responsib" in content:
-            add(e.claimed_by, f.speaker)
-        elif role == "deny" or any(p in content for p in ("involvement", "responsibility")) and role == "deny":
-            add(e.denied_by, f.speaker)
-        elif role == "allege" and f.target:
-            add(e.accused, f.target)
+        evidence = span_of(doc, *f.sentence)
+        speakers = [f.speaker] + f.extra.get("co_speakers", [])
+        for sid, speaker in zip(f.extra.get("ids", []), speakers):
+            if role == "claim" and "responsib" in content:
+                add(e, "claimed", speaker, evidence, sid)
+            elif role == "deny":
+                add(e, "denied", speaker, evidence, sid)
+        if role == "allege" and f.target:
+            add(e, "accused", f.target, evidence, f.extra.get("id"))
     _responsibility_phrases(doc, events, lex, add)
 
 
@@ -667,6 +890,7 @@ def _responsibility_phrases(doc, events, lex, add) -> None:
     text = doc_text(doc)
     paras = paragraphs(text)
     main = next((e for e in events if e.plover_type in VIOLENT_PLOVER), None)
+    relation = {"claim": "claimed", "deny": "denied", "accuse": "accused"}
     for p0, p1 in paras:
         low = text[p0:p1].lower()
         for kind in ("claim", "deny", "accuse"):
@@ -677,7 +901,9 @@ def _responsibility_phrases(doc, events, lex, add) -> None:
                     if event is None:
                         continue
                     if phrase.endswith(" by"):
+                        w0 = at
                         actors = _actors_between(doc, after, p1, clause_only=True)
+                        w1 = after + len(re.split(r"[,;:.]", text[after:p1], maxsplit=1)[0])
                     else:
                         w0 = _clause_start(text, p0, at)
                         window = doc.char_span(w0, at, alignment_mode="contract")
@@ -685,9 +911,9 @@ def _responsibility_phrases(doc, events, lex, add) -> None:
                                 not any(t.pos_ in ("AUX", "VERB") for t in window):
                             continue
                         actors = _actors_between(doc, w0, at)
-                    target = {"claim": event.claimed_by, "deny": event.denied_by, "accuse": event.accused}[kind]
+                        w1 = after
                     for a in actors:
-                        add(target, a)
+                        add(event, relation[kind], a, span_of(doc, w0, w1))
 
 
 _CLAUSE_START = re.compile(r"\b(?:that|which|who|whether|while|but)\b|[;:.!?]")
@@ -729,10 +955,15 @@ def _actors_between(doc, start: int, end: int, clause_only: bool = False) -> lis
     if clause_only:
         end = start + len(re.split(r"[,;:.]", doc_text(doc)[start:end], maxsplit=1)[0])
     ids = []
+    window = doc_text(doc)[start:end]
     for actor in doc._.actors or []:
-        if any(start <= m.start and m.end <= end for m in actor.mentions) and actor.id not in ids:
+        if any(start <= m.start and m.end <= end for m in actor.mentions):
             ids.append(actor.id)
-    return ids
+        elif actor.kind in ("state", "organization", "group") and any(
+                len(n) > 2 and re.search(r"\b" + re.escape(n) + r"\b", window) for n in {actor.name, *actor.aliases_seen}):
+            # a name of an actor of this article that the actors stage left unmarked here
+            ids.append(actor.id)
+    return list(dict.fromkeys(ids))
 
 
 @Language.factory("eventlens_statements", default_config={"max_quote_chars": 2000})
@@ -804,6 +1035,28 @@ def _prf(tp_p, n_p, tp_g, n_g) -> dict:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
             "tp_pred": tp_p, "pred": n_p, "tp_gold": tp_g, "gold": n_g}
+
+
+_SOURCES_KEY = "eventlens_statement_sources"
+
+
+def predicted_spans(doc, univocal: bool = True) -> list[dict]:
+    """The statements on a processed doc in the shape score() takes (source spans included).
+
+    univocal: leave out statements reported inside another statement's content, as
+    PolNeAR-style annotation does (each token takes part in at most one attribution)."""
+    sources = doc.user_data.get(_SOURCES_KEY, {})
+    statements = doc._.statements or []
+    if univocal:
+        statements = [st for st in statements if st.cue is None or not any(
+            o is not st and o.content.start <= st.cue.start and st.cue.end <= o.content.end
+            for o in statements)]
+    out = []
+    for st in statements:
+        src = sources.get(st.id)
+        out.append({"source": [src] if src else None, "cue": [(st.cue.start, st.cue.end)] if st.cue else None,
+                    "content": [(st.content.start, st.content.end)]})
+    return out
 
 
 def found_as_spans(found: list[Found]) -> list[dict]:
