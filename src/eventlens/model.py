@@ -129,6 +129,8 @@ class Event(_Model):
 class Statement(_Model):
     id: str
     speaker: Optional[str] = None           # actor id
+    source: Optional[Span] = None           # the words that name the speaker here ("the spokesman")
+    speaker_role: Optional[Span] = None     # the role the text gives the speaker ("Foreign Ministry spokesman")
     cue: Optional[Span] = None
     content: Span
     kind: StatementKind = "direct"
@@ -175,6 +177,9 @@ class Result(_Model):
                     yield f"events:{e.id}", s
         for st in self.statements:
             yield f"statements:{st.id}", st.content
+            for s in (st.source, st.speaker_role):
+                if s is not None:
+                    yield f"statements:{st.id}", s
             for s in st.evidence:
                 yield f"statements:{st.id}", s
         for c in self.claims:
