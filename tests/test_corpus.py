@@ -228,3 +228,20 @@ def test_ingest_reads_every_article_with_its_date_and_flags_the_rest():
     assert [{title, titles[match]} for title, match in links] == [{
         _txt_parts(CORPUS / "iraq_erbil_drones_2023.txt")[1],
         _txt_parts(CORPUS / "iraq_arbil_drones_syndicated_2023.txt")[1]}]
+
+
+def test_benchmark_articles_are_english_dated_and_codable():
+    # If language detection or cleaning rejected the generated text, the benchmark would
+    # time a pipeline that skips every article.
+    spec = importlib.util.spec_from_file_location("bench_main", ROOT / "benchmarks" / "bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    articles, _ = bench.build_articles(12, seed=7)
+    raw = bench.generate_corpus(12, 7)
+    assert [a.id for a in articles] == [r["id"] for r in raw]
+    for article, r in zip(articles, raw):
+        assert article.language == "en", article.id
+        assert article.published.isoformat() == r["published"]
+        assert article.title == r["title"] and article.text.startswith(r["title"])
+        # cleaning must not drop paragraphs of the generated body
+        assert len(article.text.split()) >= r["words"]
