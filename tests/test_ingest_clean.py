@@ -202,3 +202,12 @@ def test_quotes_and_signatures_before_credits_are_kept():
     text, removed = clean_text(raw)
     assert [(r.text, r.reason) for r in removed] == [("Getty Images", "credit")]
     assert quote in text and "Dorsk, Varnia." in text and "Facebook." in text
+
+
+def test_share_button_bar_is_a_footer():
+    text = ("Aid trucks reached the city on Monday after a week of delays at the checkpoint.\n\n"
+            "Share | Tweet | Email\n\nFacebook · Twitter · WhatsApp")
+    cleaned, removed = clean_text(text)
+    assert cleaned.startswith("Aid trucks reached the city")
+    assert "Share | Tweet" not in cleaned and "WhatsApp" not in cleaned
+    assert [r.reason for r in removed] == ["footer", "footer"]

@@ -147,6 +147,10 @@ _PLATFORMS = (r"(?:google\s+news|twitter|facebook|instagram|telegram|whatsapp|yo
 _FOOTERS = [(re.compile(p, re.I), reason) for p, reason in [
     (r"^(?:please\s+)?follow\b.*\b(?:on|via|at|in)\s+" + _PLATFORMS + r"\b", "footer"),
     (r"^(?:please\s+)?(?:follow|like|join|find)\s+(?:us|our)\b", "footer"),
+    # A bar of share buttons: "Share | Tweet | Email", "Facebook · Twitter · WhatsApp".
+    (r"^(?:share|tweet|email|e-mail|print|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|copy\s+link)"
+     r"(?:\s*[|·•/,]\s*(?:share|tweet|email|e-mail|print|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|"
+     r"copy\s+link))+\W*$", "footer"),
     (r"^share\b(?:\s+(?:this|on|via|to|it|article|story|page|post)\b.{0,50})?\W*$", "footer"),
     (r"^(?:click|tap)\s+(?:here\s+)?to\s+(?:share|subscribe|follow|download|sign up)\b", "footer"),
     (r"^(?:subscribe|sign\s+up|register)\s+(?:to|for|now|here|today)\b", "footer"),
