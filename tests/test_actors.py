@@ -130,3 +130,63 @@ def test_seed_no_militia_as_person(seed_actors):
     for a in seed_actors:
         if a.kind == "person":
             assert not any(w in a.name for w in ("Brigades", "Asa'ib", "Shuhada", "Force", "Hezbollah")), a.name
+
+
+# ----------------------------------------------------------------- generic actors from context
+
+def test_crowd_subject_of_protest_is_protesters_with_place_country(actors_pipeline):
+    text = "On 3 May 2021, in Arequipa (Arequipa), a group of residents staged a demonstration against water cuts."
+    actors = run(actors_pipeline, text)
+    prot = by_kb(actors, "per-protesters")
+    assert prot.name == "Protesters (Peru)" and "residents" in prot.aliases_seen
+
+
+def test_crowd_roles_protest_riot_victim(actors_pipeline):
+    text = ("On 2 June 2021, students and teachers marched in Rawalpindi (Punjab). "
+            "Later, villagers vandalized a shop in Rawalpindi, and a man was injured.")
+    actors = run(actors_pipeline, text)
+    assert "students" in by_kb(actors, "pak-protesters").aliases_seen
+    assert "villagers" in by_kb(actors, "pak-rioters").aliases_seen
+    assert "man" in by_kb(actors, "pak-civilians").aliases_seen
+
+
+def test_unidentified_assailants_and_military_take_place_country(actors_pipeline):
+    text = "On 4 March 2021, unidentified assailants fired at soldiers in Mandalay (Mandalay region)."
+    actors = run(actors_pipeline, text)
+    assert by_kb(actors, "mmr-unidentified-armed-group").name == "Unidentified Armed Group (Myanmar)"
+    assert by_kb(actors, "mmr-military").name == "Military Forces of Myanmar"
+
+
+def test_coordinated_demonyms_share_the_head_noun(actors_pipeline):
+    actors = run(actors_pipeline, "Senior Polish and Czech officials agreed on Friday to share data.")
+    assert by_kb(actors, "pol-government").aliases_seen == ["Polish"]
+    assert by_kb(actors, "cze-government").sector == "GOV"
+
+
+def test_acled_style_names_for_countries_with_article():
+    from eventlens.kb.actors import default_kb
+    kb = default_kb()
+    assert kb.by_id("phl-military").name == "Military Forces of the Philippines"
+    assert kb.by_id("cod-protesters").name == "Protesters (Democratic Republic of Congo)"
+    assert kb.lookup("Military Forces of Philippines")[0][0].id == "phl-military"
+
+
+def test_eval_name_matching():
+    from eventlens.evaluate.actors import forms_match, gold_forms, predicted_forms
+    a = Actor(id="kb:x", name="Jama'at Nusrat al-Islam wal-Muslimin", aliases_seen=["JNIM"])
+    assert forms_match(predicted_forms(a), gold_forms("JNIM: Group for Support of Islam and Muslims"))
+    m = Actor(id="kb:irq-military", name="Military Forces of Iraq")
+    assert forms_match(predicted_forms(m), gold_forms("Military Forces of Iraq (2020-2022)"))
+    assert not forms_match(predicted_forms(m), gold_forms("Police Forces of Iraq (2020-2022)"))
+
+
+def test_new_person_takes_country_and_sector_from_title(actors_pipeline):
+    actors = run(actors_pipeline, "Serbian President Dragan Testovic met reporters on Monday.")
+    new = [a for a in actors if a.id.startswith("new:")]
+    assert [(a.country, a.sector, a.kind) for a in new] == [("SRB", "GOV", "person")]
+
+
+def test_country_as_object_is_a_state_but_destination_is_not(actors_pipeline):
+    actors = run(actors_pipeline, "Libya agreed to hand over two suspects to Britain. The delegation travelled to Egypt.")
+    assert by_kb(actors, "gbr").kind == "state"
+    assert not [a for a in actors if a.kb_id == "egy"]

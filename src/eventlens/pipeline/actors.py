@@ -21,13 +21,17 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
-from ..kb.actors import (ActorKB, ActorRecord, capital_of, default_kb, demonym_index, generic_heads,
-                         generic_lexicon, name_key, name_tokens, normalise, titles_lexicon)
+from ..kb.actors import (ActorKB, ActorRecord, capital_of, crowd_lexicon, default_kb, demonym_index,
+                         generic_heads, generic_lexicon, name_key, name_tokens, normalise, titles_lexicon)
 from ..model import Actor
 from ..model import Span
 from .base import doc_text, published
 
 NER_ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+# People nouns that name a civilian victim only with more context ("members of ...").
+CROWD_NOT_CIVILIAN = {"members", "member", "supporters", "activists", "activist", "group", "crowd", "cadres",
+                      "union members", "individuals", "individual", "staff", "candidates", "aspirants",
+                      "owners", "fans", "employees", "employee", "graduates", "athletes", "artists"}
 # Labels NER sometimes puts on actor names ("Al-Kazemi" as LOC/FAC): used only if the KB knows the name.
 NER_KB_ONLY_LABELS = {"LOC", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent"}
@@ -51,6 +55,7 @@ class Candidate:
     alternatives: tuple[str, ...] = ()
     new_kind: Optional[str] = None   # kind for an unlinked (new) actor
     country_hint: Optional[str] = None
+    sector_hint: Optional[str] = None  # from a title before a new person's name
 
     @property
     def resolved(self) -> bool:
@@ -104,10 +109,64 @@ def _shadow(text: str):
     return "".join(parts), lambda x: x + bisect_right(at, x)
 
 
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PARENS = re.compile(r"\(([^()]{2,120})\)")
+
+
 def doc_country(doc, kb: ActorKB) -> Optional[str]:
-    """The country the article is mostly about: most mentioned country, demonym or capital."""
-    counts = Counter(iso for iso, _ in country_mentions(doc, kb))
-    return counts.most_common(1)[0][0] if counts else None
+    """The country where the article happens, for generic actors ("protesters", "a man").
+
+    Votes: country names and capitals 1.5, every other place name the gazetteer knows
+    (NER places and parenthesised admin names like "(Santa Cruz)") 1 for its most
+    populous reading's country (1.5 if a province) and 0.5 for its other countries, demonyms 0.5 (they
+    say who acts more than where). Ties go to the first mentioned.
+    """
+    votes: Counter = Counter()
+    first: dict[str, int] = {}
+
+    def vote(iso: str, w: float, at: int) -> None:
+        votes[iso] += w
+        first.setdefault(iso, at)
+
+    seen = set()
+    for iso, ent in country_mentions(doc, kb):
+        vote(iso, 1.5 if ent.label_ == "GPE" else 0.5, ent.start_char)
+        seen.add(normalise(ent.text))
+    names: list[tuple[str, int]] = [(e.text, e.start_char) for e in doc.ents if e.label_ in PLACE_LABELS]
+    text = doc_text(doc)
+    for m in _PARENS.finditer(text):
+        for part in m.group(1).split(","):
+            part = part.strip()
+            if part[:1].isupper() and not any(ch.isdigit() for ch in part):
+                names.append((part, m.start()))
+    for name, at in names:
+        low = normalise(name)
+        if low in seen or low in kb.by_alias:
+            continue   # a country counted above, or an actor's name
+        seen.add(low)
+        for iso, w in _place_countries(name).items():
+            vote(iso, w, at)
+    if not votes:
+        return None
+    return max(votes, key=lambda iso: (votes[iso], -first[iso]))
+
+
+_ADMIN_WORDS = re.compile(r"\s+(district|region|state|province|township|county|municipality|tehsil|"
+                          r"governorate|department|oblast|raion|city|town|village|division|prefecture|"
+                          r"rural municipality|municipal corporation|territory|zone|area)$", re.I)
+
+
+def _place_countries(name: str) -> dict[str, float]:
+    from ..kb.places import gazetteer
+    cands = gazetteer().lookup(name)
+    if not cands and _ADMIN_WORDS.search(name):
+        cands = gazetteer().lookup(_ADMIN_WORDS.sub("", name))
+    cands = cands[:12]
+    out: dict[str, float] = {}
+    for i, c in enumerate(cands):
+        if c.country and c.country not in out:
+            out[c.country] = (1.5 if c.feature == "admin1" else 1.0) if i == 0 else 0.5
+    return out
 
 
 def country_mentions(doc, kb: ActorKB | None = None) -> list[tuple[str, object]]:
@@ -156,12 +215,55 @@ def _capital_index(kb: ActorKB) -> dict[str, str]:
     return idx
 
 
+def _verb_forms(tok) -> frozenset[str]:
+    """Lemma plus suffix-stripped forms: the small model's lemmatiser gives "staged" -> "stag"."""
+    low = tok.lower_
+    forms = {tok.lemma_.lower(), low}
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            forms.add(low[: -len(suffix)] + repl)
+    return frozenset(forms)
+
+
 def _strip_accents(s: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
 
 
 def _slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", _strip_accents(normalise(s))).strip("-") or "unnamed"
+
+
+# Verbs of going somewhere: their "to X" is a destination, not a party to the event.
+MOTION_VERBS = {"go", "travel", "arrive", "return", "fly", "come", "flee", "move", "head", "drive", "sail",
+                "walk", "migrate", "escape", "deport", "evacuate", "cross", "enter", "relocate", "transfer",
+                "smuggle", "export", "import", "ship", "live", "stay", "remain", "be", "base", "locate"}
+OBJECT_PREPS = {"with", "against", "to", "toward", "towards", "on", "from", "by"}
+# Title words before a new person's name -> sector.
+TITLE_SECTORS = {w: "GOV" for w in ("president", "minister", "secretary", "premier", "chancellor", "king", "queen",
+                                    "emir", "sultan", "ambassador", "envoy", "diplomat", "official", "spokesman",
+                                    "spokeswoman", "spokesperson", "governor", "mayor", "prince", "vice-president",
+                                    "negotiator", "foreign", "pm")}
+TITLE_SECTORS.update({w: "MIL" for w in ("general", "commander", "colonel", "admiral", "lieutenant", "brigadier",
+                                         "gen.", "col.", "lt.", "marshal")})
+TITLE_SECTORS.update({w: "LEG" for w in ("senator", "lawmaker", "congressman", "congresswoman", "mp", "sen.",
+                                         "legislator", "parliamentarian")})
+TITLE_SECTORS.update({w: "JUD" for w in ("judge", "prosecutor", "justice")})
+TITLE_SECTORS.update({w: "JRN" for w in ("journalist", "reporter", "correspondent", "editor")})
+TITLE_SECTORS.update({w: "REB" for w in ("rebel", "insurgent", "militant")})
+TITLE_SECTORS.update({"opposition": "OPP", "dissident": "OPP", "activist": "OPP"})
+TITLE_SECTORS.update({w: "REL" for w in ("cleric", "imam", "bishop", "pope", "ayatollah", "rabbi", "archbishop")})
+
+
+def _in_object_position(span) -> bool:
+    """Object of a verb, or of with/against/to ... after a verb that is not a motion verb."""
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ("dobj", "dative") and tok.head.pos_ == "VERB":
+        return _verb_forms(tok.head).isdisjoint(MOTION_VERBS)
+    if tok.dep_ == "pobj" and tok.head.lower_ in OBJECT_PREPS and tok.head.head.pos_ == "VERB":
+        return _verb_forms(tok.head.head).isdisjoint(MOTION_VERBS)
+    return False
 
 
 def _in_actor_position(span) -> bool:
@@ -187,6 +289,9 @@ class ActorStage:
         self.generic_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.generic_matcher.add("GENERIC", list(nlp.tokenizer.pipe(sorted(set(generic_lexicon())
                                                                                 | generic_heads()))))
+        self.crowd = crowd_lexicon()
+        self.crowd_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.crowd_matcher.add("CROWD", list(nlp.tokenizer.pipe(sorted(self.crowd["crowd"]))))
         self.title_surface: dict[str, str] = {}
         for title, forms in titles_lexicon().items():
             for f in forms:
@@ -266,10 +371,18 @@ class ActorStage:
             if ent.label_ in ("GPE", "NORP"):
                 c.source = "gpe" if ent.label_ == "GPE" else "norp"
                 if not _in_actor_position(ent):
-                    continue  # a country or demonym as a place / modifier: a hint, not an actor
+                    if ent.label_ == "GPE" and _in_object_position(ent):
+                        c.label = "GPE-object"   # a state acted on ("agreed with Turkey"), not a capital
+                    else:
+                        continue  # a country or demonym as a place / modifier: a hint, not an actor
+            if ent.label_ == "PERSON":
+                c.country_hint, c.sector_hint = self._person_context(doc, ent)
             cands.append(c)
 
-        # 3. Generic nouns ("gunmen", "security forces"), with a nationality if one precedes.
+        # 3. People nouns by role ("residents staged a protest"), then generic nouns
+        #    ("gunmen", "security forces") with a nationality if one precedes. Role-based
+        #    readings come first so they win a tie over the same span.
+        cands += self._crowd_candidates(doc)
         cands += self._generic_candidates(doc)
 
         # 4. Office titles ("the Prime Minister", "Iraqi Prime Minister").
@@ -301,10 +414,104 @@ class ActorStage:
                     c = Candidate(doc[s - n].idx, sp.end_char, "kb", "GENERIC")
                     c.country_hint = demonyms[adj.lower()]
                     out.append(c)
+                    out += self._coordinated_demonyms(doc, s - n, adj, head)
                     break
             if head in lex:
                 out.append(Candidate(sp.start_char, sp.end_char, "generic", lex[head]))
         return out
+
+    def _coordinated_demonyms(self, doc, i: int, adj: str, head: str) -> list[Candidate]:
+        """"Hungarian and Romanian officials": each earlier demonym shares the head noun."""
+        hits = self.kb.lookup(f"{adj} {head}", fuzzy=False)
+        if not hits or "-" not in hits[0][0].id:
+            return []
+        suffix = hits[0][0].id.split("-", 1)[1]
+        demonyms = demonym_index()
+        out = []
+        while i >= 2 and doc[i - 1].lower_ in ("and", ",", "or") and doc[i - 2].text.lower() in demonyms:
+            t = doc[i - 2]
+            c = Candidate(t.idx, t.idx + len(t), "generic", suffix)
+            c.country_hint = demonyms[t.text.lower()]
+            out.append(c)
+            i -= 2
+        return out
+
+    def _person_context(self, doc, ent) -> tuple[Optional[str], Optional[str]]:
+        """Country and sector a name's own title gives: "Serbian President X", "Lebanon's new President X"."""
+        demonyms = demonym_index()
+        country = sector = None
+        i = ent.start - 1
+        while i >= 0 and ent.start - i <= 6:
+            t = doc[i]
+            low = t.lower_
+            if t.is_punct and low not in ("-", "'s", "’s") or t.pos_ in ("VERB", "AUX", "ADP", "DET") and low != "of":
+                break
+            if low in ("'s", "’s"):
+                i -= 1
+                continue
+            sector = sector or TITLE_SECTORS.get(low)
+            if country is None:
+                country = demonyms.get(low)
+                if country is None and t.ent_type_ == "GPE":
+                    recs = [r for r in self.kb.by_alias.get(normalise(t.text), ())
+                            if self.kb.records[r].kind == "state"]
+                    country = self.kb.records[recs[0]].country if recs else None
+            i -= 1
+        return country, sector
+
+    def _crowd_candidates(self, doc) -> list[Candidate]:
+        """People nouns as generic actors: protesters, rioters or civilians by what they do."""
+        out = []
+        for _, s, e in self.crowd_matcher(doc):
+            sp = doc[s:e]
+            tok = sp.root
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod", "poss"):
+                continue
+            role = self._crowd_role(tok)
+            if role is None:
+                continue
+            out.append(Candidate(sp.start_char, sp.end_char, "generic", role))
+        return out
+
+    def _crowd_role(self, tok) -> Optional[str]:
+        """"protesters" / "rioters" for the subject of a protest / riot predicate, else "civilians"."""
+        lex = self.crowd
+        subj = tok
+        # "a group of residents", "hundreds of students and workers": climb to the phrase head
+        for _ in range(3):
+            if subj.dep_ == "conj":
+                subj = subj.head
+            elif subj.dep_ == "pobj" and subj.head.dep_ == "prep" and subj.head.lower_ in ("of", "from") \
+                    and subj.head.head.pos_ in ("NOUN", "NUM", "PRON", "PROPN"):
+                subj = subj.head.head
+            elif subj.dep_ == "nummod":
+                subj = subj.head
+        if subj.dep_ in ("nsubj", "nsubjpass", "agent") or (subj.dep_ == "ROOT" and subj.pos_ != "VERB"):
+            # the subject's verb, and verbs sharing the subject ("gathered and marched", "gathered to protest")
+            verbs = [subj.head] + [c for c in subj.head.children if c.dep_ in ("conj", "xcomp", "advcl")
+                                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+            if any(self._is_protest(v) for v in verbs):
+                return "protesters"
+            if any(_verb_forms(v) & lex["riot_verbs"] for v in verbs if v.pos_ == "VERB"):
+                return "rioters"
+        if tok.lower_ in CROWD_NOT_CIVILIAN or tok.dep_ == "appos":
+            return None
+        return "civilians"
+
+    def _is_protest(self, v) -> bool:
+        lex = self.crowd
+        if v.pos_ not in ("VERB", "AUX") and v.dep_ != "ROOT":
+            return False
+        forms = _verb_forms(v)
+        if forms & lex["protest_verbs"] and v.pos_ == "VERB":
+            return True
+        if not forms & lex["protest_support_verbs"]:
+            return False
+        objs = [c for c in v.children if c.dep_ in ("dobj", "attr")]
+        objs += [g for c in v.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        objs += [g for c in v.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
+                 for g in p.children if g.dep_ == "pobj"]   # "took part in" is parsed either way
+        return any(o.lower_ in lex["protest_nouns"] or o.lemma_.lower() in lex["protest_nouns"] for o in objs)
 
     def _title_candidates(self, doc) -> list[Candidate]:
         out = []
@@ -350,11 +557,12 @@ class ActorStage:
             return  # resolved after selection, when earlier title holders are known
         if c.source == "generic":
             suffix = c.label
-            country = ctx
+            country = c.country_hint or ctx
             rec = self.kb.by_id(f"{country.lower()}-{suffix}") if country else None
             rec = rec or self.kb.by_id(suffix)
             if rec is not None:
-                c.record, c.how, c.score = rec, "generic", 0.6 if country else 0.5
+                c.record, c.score = rec, 0.6 if country else 0.5
+                c.how = "generic"
             return
         fuzzy = self.fuzzy and c.source == "ner" and c.label in ("PERSON", "ORG")
         hits = self.kb.lookup(text, fuzzy=fuzzy)
@@ -367,7 +575,7 @@ class ActorStage:
                 c.country_hint = iso
         if c.source in ("gpe", "norp"):
             hits = [h for h in hits if h[0].kind == "state"]
-            if not hits and c.source == "gpe":
+            if not hits and c.source == "gpe" and c.label == "GPE":
                 iso = _capital_index(self.kb).get(normalise(text))
                 rec = self.kb.by_id(iso.lower()) if iso else None
                 if rec is not None:
@@ -393,8 +601,18 @@ class ActorStage:
         if not any(ch.isupper() for ch in text) or len(text) < 2:
             return False
         if label == "PERSON":
+            if " " not in text:   # NER tags lone place names PERSON too ("Luhansk")
+                from ..kb.places import gazetteer
+                top = gazetteer().lookup(text)[:1]
+                if top and (top[0].feature in ("admin1", "country") or top[0].population >= 50_000):
+                    return False
             return any(ch.isalpha() for ch in text)
-        return text.lower() not in _city_names()
+        if text.lower() in _city_names():
+            return False
+        from ..kb.places import gazetteer
+        # NER tags many place names ORG ("Luhansk", "Dakshin Dinajpur"): a gazetteer place is not an actor
+        return not any(c.feature in ("admin1", "country", "district", "region") or c.population > 0
+                       for c in gazetteer().lookup(text)[:5])
 
     @staticmethod
     def _select(cands: list[Candidate], length: int) -> list[Candidate]:
@@ -493,7 +711,9 @@ class ActorStage:
                 name, kind, country, sector, kb_id = rec.name, rec.kind, rec.country, rec.sector, rec.id
             else:
                 name = max(surfaces, key=len)
-                kind, country, sector, kb_id = best.new_kind or "group", best.country_hint, None, None
+                country = next((c.country_hint for c in cands if c.country_hint), None)
+                sector = next((c.sector_hint for c in cands if c.sector_hint), None)
+                kind, kb_id = best.new_kind or "group", None
             how = best.how if rec is not None else "new"
             confidence = best.score if rec is not None else 0.5
             actors.append(Actor(id=key, name=name, kind=kind, country=country, sector=sector, kb_id=kb_id,
