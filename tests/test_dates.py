@@ -96,3 +96,25 @@ def test_seed_example(date_pipeline):
     assert by_text["November 8"].date == D(2021, 11, 8)
     span = by_text["the past two days"]
     assert (span.end - span.date).days == 1
+
+
+def test_undated_event_bounded_by_dated_reaction(date_pipeline):
+    from eventlens.pipeline.dates import date_from_reactions
+    text = ("A drone attack targeted the minister's house. Talks resumed.\n\n"
+            "On November 7, a militia leader mocked the attack.")
+    doc = dates(date_pipeline, text)
+    i = text.index("attack")
+    day, precision, how = event_date(doc, i, i + 6)
+    assert day == D(2021, 11, 7) and precision == 2 and "reaction" in how
+    assert date_from_reactions(doc, i, i + 6)[0] == D(2021, 11, 7)
+    # an unrelated undated event keeps the publication date
+    i = text.index("resumed")
+    assert event_date(doc, i, i + 7)[0] == PUB
+
+
+def test_same_day_reaction_gives_day_precision(date_pipeline):
+    text = ("Gunmen stormed a police station.\n\n"
+            "On November 8, hours after the attack, the governor condemned the attack.")
+    doc = dates(date_pipeline, text)
+    i = text.index("stormed")
+    assert event_date(doc, i, i + 7)[:2] == (D(2021, 11, 8), 1)

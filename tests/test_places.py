@@ -133,3 +133,48 @@ def test_seed_example(geo_pipeline):
     tanf = next(p for t, p in by_text.items() if "Tanf" in t)
     assert tanf.country == "SYR" and tanf.lat is not None
     assert by_text["Vienna"].country == "AUT"
+
+
+# ---------------------------------------------------------------- recall and disambiguation
+
+def test_state_abbreviation_after_town(geo_pipeline):
+    text = "CHARLESTON, W.Va. -- Officials in Charleston said the roads were closed."
+    doc = run(geo_pipeline, text)
+    wv = place_named(doc, "W.Va.")
+    assert wv is not None and wv.feature == "admin1" and wv.admin1 == "West Virginia"
+    town = place_named(doc, "Charleston")
+    assert town.country == "USA" and town.admin1 == "West Virginia"
+    # an abbreviation that is also a word is not a place without a town before it
+    doc = run(geo_pipeline, "Miss. Jones said Ind. voters were unhappy.")
+    assert not [p for p in doc._.places if p.admin1 in ("Mississippi", "Indiana")]
+
+
+def test_us_county_gets_state_and_nearby_coordinates(geo_pipeline):
+    text = "Deputies from the Kanawha County sheriff's office searched a home in Charleston, West Virginia."
+    doc = run(geo_pipeline, text)
+    county = place_named(doc, "Kanawha County")
+    assert county.feature == "admin2" and county.admin1 == "West Virginia"
+    town = place_named(doc, "Charleston")
+    assert distance_km(county.lat, county.lon, town.lat, town.lon) < 50
+
+
+def test_town_tagged_as_person_or_inside_org_is_a_place(geo_pipeline):
+    text = ("An Alexandria man was arrested on Friday, Alexandria police said. "
+            "The Ohio Supreme Court refused to delay the case.")
+    doc = run(geo_pipeline, text)
+    names = {m.text for p in doc._.places for m in p.mentions}
+    assert "Alexandria" in names and "Ohio" in names
+    # places at the start of an organisation's name are not where events happen
+    i = text.index("refused")
+    place, _ = event_place(doc, i, i + 7)
+    assert place is None or place.name != "Ohio"
+
+
+def test_home_region_beats_bigger_namesake(geo_pipeline):
+    text = ("Paris, Tenn. -- A Paris man was charged after a crash on Highway 79 in Henry County. "
+            "Paris police said the driver had been drinking.")
+    doc = run(geo_pipeline, text)
+    paris = place_named(doc, "Paris")
+    assert paris.country == "USA" and paris.admin1 == "Tennessee"
+    county = place_named(doc, "Henry County")
+    assert county.admin1 == "Tennessee"

@@ -18,6 +18,7 @@ DEFAULT_STAGES = [
     "eventlens_places",
     "eventlens_dates",
     "eventlens_events",
+    "eventlens_event_days",
     "eventlens_statements",
     "eventlens_claims",
 ]

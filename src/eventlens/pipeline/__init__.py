@@ -5,7 +5,7 @@
     for result in pipe.pipe(articles): ...  # batched, same results
 
 Stages (one module each, registered as spaCy factories):
-actors -> places -> dates -> events -> statements -> claims.
+actors -> places -> dates -> events -> event_days -> statements -> claims.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from ..model import Article, Result
 from .base import ensure_extensions
 
 # Importing the stage modules registers their factories with spaCy.
-from . import paragraphs, actors, places, dates, events, statements, claims  # noqa: F401,E402
+from . import paragraphs, actors, places, dates, events, event_days, statements, claims  # noqa: F401,E402
 
 log = logging.getLogger(__name__)
 

@@ -284,10 +284,63 @@ def event_date(doc: Doc, start: int, end: int) -> tuple[Optional[dt.date], Optio
     if before:
         best = before[-1]
         return best.date, best.precision, f"paragraph: {best.span.text!r}"
+    day, precision, how = date_from_reactions(doc, start, end)
+    if day is not None:
+        return day, precision, how
     pub = published(doc)
     if pub is not None:
         return pub, 2, "publication date (no date in the text)"
     return None, None, "no date"
+
+
+# nouns a later sentence uses to point back at an event ("condemned the attack")
+EVENT_NOUNS = {"attack", "attacks", "attempt", "assassination", "bombing", "strike", "strikes",
+               "explosion", "blast", "killing", "killings", "shooting", "raid", "assault", "ambush",
+               "incident", "operation", "massacre", "clashes", "protest", "protests", "arrest",
+               "arrests", "kidnapping", "abduction", "offensive", "shelling", "airstrike", "airstrikes"}
+VIOLENT_VERBS = {"attack", "bomb", "kill", "strike", "shoot", "assassinate", "explode", "target",
+                 "raid", "ambush", "shell", "kidnap", "abduct", "storm", "hit"}
+# verbs of reacting to something that has already happened
+REACTION_VERBS = {"condemn", "denounce", "mock", "claim", "deny", "praise", "welcome", "blame",
+                  "react", "respond", "comment", "criticize", "criticise", "decry", "deplore",
+                  "mourn", "investigate", "visit", "accuse", "disavow", "celebrate", "hail"}
+_SAME_DAY = re.compile(r"\b(?:hours|minutes|shortly|soon|immediately|moments)\s+(?:after|later|following)\b|"
+                       r"\b(?:the same day|earlier (?:that|the same) day|later that day)\b", re.I)
+
+
+def date_from_reactions(doc: Doc, start: int, end: int) -> tuple[Optional[dt.date], Optional[int], str]:
+    """An upper bound for an undated event from later, dated reactions to it: "On
+    November 7, X condemned the attack" means the attack happened no later than
+    November 7. Returns the earliest such date, precision 1 when the reaction says it
+    came the same day ("hours after the attack"), else 2 (the event happened on or
+    shortly before that day); (None, None, reason) when nothing refers back."""
+    text = doc_text(doc)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    trigger = {w for t in (span or ()) for w in (t.lemma_.lower(), t.lower_) if len(w) > 3}
+    # the trigger's own word, or any event noun when the trigger is itself one of them
+    # ("attack" ... "condemned the attempt"); a "call" is not what "the attack" refers to
+    nouns = trigger | (EVENT_NOUNS if trigger & (EVENT_NOUNS | VIOLENT_VERBS) else set())
+    s0, s1 = _sentence_bounds(doc, start)
+    best = None
+    for d in doc._.dates or []:
+        if d.date is None or d.flag is not None or d.precision != 1 or d.span.start < s1:
+            continue
+        sent = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+        if sent is None or not doc.has_annotation("SENT_START"):
+            continue
+        sent = sent[0].sent
+        reacts = any(t.lemma_.lower() in REACTION_VERBS and t.pos_ == "VERB" for t in sent)
+        points_back = any(t.lower_ in nouns and t.i > 0 and
+                          doc[t.i - 1].lower_ in ("the", "this", "that", "these", "yesterday's", "sunday's")
+                          or t.lower_ in nouns and any(c.lower_ in ("the", "this", "that") for c in t.lefts)
+                          for t in sent)
+        if reacts and points_back and (best is None or d.date < best[0].date):
+            best = (d, sent)
+    if best is None:
+        return None, None, "no dated reaction"
+    d, sent = best
+    precision = 1 if _SAME_DAY.search(text[sent.start_char:sent.end_char]) else 2
+    return d.date, precision, f"no later than the reaction dated {d.span.text!r}"
 
 
 def _sentence_bounds(doc: Doc, start: int) -> tuple[int, int]:

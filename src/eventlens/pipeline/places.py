@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
 from spacy.language import Language
@@ -32,6 +32,30 @@ CONNECTORS = {"of", "al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "de",
 # lower-case words that end a curated name ("Erbil airport", "Mosul old city")
 SUFFIX_WORDS = {"airport", "air", "base", "airbase", "camp", "crossing", "district", "old", "city",
                 "garrison", "square", "border", "refugee", "mosque", "compound", "strip", "bank"}
+# words that are never a place on their own inside a longer name ("South" of "South Ossetia")
+GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                 "central", "new", "old", "upper", "lower", "greater", "city", "county", "state",
+                 "republic", "union", "united", "great", "little", "high", "mount", "lake", "river",
+                 "park", "saint", "st", "fort", "port", "bay", "valley", "island", "islands",
+                 # common words that are also the names of small towns
+                 "university", "college", "metro", "delta", "hope", "spring", "justice", "supreme",
+                 "commerce", "superior", "celebration", "liberty", "independence", "unity",
+                 "victory", "freedom", "national", "federal", "general", "royal", "grand", "golden",
+                 "titan", "energy", "home", "security", "police", "social", "community", "health",
+                 "mercy", "providence", "harmony", "paradise", "enterprise", "progress", "reform"}
+# words around a name that say it is a place, not a person ("of Mansfield", "Alexandria police")
+PLACE_BEFORE = {"in", "of", "from", "at", "to", "near", "outside", "into", "across", "around",
+                "toward", "towards", "through", "throughout", "visit", "visited", "downtown"}
+PLACE_AFTER = {"police", "man", "woman", "men", "women", "resident", "residents", "area", "city",
+               "county", "council", "school", "schools", "native", "officials", "mayor", "voters",
+               "community", "neighborhood", "neighborhoods", "region", "district", "township",
+               "village", "town", "airport", "streets", "officers", "firefighters", "family"}
+# a word before a name that makes it a person's ("Mr Reading", "Sen. Lincoln")
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president",
+          "judge", "justice", "sgt", "lt", "capt", "col", "gen", "officer", "deputy", "det",
+          "detective", "coach", "rev", "father", "sir", "lord", "lady", "prince", "king", "queen",
+          "mayor", "minister", "prof", "professor", "chief", "sheriff", "trooper", "pastor"}
+TOWN_FEATURES = {"city", "admin1", "admin2", "country", "region"}
 MAX_NAME_TOKENS = 6
 MIN_GAZ_ONLY_POPULATION = 5000   # towns found only by the gazetteer (not NER) need this much
 BIG_TOWN = 100_000               # ... or this much when the text names no country of theirs
@@ -57,6 +81,7 @@ class Mention:
     label: str = ""
     hint: Optional[Candidate] = None  # "X, Region" qualifier that follows the mention
     region_word: bool = False         # "X province"
+    in_org: bool = False              # the first words of an organisation's name ("Ohio Supreme Court")
     candidates: list[Candidate] = field(default_factory=list)
     chosen: Optional[Candidate] = None
     why: str = ""
@@ -82,34 +107,50 @@ class PlacesStage:
 
     def find(self, doc: Doc) -> list[Mention]:
         gaz = self.gaz
+        text = doc_text(doc)
         blocked = _actor_spans(doc)
         mentions: list[Mention] = []
         taken: list[tuple[int, int]] = []
+        # persons spaCy/actors made of town names ("Alexandria police", "of Mansfield")
+        for start, end in self._person_places(doc, blocked):
+            blocked = [b for b in blocked if not overlaps(b[0], b[1], start, end)]
+            mentions.append(Mention(start, end, text[start:end], norm(text[start:end]), "person"))
+            taken.append((start, end))
+        kb_orgs = {(m.start, m.end) for a in doc._.actors or [] if a.kb_id and a.kind in ("organization", "group")
+                   for m in a.mentions}
         for ent in doc.ents:
             if ent.label_ not in NER_LABELS:
                 continue
-            start, end, text = _trim(doc, ent.start_char, ent.end_char)
-            if end <= start:
+            start, end, etext = _trim(doc, ent.start_char, ent.end_char)
+            if end <= start or any(overlaps(start, end, a, b) for a, b in taken):
                 continue
-            key = norm(text)
-            if not key or key in gaz.demonyms:
+            key = norm(etext)
+            if not key or key in gaz.demonyms or (start, end) in kb_orgs or gaz.abbreviation(etext):
                 continue
             if _blocked(blocked, start, end, allow_places=True):
                 continue
-            mentions.append(Mention(start, end, doc_text(doc)[start:end], key, "ner", ent.label_))
+            mentions.append(Mention(start, end, text[start:end], key, "ner", ent.label_))
             taken.append((ent.start_char, ent.end_char))
-        for start, end in self._gazetteer_spans(doc, taken, blocked):
-            mentions.append(Mention(start, end, doc_text(doc)[start:end], norm(doc_text(doc)[start:end]),
-                                    "gazetteer"))
+        for start, end in self._abbreviation_spans(doc, taken):
+            mentions.append(Mention(start, end, text[start:end], norm(text[start:end]), "abbrev",
+                                    candidates=[gaz.abbreviation(text[start:end])]))
+            taken.append((start, end))
+        for start, end in self._org_places(doc, taken):
+            mentions.append(Mention(start, end, text[start:end], norm(text[start:end]), "org", in_org=True))
+            taken.append((start, end))
+        for start, end in self._gazetteer_spans(doc, taken + sorted(kb_orgs), blocked):
+            mentions.append(Mention(start, end, text[start:end], norm(text[start:end]), "gazetteer"))
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
-            m.candidates = gaz.lookup_key(m.key)
+            if m.source != "abbrev":
+                m.candidates = gaz.lookup_key(m.key)
             if not m.candidates and m.source == "ner":
                 # "Baghdad's Karrada district" / "the city of Mosul": try the inner name
                 m.candidates = self._inner_candidates(m)
             after = doc_text(doc)[m.end:m.end + 20].lstrip().lower().split(" ", 1)
             m.region_word = bool(after) and after[0].strip(",.;") in REGION_WORDS
         self._named = self._named_countries(mentions)
+        self._regions = Counter(_named_regions(mentions))
         mentions = [m for m in mentions if self._plausible(doc, m)]
         _link_qualifiers(doc, mentions)
         self._resolve(doc, mentions)
@@ -120,9 +161,93 @@ class PlacesStage:
         for n in range(len(words) - 1, 0, -1):
             for i in range(0, len(words) - n + 1):
                 key = norm(" ".join(words[i:i + n]))
-                if len(key) >= 4 and self.gaz.has_key(key):
-                    return self.gaz.lookup_key(key)
+                if len(key) < 4 or key in GENERIC_WORDS or not self.gaz.has_key(key):
+                    continue
+                named = [c for c in self.gaz.lookup_key(key) if norm(c.name) == key]
+                if named:
+                    return named
         return []
+
+    def _person_places(self, doc: Doc, blocked) -> Iterable[tuple[int, int]]:
+        """PERSON spans that are a town or region name standing alone: spaCy tags many US
+        towns as persons ("Alexandria police"). Not when a title precedes, when the word is
+        a surname of a fuller name in the text, or when the actor is a known person."""
+        text = doc_text(doc)
+        kb_people = {(m.start, m.end) for a in doc._.actors or [] if a.kb_id and a.kind == "person"
+                     for m in a.mentions}
+        surnames = _surnames(doc)
+        seen = set()
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            start, end, name = _trim(doc, ent.start_char, ent.end_char)
+            key = norm(name)
+            if not key or key in surnames or (start, end) in seen or len(name.split()) > 2:
+                continue
+            if any(overlaps(start, end, s, e) for s, e in kb_people):
+                continue
+            prev = doc[ent.start - 1] if ent.start > 0 else None
+            if prev is not None and (prev.lower_.rstrip(".") in TITLES or
+                                     prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start):
+                continue
+            nxt = doc[ent.end] if ent.end < len(doc) else None
+            if not (prev is not None and prev.lower_ in PLACE_BEFORE or
+                    nxt is not None and (nxt.lower_ in PLACE_AFTER or nxt.text == "," and
+                                         ent.end + 1 < len(doc) and self._is_region(doc[ent.end + 1].text)) or
+                    name != ent.text):  # "Mansfield's"
+                continue
+            if any(_names_place(c, key) for c in self.gaz.lookup_key(key)):
+                seen.add((start, end))
+                yield start, end
+
+    def _is_region(self, word: str) -> bool:
+        return self.gaz.abbreviation(word) is not None or any(
+            c.feature in ("admin1", "country") for c in self.gaz.lookup(word))
+
+    def _org_places(self, doc: Doc, taken) -> Iterable[tuple[int, int]]:
+        """The place an organisation's name starts with or ends on ("Ohio Supreme Court",
+        "University of Georgia"): a reference to that place, though not where events happen."""
+        text = doc_text(doc)
+        spans = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"}
+        for a in doc._.actors or []:
+            if a.kind in ("organization", "group"):
+                spans.update((m.start, m.end) for m in a.mentions)
+        found = set()
+        surnames = _surnames(doc)
+        for s0, e0 in sorted(spans):
+            org = doc.char_span(s0, e0, alignment_mode="expand")
+            if org is None or len(org) < 2:
+                continue
+            toks = [t for t in org if not (t.i == org.start and t.lower_ == "the")]
+            leading = [toks[:n] for n in range(min(4, len(toks) - 1), 0, -1)]
+            trailing = [toks[-1:]] if len(toks) >= 3 and toks[-2].lower_ == "of" else []
+            for group in (leading, trailing):
+                for piece in group:
+                    start, end = piece[0].idx, piece[-1].idx + len(piece[-1].text)
+                    key = norm(text[start:end])
+                    if not key or key in GENERIC_WORDS or key in self.gaz.demonyms or key in surnames or \
+                            not piece[0].text[:1].isupper() or (start, end) in found or \
+                            any(overlaps(start, end, a, b) for a, b in taken):
+                        continue
+                    if any(_names_place(c, key) for c in self.gaz.lookup_key(key)):
+                        found.add((start, end))
+                        yield start, end
+                        break
+
+    def _abbreviation_spans(self, doc: Doc, taken) -> Iterable[tuple[int, int]]:
+        """US state abbreviations in datelines: after "Town," ("Huntington, W.Va."), or
+        anywhere when they cannot be a word ("D.C.", "N.Y.")."""
+        text = doc_text(doc)
+        for ab in self.gaz.abbreviations:
+            i = text.find(ab)
+            while i >= 0:
+                j = i + len(ab)
+                ok_edges = (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalpha())
+                after_town = re.search(r"[A-Z][\w.'’-]*,\s?$", text[max(0, i - 40):i]) is not None
+                if ok_edges and (after_town or ab.count(".") >= 2) and \
+                        not any(overlaps(i, j, a, b) for a, b in taken):
+                    yield i, j
+                i = text.find(ab, j)
 
     def _gazetteer_spans(self, doc: Doc, taken, blocked) -> Iterable[tuple[int, int]]:
         """Longest gazetteer names over runs of capitalised tokens not already found by NER."""
@@ -160,8 +285,22 @@ class PlacesStage:
             return m.label == "GPE" and _cue_precision(doc_text(doc), m.start) is not None
         if not m.candidates:
             return False
+        if m.source == "abbrev":
+            return True
         best = m.candidates[0]
-        strong = any(c.feature in CURATED | {"country", "admin1"} for c in m.candidates)
+        if m.source in ("person", "org"):
+            # a name spaCy gave to a person or an organisation: only a place that fits the
+            # text (its country or state named) or is well known
+            for c in m.candidates:
+                if not _names_place(c, m.key) or m.key in GENERIC_WORDS:
+                    continue
+                if c.feature in ("country", "admin1", "region", "admin2") or c.population >= BIG_TOWN:
+                    return True
+                if self._named.get(c.country, 0) >= 2 or (c.country, c.admin1) in self._regions:
+                    return True
+            return False
+        strong = any(c.feature in CURATED | {"country", "admin1"} or
+                     c.feature == "admin2" and norm(c.name) == m.key for c in m.candidates)
         ent = _ent_at(doc, m.start, m.end)
         if ent is not None and ent.label_ in {"NORP", "DATE", "TIME", "MONEY", "CARDINAL"}:
             return False
@@ -184,9 +323,10 @@ class PlacesStage:
             return True
         # a town found only by the gazetteer: its own name (not an obscure alternate
         # such as "Google" for Topeka) and either large or in a country the text names
-        named = [c for c in m.candidates if c.feature == "city" and norm(c.name) == m.key]
-        return any(c.population >= BIG_TOWN or (c.population >= MIN_GAZ_ONLY_POPULATION and
-                                                 self._named.get(c.country, 0) >= 2)
+        named = [c for c in m.candidates if c.feature in ("city", "admin2") and norm(c.name) == m.key]
+        return any(c.population >= BIG_TOWN or c.feature == "admin2" and len(m.text.split()) >= 2 or
+                   (c.population >= MIN_GAZ_ONLY_POPULATION and self._named.get(c.country, 0) >= 2) or
+                   (c.population >= 1000 and (c.country, c.admin1) in self._regions)
                    for c in named)
 
     # ------------------------------------------------------------ resolving
@@ -198,35 +338,61 @@ class PlacesStage:
             for c in m.candidates[:1]:
                 if c.feature == "country":
                     named[c.country] += 2
-                elif c.feature == "admin1" and norm(c.name) == m.key:
+                elif c.feature in ("admin1", "admin2") and (norm(c.name) == m.key or m.source == "abbrev"):
                     named[c.country] += 2
         return named
 
-    def _context(self, doc: Doc, mentions: list[Mention]) -> tuple[Counter, set]:
-        """Country weights (named 2, demonym/actor 0.5 each) and admin1 regions named."""
+    def _context(self, doc: Doc, mentions: list[Mention]) -> tuple[Counter, Counter]:
+        """Country weights (named 2, demonym/actor 0.5 each) and how often each admin1
+        region is named (the article's "home region")."""
         ctx: Counter = Counter(self._named_countries(mentions))
-        regions = {(m.candidates[0].country, m.candidates[0].admin1) for m in mentions
-                   if m.candidates and m.candidates[0].feature == "admin1"
-                   and norm(m.candidates[0].name) == m.key}
+        regions = Counter(_named_regions(mentions))
         for tok in doc:
             if tok.is_title or tok.is_upper:
                 iso3 = self.gaz.demonyms.get(norm(tok.text))
                 if iso3:
                     ctx[iso3] += 0.5
+        spans = [(m.start, m.end) for m in mentions]
         for actor in doc._.actors or []:
-            if getattr(actor, "country", None):
+            # an organisation named after a town ("Paris Police Department") says nothing new
+            if getattr(actor, "country", None) and not any(
+                    overlaps(a.start, a.end, s, e) for a in actor.mentions for s, e in spans):
                 ctx[actor.country] += 0.5 * (len(actor.mentions) or 1)
         return ctx, regions
 
     def _resolve(self, doc: Doc, mentions: list[Mention]) -> None:
-        ctx, regions = self._context(doc, mentions)
-        for _ in range(2):  # second pass: towns already placed vote for their countries
-            towns: Counter = Counter()
-            for m in mentions:
-                m.chosen, m.why = _choose(m, ctx, regions)
-                if m.chosen is not None and m.chosen.feature != "country" and m.chosen.country:
-                    towns[m.chosen.country] += 1
-            ctx = ctx + Counter({k: v * 0.5 for k, v in towns.items()})
+        ctx0, regions0 = self._context(doc, mentions)
+        ctx, regions, near = ctx0, regions0, []
+        own_votes: dict = {}
+        for _ in range(3):
+            next_votes: dict = {}  # later passes: places already resolved vote for their country,
+            towns: Counter = Counter()  # region, and neighbourhood (once per name: a town
+            homes: Counter = Counter()  # repeated must not outvote the others)
+            voted = set()
+            for i, m in enumerate(mentions):
+                others = [p for j, p in near if mentions[j].key != m.key]
+                own = own_votes.get(m.key)
+                own_ctx = ctx - Counter({own[0]: 0.5}) if own else ctx  # a name is no evidence for itself
+                own_regions = regions - Counter({own[1]: 0.5}) if own and own[1] else regions
+                m.chosen, m.why = _choose(m, own_ctx, own_regions, others)
+                c = m.chosen
+                if c is not None and c.feature not in ("country", "region") and c.country and m.key not in voted:
+                    voted.add(m.key)
+                    towns[c.country] += 1
+                    home = None
+                    if c.admin1 and c.feature != "admin1":
+                        home = (c.country, c.admin1)
+                        homes[home] += 0.5
+                    next_votes[m.key] = (c.country, home)
+            own_votes = next_votes
+            near = [(i, m.chosen) for i, m in enumerate(mentions) if m.chosen is not None and
+                    m.chosen.feature == "city" or m.chosen is not None and m.chosen.feature in CURATED]
+            ctx = ctx0 + Counter({k: v * 0.5 for k, v in towns.items()})
+            regions = regions0 + homes
+        for m in mentions:
+            if m.chosen is not None and m.chosen.feature == "admin2":
+                _place_county(m, mentions)
+
 
     # ------------------------------------------------------------ output
 
@@ -252,35 +418,95 @@ class PlacesStage:
 
 # ---------------------------------------------------------------- helpers
 
-def _choose(m: Mention, ctx: Counter, regions: set) -> tuple[Optional[Candidate], str]:
+def _place_county(m: Mention, mentions: list[Mention]) -> None:
+    """Counties have no coordinates of their own (the state's centre stands in): take the
+    town of the same state mentioned nearest to it in the text, when there is one."""
+    c = m.chosen
+    towns = [(abs(o.start - m.start), o.chosen) for o in mentions
+             if o.chosen is not None and o.chosen.feature == "city" and o.chosen.country == c.country
+             and o.chosen.admin1 == c.admin1]
+    if towns:
+        town = min(towns, key=lambda t: t[0])[1]
+        m.chosen = replace(c, lat=town.lat, lon=town.lon)
+        m.why += f"; county centre taken from {town.name}"
+
+
+def _names_place(c: Candidate, key: str) -> bool:
+    """The candidate's own name (or any name of a country/region): not one of the odd
+    alternate names GeoNames lists for towns."""
+    return c.feature in ("country", "admin1", "region") or (c.feature in TOWN_FEATURES and norm(c.name) == key)
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """Later words of multi-word person names ("Lincoln" of "Abraham Lincoln")."""
+    found = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            found.update(norm(t.text) for t in ent[1:])
+    for a in doc._.actors or []:
+        if a.kind == "person":
+            for m in a.mentions:
+                parts = m.text.split()
+                if len(parts) >= 2:
+                    found.update(norm(p) for p in parts[1:])
+    return found
+
+
+def _named_regions(mentions: list[Mention]) -> Iterable[tuple[str, str]]:
+    for m in mentions:
+        for c in m.candidates[:2]:
+            if c.feature == "admin1" and (norm(c.name) == m.key or m.source == "abbrev"):
+                yield c.country, c.admin1
+                break
+
+
+def _choose(m: Mention, ctx: Counter, regions: Counter, near: list[Candidate] = ()
+            ) -> tuple[Optional[Candidate], str]:
+    """Best candidate: population, exact name, the article's countries and home region,
+    closeness to places already resolved, feature class, and an ", Region" qualifier."""
     if not m.candidates:
         return None, "not in gazetteer"
-    cities_here = {(c.country, c.admin1) for c in m.candidates if c.feature == "city"}
+    cities_here = {(c.country, c.admin1) for c in m.candidates if c.feature == "city" and norm(c.name) == m.key}
+    total = sum(v for v in ctx.values() if v > 0) or 1.0
+    has_capital = any(c.capital for c in m.candidates)
     best, best_score = None, -math.inf
     for c in m.candidates:
         s = 1.2 * math.log10(c.population + 10)
         if norm(c.name) == m.key:
             s += 1.0
         if c.country in ctx:
-            s += min(3.0, 1.0 + 0.5 * ctx[c.country])
+            # by the country's share of the article: a US local paper is all about the US,
+            # an article on Iraq that mentions Americans is not
+            s += 0.5 + 3.5 * ctx[c.country] / total
         if c.feature != "admin1" and (c.country, c.admin1) in regions:
-            s += 2.0
+            s += 2.0 + min(2.0, 0.5 * regions[(c.country, c.admin1)])
+        if c.capital:
+            s += 1.0
         if c.feature in CURATED:
             s += 4.0
         elif c.feature == "country":
-            s += 3.0
+            s += 2.0
+        elif c.feature == "admin2":
+            s += 6.0 if norm(c.name) == m.key else -2.0
         elif c.feature == "admin1":
             # "Baghdad" means the city unless the text says "Baghdad province"
             if m.region_word:
                 s += 4.0
             elif (c.country, c.admin1) in cities_here:
                 s -= 3.0
+            elif has_capital:
+                s -= 2.0
+        if c.feature == "admin2" and any(p.country == c.country and p.admin1 == c.admin1 for p in near):
+            s += 3.0  # a county in the state of the towns around it
+        elif near and c.lat is not None and c.feature not in ("country", "region", "admin1"):
+            d = min(distance_km(c.lat, c.lon, p.lat, p.lon) for p in near)
+            s += 2.0 if d < 100 else 1.0 if d < 300 else 0.0
         if m.hint is not None:
             h = m.hint
             if h.feature == "country" and c.country == h.country:
-                s += 4.0
-            elif h.feature == "admin1" and c.country == h.country and c.admin1 == h.admin1:
                 s += 6.0
+            elif h.feature == "admin1" and c.country == h.country and c.admin1 == h.admin1:
+                s += 10.0
         if s > best_score:
             best, best_score = c, s
     why = f"{len(m.candidates)} candidates, score {best_score:.1f}"
@@ -395,6 +621,28 @@ def _sentence_bounds(doc: Doc, start: int) -> tuple[int, int]:
     return sent.start_char, sent.end_char
 
 
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+
+
+def _cue_rank(text: str, m: Span, cue: Optional[int]) -> int:
+    """How strongly a mention says "here it happened": after a locative cue (in, near,
+    outskirts of ...), then without one, last an origin or owner ("a driver from Abidjan", "Caracas' newspaper",
+    "Syria's Aleppo province" -> Aleppo)."""
+    before = text[max(0, m.start - 12):m.start]
+    after = text[m.end:m.end + 3]
+    if after.startswith(("'s", "’s", "' ", "’ ")) or _ORIGIN.search(before) and cue is None:
+        return 2
+    return 0 if cue is not None else 1
+
+
+def _org_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
+    for a in doc._.actors or []:
+        if a.kind in ("organization", "group"):
+            spans += [(m.start, m.end) for m in a.mentions]
+    return spans
+
+
 def _precision(place: Place, cue: Optional[int]) -> int:
     if place.feature in ("country", "admin1", "region"):
         return 3
@@ -410,17 +658,23 @@ def event_place(doc: Doc, start: int, end: int) -> tuple[Optional[Place], Option
     if not places:
         return None, None
     s0, s1 = _sentence_bounds(doc, start)
+    orgs = _org_spans(doc)
     in_sentence = []
     for p in places:
         for m in p.mentions:
+            if any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in orgs):
+                continue  # "the Ohio Supreme Court": not where things happen
             if s0 <= m.start < s1:
                 cue = _cue_precision(doc_text(doc), m.start)
                 dist = min(abs(m.start - end), abs(start - m.end))
                 located = p.lat is not None
-                in_sentence.append((cue is None, not located, p.feature == "country", dist, p, cue))
+                in_sentence.append((_cue_rank(doc_text(doc), m, cue), not located, p.feature == "country",
+                                    dist, p, cue))
     if in_sentence:
         _, _, _, _, p, cue = min(in_sentence, key=lambda x: x[:4])
         return p, _precision(p, cue)
+    places = [p for p in places if any(not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
+                                               for s, e in orgs) for m in p.mentions)]
     towns = [p for p in places if p.lat is not None and p.feature not in ("country", "admin1", "region")]
     if towns:
         best = max(towns, key=lambda p: (len(p.mentions), -p.mentions[0].start))
