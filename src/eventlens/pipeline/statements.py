@@ -32,6 +32,13 @@ _RELATIVE = {"who", "which", "that", "whom"}
 # Verbs that can stand as a parenthetical "..., X said, ..." around their content
 _PARENTHETICAL = {"say", "add", "tell", "note", "write", "argue", "insist", "explain", "claim", "warn"}
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Prepositions whose object is what was said or thought about ("spoke about X", "warned of X")
+_TOPIC_PREPS = ("about", "of", "over", "against")
+
+
+def _that_clause(verb) -> bool:
+    return any(c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in verb.children)
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +63,7 @@ class Found:
     cue: Optional[tuple[int, int]] = None
     cue_lemma: Optional[str] = None
     source: Optional[tuple[int, int]] = None    # the speaker expression in the text
+    role: Optional[tuple[int, int]] = None      # the role the text gives the speaker
     speaker: Optional[str] = None               # actor id
     speaker_kind: Optional[str] = None
     plover_type: Optional[str] = None
@@ -228,6 +236,125 @@ def _cue_entry(tok):
     return entry, None
 
 
+# ---------------------------------------------------------------- speaker roles
+
+def _is_name(tok) -> bool:
+    """A proper name ("Khatibzadeh"), not a title ("the Secretary-General", "spokesman")."""
+    return tok.pos_ == "PROPN" and tok.lemma_.lower() not in lexicon()["titles"] \
+        and not any(c.dep_ == "det" for c in tok.children)
+
+
+def _is_role_head(tok) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and not _is_name(tok)
+
+
+def _phrase_span(tok, exclude=()) -> tuple[int, int]:
+    """Character span of a noun phrase without the excluded subtrees, relative clauses and
+    edge punctuation (quote marks around a title included)."""
+    cut = list(exclude) + [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i]
+    return _balanced(tok.doc, _subtree_span(tok, cut))
+
+
+_DQUOTES = "\"“”"
+
+
+def _balanced(doc, span: tuple[int, int]) -> tuple[int, int]:
+    """A span with an odd quote mark inside takes the closing mark right after it
+    ('the leader of "X Y"' rather than 'the leader of "X Y')."""
+    text = doc_text(doc)
+    start, end = span
+    if sum(text.count(q, start, end) for q in _DQUOTES) % 2 == 1 and text[end:end + 1] in _DQUOTES \
+            and text[end:end + 1]:
+        end += 1
+    return start, end
+
+
+def _in_apposition(tok) -> bool:
+    """An apposition, or a conjunct with no "and" before it (the parser's usual misreading of
+    "the head of X, Ali Y, who ...")."""
+    if tok.dep_ == "appos":
+        return True
+    return tok.dep_ == "conj" and tok.head.i < tok.i and not any(
+        c.dep_ == "cc" and tok.head.i < c.i < tok.i for c in tok.head.children)
+
+
+def _role_holder(name):
+    """The noun a name stands in apposition to, through "of" ("The head of the Media Cell,
+    Saad Maan": the parser hangs the name on "Cell"; the role is headed by "head")."""
+    x = name.head
+    while x.dep_ == "pobj" and x.head.lower_ == "of" and x.head.head.pos_ in ("NOUN", "PROPN") \
+            and x.head.head.i < x.i:
+        x = x.head.head
+    return x
+
+
+def _speaker_role(tok) -> Optional[tuple[int, int]]:
+    """The role the text gives the speaker named by tok, as a character span:
+    "Abu Ali, a security official in X" (a role in apposition to the name),
+    "the Secretary-General of X, Abu Ala" (the name in apposition to a role),
+    "Foreign Ministry spokesman Saeed K." (a title before the name), "the spokesman" (a title
+    alone). Pronouns and bare names give none."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    appos = [c for c in tok.children if c.dep_ == "appos"]
+    if _is_name(tok):
+        for a in appos:
+            if _is_role_head(a):
+                return _phrase_span(a)
+        if _in_apposition(tok):
+            holder = _role_holder(tok)
+            if _is_role_head(holder):
+                return _phrase_span(holder, [tok] + [c for c in holder.children if c.dep_ in ("conj", "cc")])
+        # the title words before the name: up to the last common noun or title
+        left = sorted((t for t in tok.subtree if t.i < tok.i and not any(
+            t in a.subtree for a in appos)), key=lambda t: t.i)
+        titles = lexicon()["titles"]
+        last = max((k for k, t in enumerate(left) if t.pos_ == "NOUN" or t.lemma_.lower() in titles), default=None)
+        if last is None:
+            return None
+        toks = [t for t in left[:last + 1] if not t.is_punct]
+        while toks and toks[0].dep_ == "det":
+            toks = toks[1:]
+        if not toks:
+            return None
+        return toks[0].idx, toks[-1].idx + len(toks[-1])
+    named = [a for a in appos if _is_name(a)]
+    if named:
+        return _phrase_span(tok, named + [c for c in tok.children if c.dep_ in ("conj", "cc")])
+    if tok.lemma_.lower() in lexicon()["titles"]:
+        return _phrase_span(tok, [c for c in tok.children if c.dep_ in ("conj", "cc")])
+    return None
+
+
+def _name_token(subj, actor):
+    """The token of subj's phrase that names actor (the top one of its mention), else subj."""
+    if actor is None:
+        return subj
+    inside = [t for t in subj.subtree if any(m.start <= t.idx < m.end for m in actor.mentions)]
+    tops = [t for t in inside if t.head not in inside or t.head.i == t.i]
+    return tops[0] if tops else subj
+
+
+def _own_phrase(name, subj) -> Optional[tuple[int, int]]:
+    """A speaker named inside a larger subject ("Other factions, such as the head of X, Abu
+    Ala, and ...") is named by its own noun phrase, not the whole subject: None when the name
+    is reached from subj through appositions and "of" only (then the subject names it)."""
+    x, detached = name, False
+    while x.i != subj.i and x.head.i != x.i:
+        if x.dep_ == "conj" or (x.dep_ == "pobj" and x.head.lower_ != "of"):
+            detached = True
+        x = x.head
+    if x.i != subj.i or not detached:
+        return None
+    np = _role_holder(name) if name.dep_ == "appos" else name
+    return _conjunct_span(np)
+
+
+def _conjunct_span(tok) -> tuple[int, int]:
+    """One conjunct of a conjoined speaker phrase ("Hana Sato" in "Hana Sato and Ken Ito")."""
+    return _phrase_span(tok, [c for c in tok.children if c.dep_ in ("conj", "cc") and not _in_apposition(c)])
+
+
 # ---------------------------------------------------------------- the stage
 
 class Stage:
@@ -315,7 +442,11 @@ class Stage:
                 if f.cue is None:
                     f.cue, f.source, f.how = cue, source, "punctuation"
                     f.speaker = self._actor_id(ctx, source)
-                return
+                    return
+                if not content[0] <= f.cue[0] < content[1]:
+                    return
+                # a statement reported inside the speaker's turn ("PENCE: Clinton thinks ...")
+                # does not replace the turn itself
         f = Found(content=content, kind=kind, sentence=(ctx.para_bounds(content[0])), cue=cue,
                   source=source, how="punctuation")
         f.speaker = self._actor_id(ctx, source)
@@ -351,32 +482,54 @@ class Stage:
         if hit is None:
             return None
         entry, prep = hit
-        if entry.get("needs_quote") or _is_negated(tok):
+        if entry.get("needs_quote"):
             return None
+        # "X did not say whether ...", "did not immediately respond": still reported speech
+        # (PolNeAR annotates it), but no speech act: a negated condemnation is no ACCUSE
+        negated = _is_negated(tok)
         content = self._reported_content(tok, prep, entry)
+        passive = _is_passive(tok)
+        subj = _subject(tok)
+        if passive:
+            # "X was accused of ...", "X is supported by Y": the speaker is only the agent
+            # (or nobody named); what was said is about the passive subject
+            subj = _agent(tok)
+            patient = next((c for c in tok.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
+            if patient is not None and patient.lower_ not in ("it", "this", "that", "which", "who", "there"):
+                span = _subtree_span(patient, [c for c in patient.children if c.dep_ in ("relcl", "acl")])
+                content = (min(span[0], content[0]), max(span[1], content[1])) if content else span
+            elif entry.get("generic"):
+                return None   # "It is noted that ...": the author's own remark
+            if content is not None and content[1] - content[0] > MAX_CONTENT_CHARS:
+                content = (content[0], content[0] + MAX_CONTENT_CHARS)
         if content is None:
             return None
-        subj = _subject(tok)
-        if _is_passive(tok):
-            # "It is noted that ...", "X was accused of ...": the speaker is only the agent
-            subj = _agent(tok)
-        if subj is None:
+        if subj is None and not passive:
             return None
-        if entry.get("generic") and subj.lower_ in ("it", "this", "that", "there", "which", "what", "one"):
-            return None   # "It turned out that ...": no one holds the thought
-        tops = ctx.in_paragraph(subj, tok.idx)
-        if entry.get("epistemic") and (subj.lower_ in _RELATIVE or not tops
-                                       or not self._is_source_like(ctx, tops[0])):
-            return None
+        if subj is not None:
+            if entry.get("generic") and subj.lower_ in ("it", "this", "that", "there", "which", "what", "one"):
+                return None   # "It turned out that ...": no one holds the thought
+            tops = ctx.in_paragraph(subj, tok.idx)
+            if entry.get("epistemic") and (subj.lower_ in _RELATIVE or not tops
+                                           or not self._is_source_like(ctx, tops[0], _that_clause(tok))):
+                return None
         cue_end = (prep.idx + len(prep)) if prep is not None and prep.i == tok.i + 1 else tok.idx + len(tok)
-        plover = entry.get("plover")
-        if plover is None and tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG":
+        if prep is None and tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "prep" and \
+                doc[tok.i + 1].head.i == tok.i and (doc[tok.i + 1].lower_ in _TOPIC_PREPS
+                                               or doc[tok.i + 1].lower_ in entry.get("content_prep", ())):
+            cue_end = doc[tok.i + 1].idx + len(doc[tok.i + 1])   # "spoke about", "complained of"
+        plover = None if negated else entry.get("plover")
+        if plover is None and not negated and tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG":
             # "X mocked the attempt, saying: ..." -- the saying is the mocking
             head = _cue_entry(tok.head)
             plover = head[0].get("plover") if head else None
         f = Found(content=ctx.clip(content, tok.idx), kind="indirect", sentence=ctx.sentence_of(tok.idx),
                   cue=(tok.idx, cue_end), cue_lemma=tok.lemma_.lower(), plover_type=plover)
-        self._set_source(ctx, f, subj)
+        if subj is not None:
+            self._set_source(ctx, f, subj)
+        if negated:
+            f.extra["negated"] = True
+            return f
         f.target = self._target(ctx, tok, entry)
         f.extra["role"] = entry.get("role")
         return f
@@ -397,7 +550,8 @@ class Stage:
                 parts.append(c)
             elif c.dep_ == "oprd" and c.i > verb.i and entry.get("or_child") == "oprd":
                 parts.append(c)   # "called the plan a disaster": the naming is the content
-            elif c.dep_ == "prep" and c.i > verb.i and (c is prep or (entry.get("plover") and c.lower_ in ("of", "for", "on", "against", "with", "to"))):
+            elif c.dep_ == "prep" and c.i > verb.i and (c is prep or c.lower_ in _TOPIC_PREPS or c.lower_ in entry.get("content_prep", ()) or (
+                    entry.get("plover") and c.lower_ in ("of", "for", "on", "against", "with", "to"))):
                 parts.append(c)
             elif c.dep_ == "advcl" and c.i > verb.i and c.lemma_ == "describe":
                 parts.append(c)  # "condemned X, describing it as ..."
@@ -548,8 +702,14 @@ class Stage:
         prev_sent_end = max(prefix.rfind(". "), prefix.rfind("? "), prefix.rfind("! "))
         return not prefix or prefix[-1] in ".!?" or prev_sent_end >= 0 and not prefix[prev_sent_end + 2:].strip()
 
-    def _is_source_like(self, ctx, subj) -> bool:
+    def _is_source_like(self, ctx, subj, that_clause: bool = False) -> bool:
+        """Can subj hold a thought or finding? An actor, a name, a person pronoun, a title or
+        source noun; with a "that"-clause any noun phrase ("the video shows that ...")."""
         lex = lexicon()
+        if subj.lower_ in ("i", "you", "we"):
+            return True
+        if that_clause and subj.pos_ in ("NOUN", "PROPN", "NUM"):
+            return True
         if ctx.actor_in(subj) is not None:
             return True
         return (subj.pos_ == "PROPN" or subj.lower_ in lex["pronouns"] or subj.lemma_.lower() in lex["titles"]
@@ -564,7 +724,8 @@ class Stage:
             return
         subj = tops[0]
         exclude = [c for c in subj.children if c.dep_ in ("relcl", "acl") and c.i > subj.i]
-        f.source = ctx.clip(_subtree_span(subj, exclude), subj.idx)
+        f.source = ctx.clip(_balanced(ctx.doc, _subtree_span(subj, exclude)), subj.idx)
+        f.role = next((r for r in (_speaker_role(t) for t in tops) if r is not None), None)
         if len(tops) > 1:
             # the parser split the subject after joining a heading: the speaker phrase is
             # everything of it in this paragraph ("The leader of X, Muqtada al-Sadr")
@@ -573,6 +734,9 @@ class Stage:
             actor = next((a for a in actors if a.kind == "person"), actors[0] if actors else None)
             if actor is not None:
                 f.speaker, f.speaker_kind, f.how = actor.id, actor.kind, "subject"
+                name = next((n for n in (_name_token(t, actor) for t in tops) if n.i not in {t.i for t in tops}), None)
+                if name is not None:
+                    f.role = _speaker_role(name) or f.role
                 return
         f.extra["subj"] = subj
         lex = lexicon()
@@ -583,14 +747,27 @@ class Stage:
         actor = ctx.actor_in(subj)
         if actor is not None:
             f.speaker, f.speaker_kind, f.how = actor.id, actor.kind, "subject"
+            name = _name_token(subj, actor)
+            if name.i != subj.i:
+                f.role = _speaker_role(name) or f.role
+                own = _own_phrase(name, subj)
+                if own is not None:
+                    f.source = own
             # "X and Y accused ...": every conjoined speaker makes the statement
-            co = []
+            co, co_sources, co_roles = [], [], []
             for c in subj.conjuncts:
                 a = ctx.actor_in(c)
                 if a is not None and a.id != actor.id and a.id not in co and a.kind == actor.kind:
                     co.append(a.id)
+                    co_sources.append(_conjunct_span(c))
+                    co_roles.append(_speaker_role(_name_token(c, a)) or _speaker_role(c))
             if co:
-                f.extra["co_speakers"] = co
+                # each conjoined speaker is named by its own conjunct
+                f.extra.update(co_speakers=co, co_sources=co_sources, co_roles=co_roles)
+                if name.i == subj.i:
+                    f.source = _conjunct_span(subj)
+        if f.role is not None:
+            f.role = ctx.clip(f.role, f.source[0])
 
     def _target(self, ctx, verb, entry) -> Optional[str]:
         """Object of accuse/blame ("accused X of ..."), of blame ... on X, or the actor a
@@ -630,9 +807,12 @@ class Stage:
                     # only a quote right after the previous statement continues it
                     if last is not None and last.speaker and ctx.near(last, f, max_paragraphs=1):
                         f.speaker, f.speaker_kind, f.how = last.speaker, last.speaker_kind, "continuation"
+                        f.role = f.role or last.role
                 elif last is not None and last.speaker and ctx.near(last, f) and \
                         (last.speaker_kind in kinds or last.speaker_kind is None):
                     f.speaker, f.speaker_kind, f.how = last.speaker, last.speaker_kind, f"{refer}->previous speaker"
+                    # "he added": the role the text gave this speaker a moment ago still holds
+                    f.role = f.role or last.role
                 else:
                     actor = ctx.recent_actor(f.cue[0] if f.cue else f.content[0], kinds)
                     if actor is not None:
@@ -651,17 +831,22 @@ class Stage:
             event = _linked_event(doc, f.extra.get("act_of", f), events)
             f.extra["event"] = event
             f.extra["ids"] = []
-            for speaker in [f.speaker] + f.extra.get("co_speakers", []):
+            speakers = [f.speaker] + f.extra.get("co_speakers", [])
+            sources = [f.source] + f.extra.get("co_sources", [])
+            sources += [f.source] * (len(speakers) - len(sources))
+            roles = [f.role] + f.extra.get("co_roles", [])
+            roles += [None] * (len(speakers) - len(roles))
+            for speaker, source, role in zip(speakers, sources, roles):
                 sid = f"s{len(statements) + 1}"
                 f.extra["ids"].append(sid)
                 statements.append(Statement(
-                    id=sid, speaker=speaker, cue=span_of(doc, *f.cue) if f.cue else None,
+                    id=sid, speaker=speaker, source=span_of(doc, *source) if source else None,
+                    speaker_role=span_of(doc, *role) if role else None,
+                    cue=span_of(doc, *f.cue) if f.cue else None,
                     content=span_of(doc, *f.content), kind=f.kind, plover_type=f.plover_type,
                     target=f.target, date=date, evidence=[span_of(doc, s0, s1)], event=event))
             f.extra["id"] = f.extra["ids"][0]
         doc._.statements = statements
-        # the speaker expression of each statement, for evaluation (Statement has no field for it)
-        doc.user_data[_SOURCES_KEY] = {sid: f.source for f in found if f.source for sid in f.extra["ids"]}
         _attribute_responsibility(doc, found, events)
         trace = doc._.trace if doc._.trace is not None else {}
         trace["statements"] = [f"{f.extra['id']}: {f.kind} cue={text[f.cue[0]:f.cue[1]] if f.cue else None!r} "
@@ -1037,25 +1222,26 @@ def _prf(tp_p, n_p, tp_g, n_g) -> dict:
             "tp_pred": tp_p, "pred": n_p, "tp_gold": tp_g, "gold": n_g}
 
 
-_SOURCES_KEY = "eventlens_statement_sources"
-
-
 def predicted_spans(doc, univocal: bool = True) -> list[dict]:
     """The statements on a processed doc in the shape score() takes (source spans included).
 
     univocal: leave out statements reported inside another statement's content, as
     PolNeAR-style annotation does (each token takes part in at most one attribution)."""
-    sources = doc.user_data.get(_SOURCES_KEY, {})
     statements = doc._.statements or []
     if univocal:
         statements = [st for st in statements if st.cue is None or not any(
             o is not st and o.content.start <= st.cue.start and st.cue.end <= o.content.end
             for o in statements)]
-    out = []
+    # conjoined speakers ("X and Y accused ...") make one attribution with one source phrase
+    groups: dict[tuple, list] = {}
     for st in statements:
-        src = sources.get(st.id)
-        out.append({"source": [src] if src else None, "cue": [(st.cue.start, st.cue.end)] if st.cue else None,
-                    "content": [(st.content.start, st.content.end)]})
+        key = ((st.cue.start, st.cue.end) if st.cue else None, st.content.start, st.content.end)
+        groups.setdefault(key, []).append(st)
+    out = []
+    for (cue, c0, c1), sts in groups.items():
+        srcs = [s.source for s in sts if s.source is not None]
+        source = [(min(s.start for s in srcs), max(s.end for s in srcs))] if srcs else None
+        out.append({"source": source, "cue": [cue] if cue else None, "content": [(c0, c1)]})
     return out
 
 
