@@ -46,7 +46,7 @@ def test_generic_actors_take_the_article_country(actors_pipeline):
     gunmen = by_kb(actors, "irq-unidentified-armed-group")
     assert gunmen.kind == "generic" and gunmen.country == "IRQ" and gunmen.aliases_seen == ["Gunmen"]
     police = by_kb(actors, "irq-police")
-    assert "Iraqi police" in police.aliases_seen and police.sector == "POL"
+    assert "Iraqi police" in police.aliases_seen and police.sector == "COP"
 
 
 def test_demonym_forces_and_warplanes(actors_pipeline):

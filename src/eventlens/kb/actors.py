@@ -369,6 +369,18 @@ def crowd_lexicon() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
+def occupation_sectors() -> dict[str, str]:
+    """lowercase people noun -> sector code ("doctors" -> "MED"), from ``actors_generic.yaml``."""
+    data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
+    out = {}
+    for code, words in (data.get("occupation_sectors") or {}).items():
+        if code != "__line__":
+            for w in words:
+                out[w.lower()] = code
+    return out
+
+
+@lru_cache(maxsize=None)
 def demonym_index() -> dict[str, str]:
     """lowercase demonym (and its plural) -> ISO3, for country hints."""
     out: dict[str, str] = {}
@@ -393,26 +405,44 @@ GENERIC_TEMPLATES = [
     ("government", "Government of {c}", "generic", "GOV",
      ["government", "authorities", "administration", "cabinet", "officials", "official", "diplomats",
       "diplomat", "negotiator", "negotiators", "envoy", "delegation", "leaders", "leader", "ministers",
-      "foreign ministry", "ministry", "embassy", "regime", "leadership", "spokesman"]),
+      "foreign ministry", "ministry", "embassy", "regime", "leadership", "spokesman", "minister",
+      "administrators", "government officials"]),
     ("military", "Military Forces of {c}", "generic", "MIL",
      ["military", "army", "armed forces", "forces", "security forces", "troops", "soldiers",
-      "warplanes", "air force", "aircraft", "jets", "navy", "military forces", "defence forces",
-      "defense forces", "artillery", "special forces"]),
-    ("police", "Police Forces of {c}", "generic", "POL",
+      "warplanes", "air force", "air forces", "aircraft", "jets", "navy", "military forces", "defence forces",
+      "defense forces", "artillery", "special forces", "officers", "servicemen", "warships", "tanks",
+      "helicopters", "gunships", "military officers", "army officers"]),
+    # COP: the CAMEO/PLOVER sector code for police
+    ("police", "Police Forces of {c}", "generic", "COP",
      ["police", "police forces", "policemen", "police officers", "riot police", "gendarmerie"]),
     ("protesters", "Protesters ({c})", "generic", "OPP", ["protesters", "demonstrators"]),
     ("rioters", "Rioters ({c})", "generic", "OPP", ["rioters"]),
-    ("civilians", "Civilians ({c})", "generic", "CVL", ["civilians", "residents", "villagers"]),
+    ("civilians", "Civilians ({c})", "generic", "CVL", ["civilians", "residents", "villagers", "nationals",
+                                                        "national", "citizens", "population"]),
     ("unidentified-armed-group", "Unidentified Armed Group ({c})", "generic", "REB",
      ["gunmen", "militants", "armed men", "unidentified gunmen", "unknown gunmen"]),
     ("gang", "Unidentified Gang ({c})", "generic", "CRM",
      ["gang", "gangs", "gang members", "gangsters", "criminals", "drug traffickers", "cartel members"]),
     ("rebels", "Rebels ({c})", "generic", "REB",
-     ["rebels", "rebel leaders", "rebel forces", "rebel fighters", "guerrillas", "separatists"]),
+     ["rebels", "rebel leaders", "rebel forces", "rebel fighters", "guerrillas", "separatists", "rebel",
+      "guerrilla", "guerillas", "extremists", "militant"]),
     ("opposition", "Opposition ({c})", "generic", "OPP",
      ["opposition", "opposition parties", "opposition leaders", "opposition groups", "dissidents"]),
     ("refugees", "Refugees ({c})", "generic", "REF",
      ["refugees", "displaced people", "asylum seekers"]),
+    # ACLED's identity militias when the group is not named: "communal militias clashed".
+    ("communal-militia", "Unidentified Communal Militia ({c})", "generic", "REB",
+     ["communal militia", "communal militias", "ethnic militia", "ethnic militias", "tribal militia",
+      "tribal militias", "village militia", "village militias", "vigilantes", "vigilante group"]),
+    ("clan-militia", "Unidentified Clan Militia ({c})", "generic", "REB",
+     ["clan militia", "clan militias", "clan militiamen", "clan fighters"]),
+    # PLOVER codes legislatures and courts apart from the government (LEG, JUD).
+    ("legislature", "Legislature of {c}", "generic", "LEG",
+     ["parliament", "lawmakers", "legislators", "legislature", "congress", "senate", "parliamentarians",
+      "national assembly", "MPs"]),
+    ("judiciary", "Judiciary of {c}", "generic", "JUD",
+     ["judiciary", "judge", "judges", "court", "courts", "prosecutors", "prosecutor", "supreme court",
+      "high court", "constitutional court"]),
 ]
 
 
@@ -460,6 +490,16 @@ def capital_of(iso3: str) -> Optional[str]:
 def generic_heads() -> set[str]:
     """Head nouns of the generated per-country actors ("forces", "warplanes", ...)."""
     return {h for *_, heads in GENERIC_TEMPLATES for h in heads}
+
+
+@lru_cache(maxsize=None)
+def generic_head_index() -> dict[str, str]:
+    """lowercase head noun -> generated-record suffix: "army" -> "military" (first template wins)."""
+    out: dict[str, str] = {}
+    for suffix, _pattern, _kind, _sector, heads in GENERIC_TEMPLATES:
+        for h in heads:
+            out.setdefault(h.lower(), suffix)
+    return out
 
 
 def generated_records() -> list[ActorRecord]:

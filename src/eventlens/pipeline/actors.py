@@ -22,7 +22,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from ..kb.actors import (ActorKB, ActorRecord, capital_of, crowd_lexicon, default_kb, demonym_index,
-                         generic_heads, generic_lexicon, name_key, name_tokens, normalise, titles_lexicon)
+                         generic_head_index, generic_heads, generic_lexicon, name_key, name_tokens, normalise,
+                         occupation_sectors, titles_lexicon)
 from ..model import Actor
 from ..model import Span
 from .base import doc_text, published
@@ -39,7 +40,7 @@ SPEECH_OR_ACTION_POS = {"VERB", "AUX"}
 QUOTE_CHARS = "\"“”„«»‘’'`"
 EDGE_STRIP = QUOTE_CHARS + " \t\n.,;:!?()[]{}-–—•*"
 LINK_RANK = {"exact-alias": 6, "phonetic": 5, "title": 4, "coref": 4, "generic": 4, "demonym": 3,
-             "fuzzy": 2, "new": 1}
+             "fuzzy": 2, "implied": 1, "new": 1}
 KIND_FOR_LABEL = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 
 
@@ -65,6 +66,7 @@ class Candidate:
 @dataclass
 class Found:
     text: str = ""
+    country: Optional[str] = None    # where the article happens: the guess for new actors
     candidates: list[Candidate] = field(default_factory=list)
     trace: list[str] = field(default_factory=list)
 
@@ -111,15 +113,41 @@ def _shadow(text: str):
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _PARENS = re.compile(r"\(([^()]{2,120})\)")
+# Prepositions whose object is where something happens: "rallied in Athens", "near Kirkuk".
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"}
+LOCATIVE_WEIGHT = 2.0
+
+
+def _locative(span) -> bool:
+    """Where a verb happens: "rallied in Athens", not "the war in Ukraine"."""
+    tok = span.root
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS and tok.head.head.pos_ in ("VERB", "AUX")
+
+
+def _locative_names(doc) -> list[tuple[str, int]]:
+    """Proper names after a locative preposition that NER missed or tagged ORG/PERSON ("in Bethune")."""
+    out = []
+    for tok in doc:
+        if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.head.lower_ not in LOCATIVE_PREPS \
+                or tok.head.head.pos_ not in ("VERB", "AUX"):
+            continue
+        start = tok.i
+        while start > tok.head.i + 1 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+            start -= 1
+        out.append((doc[start:tok.i + 1].text, doc[start].idx))
+    return out
 
 
 def doc_country(doc, kb: ActorKB) -> Optional[str]:
     """The country where the article happens, for generic actors ("protesters", "a man").
 
-    Votes: country names and capitals 1.5, every other place name the gazetteer knows
-    (NER places and parenthesised admin names like "(Santa Cruz)") 1 for its most
-    populous reading's country (1.5 if a province) and 0.5 for its other countries, demonyms 0.5 (they
-    say who acts more than where). Ties go to the first mentioned.
+    Votes: country names and capitals 1.5, every other place name the gazetteer (or the
+    ISO 3166-2 subdivision list) knows 1 for its most populous reading's country (1.5 if a
+    province) and 0.5 for its other countries, demonyms 0.5 (they say who acts more than
+    where). A place after "in/at/near ..." counts double: "protesters against Russia's war
+    rallied in Athens" happen in Greece. Ties go to the first mentioned.
     """
     votes: Counter = Counter()
     first: dict[str, int] = {}
@@ -130,22 +158,28 @@ def doc_country(doc, kb: ActorKB) -> Optional[str]:
 
     seen = set()
     for iso, ent in country_mentions(doc, kb):
-        vote(iso, 1.5 if ent.label_ == "GPE" else 0.5, ent.start_char)
+        w = 1.5 if ent.label_ == "GPE" else 0.5
+        vote(iso, w * (LOCATIVE_WEIGHT if _locative(ent) else 1.0), ent.start_char)
         seen.add(normalise(ent.text))
-    names: list[tuple[str, int]] = [(e.text, e.start_char) for e in doc.ents if e.label_ in PLACE_LABELS]
+    names: list[tuple[str, int, float]] = []
+    for e in doc.ents:
+        if e.label_ in PLACE_LABELS:
+            names.append((e.text, e.start_char, LOCATIVE_WEIGHT if _locative(e) else 1.0))
+    names += [(n, at, LOCATIVE_WEIGHT) for n, at in _locative_names(doc)]
     text = doc_text(doc)
     for m in _PARENS.finditer(text):
-        for part in m.group(1).split(","):
+        # "(Seoul City - Gangnam)", "(Bojanala, North West)": admin names, where the event is
+        for part in re.split(r",| - ", m.group(1)):
             part = part.strip()
             if part[:1].isupper() and not any(ch.isdigit() for ch in part):
-                names.append((part, m.start()))
-    for name, at in names:
+                names.append((part, m.start(), 1.0))
+    for name, at, weight in names:
         low = normalise(name)
         if low in seen or low in kb.by_alias:
             continue   # a country counted above, or an actor's name
         seen.add(low)
         for iso, w in _place_countries(name).items():
-            vote(iso, w, at)
+            vote(iso, w * weight, at)
     if not votes:
         return None
     return max(votes, key=lambda iso: (votes[iso], -first[iso]))
@@ -159,14 +193,46 @@ _ADMIN_WORDS = re.compile(r"\s+(district|region|state|province|township|county|m
 def _place_countries(name: str) -> dict[str, float]:
     from ..kb.places import gazetteer
     cands = gazetteer().lookup(name)
-    if not cands and _ADMIN_WORDS.search(name):
-        cands = gazetteer().lookup(_ADMIN_WORDS.sub("", name))
+    bare = _ADMIN_WORDS.sub("", name)
+    if not cands and bare != name:
+        cands = gazetteer().lookup(bare)
     cands = cands[:12]
     out: dict[str, float] = {}
     for i, c in enumerate(cands):
         if c.country and c.country not in out:
             out[c.country] = (1.5 if c.feature == "admin1" else 1.0) if i == 0 else 0.5
+    # ISO 3166-2 knows the provinces a gazetteer of big cities lacks ("Minas Gerais", "Saptari")
+    subs = _subdivisions().get(_place_key(bare), ())
+    for iso in subs:
+        w = 1.5 if len(subs) == 1 else 0.5
+        out[iso] = max(out.get(iso, 0.0), w)
     return out
+
+
+def _place_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", _strip_accents(name).lower()).strip()
+
+
+_SUBDIVISIONS: dict[str, tuple[str, ...]] | None = None
+
+
+def _subdivisions() -> dict[str, tuple[str, ...]]:
+    """Normalised ISO 3166-2 subdivision name -> ISO3 codes of the countries that have one."""
+    global _SUBDIVISIONS
+    if _SUBDIVISIONS is None:
+        import pycountry
+        alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+        idx: dict[str, dict[str, None]] = {}
+        for sub in pycountry.subdivisions:
+            iso = alpha3.get(sub.country_code)
+            if not iso:
+                continue
+            for n in re.split(r"\s*[\[/;]\s*|\s*\(", sub.name.rstrip(")]")):
+                key = _place_key(_ADMIN_WORDS.sub("", n.strip()))
+                if len(key) > 2:
+                    idx.setdefault(key, {})[iso] = None
+        _SUBDIVISIONS = {k: tuple(v) for k, v in idx.items()}
+    return _SUBDIVISIONS
 
 
 def country_mentions(doc, kb: ActorKB | None = None) -> list[tuple[str, object]]:
@@ -200,6 +266,7 @@ def country_mentions(doc, kb: ActorKB | None = None) -> list[tuple[str, object]]
 
 
 _CAPITALS: dict[int, dict[str, str]] = {}
+_COUNTRY_NAMES: dict[int, dict[str, str]] = {}
 
 
 def _capital_index(kb: ActorKB) -> dict[str, str]:
@@ -238,6 +305,16 @@ MOTION_VERBS = {"go", "travel", "arrive", "return", "fly", "come", "flee", "move
                 "walk", "migrate", "escape", "deport", "evacuate", "cross", "enter", "relocate", "transfer",
                 "smuggle", "export", "import", "ship", "live", "stay", "remain", "be", "base", "locate"}
 OBJECT_PREPS = {"with", "against", "to", "toward", "towards", "on", "from", "by"}
+NOUN_OBJECT_PREPS = {"with", "against", "between"}
+# Modifiers that make a "strike" or "march" military: "air strikes", "missile strike".
+WEAPON_MODIFIERS = {"air", "aerial", "drone", "missile", "rocket", "artillery", "military", "airstrike", "naval",
+                    "nuclear", "precision", "retaliatory", "preemptive", "pre-emptive", "targeted", "cruise",
+                    "ballistic", "mortar", "surgical", "israeli", "russian", "american", "u.s.", "us"}
+# Nouns a country's possessive names a part of, not an act of: "Iraq's north".
+PLACE_NOUNS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "border",
+               "borders", "region", "province", "city", "capital", "town", "village", "coast", "territory",
+               "soil", "airspace", "waters", "side", "part", "area", "heartland", "interior", "outskirts",
+               "district", "state", "county", "port", "island", "islands", "mountains", "desert", "frontier"}
 # Title words before a new person's name -> sector.
 TITLE_SECTORS = {w: "GOV" for w in ("president", "minister", "secretary", "premier", "chancellor", "king", "queen",
                                     "emir", "sultan", "ambassador", "envoy", "diplomat", "official", "spokesman",
@@ -254,6 +331,22 @@ TITLE_SECTORS.update({"opposition": "OPP", "dissident": "OPP", "activist": "OPP"
 TITLE_SECTORS.update({w: "REL" for w in ("cleric", "imam", "bishop", "pope", "ayatollah", "rabbi", "archbishop")})
 
 
+def _occupation(doc, s: int, e: int) -> Optional[str]:
+    """Sector a people noun phrase names by its last words: "health workers" MED, "workers" LAB."""
+    occ = occupation_sectors()
+    for i in range(s, e):
+        code = occ.get(doc[i:e].text.lower())
+        if code:
+            return code
+    return None
+
+
+def _is_crowd_actor(c: Candidate) -> bool:
+    """Protesters or rioters, bare ("protesters") or with a nationality ("Iraqi protesters")."""
+    suffix = c.record.id.split("-", 1)[-1] if c.record is not None else c.label
+    return suffix in ("protesters", "rioters")
+
+
 def _in_object_position(span) -> bool:
     """Object of a verb, or of with/against/to ... after a verb that is not a motion verb."""
     tok = span.root
@@ -263,7 +356,8 @@ def _in_object_position(span) -> bool:
         return _verb_forms(tok.head).isdisjoint(MOTION_VERBS)
     if tok.dep_ == "pobj" and tok.head.lower_ in OBJECT_PREPS and tok.head.head.pos_ == "VERB":
         return _verb_forms(tok.head.head).isdisjoint(MOTION_VERBS)
-    return False
+    # "talks with Russia", "sanctions against Iraq", "mediation between Syria and ..."
+    return tok.dep_ == "pobj" and tok.head.lower_ in NOUN_OBJECT_PREPS and tok.head.head.pos_ == "NOUN"
 
 
 def _in_actor_position(span) -> bool:
@@ -273,6 +367,8 @@ def _in_actor_position(span) -> bool:
         tok = tok.head
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in SPEECH_OR_ACTION_POS:
         return True
+    if tok.dep_ == "poss" and tok.head.lemma_.lower() not in PLACE_NOUNS:
+        return True   # "Sweden's decision", "Turkey's efforts"; not "Iraq's north"
     return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
 
 
@@ -392,7 +488,15 @@ class ActorStage:
             self._resolve(text, c, ctx, day)
         chosen = self._select(cands, len(text))
         self._titles_and_coref(text, chosen, ctx, day, found.trace)
+        for c, implied in self._protest_subject_candidates(doc, chosen):
+            self._resolve(text, c, ctx, day)
+            if c.resolved:
+                if implied:
+                    c.how, c.score = "implied", 0.5
+                    found.trace.append(f"implied {c.record.id} from {text[c.start:c.end]!r} protesting")
+                chosen.append(c)
         found.candidates = [c for c in chosen if c.resolved or c.new_kind]
+        found.country = ctx
         found.trace.insert(0, f"context country={ctx} date={day}")
         return found
 
@@ -400,32 +504,49 @@ class ActorStage:
         lex = generic_lexicon()
         demonyms = demonym_index()
         out = []
+        countries = self._country_name_index()
+        heads = generic_head_index()
         for _, s, e in self.generic_matcher(doc):
             sp = doc[s:e]
-            if sp.root.pos_ not in ("NOUN", "PROPN") or sp.root.dep_ in ("compound", "amod"):
+            if sp.root.pos_ not in ("NOUN", "PROPN"):
                 continue
+            compound = sp.root.dep_ in ("compound", "amod")
             head = sp.text.lower()
-            # "Turkish warplanes", "South Sudanese troops", "U.S. forces": a generated KB name
-            for n in (2, 1):
+            # "Turkish warplanes", "South Sudanese troops", "U.S. forces", "the Mozambique government",
+            # also as a modifier: "Israeli army bulldozers", "in Israeli police custody"
+            for n in (3, 2, 1):
                 if s - n < 0:
                     continue
                 adj = doc[s - n:s].text
-                if adj.lower() in demonyms:
-                    c = Candidate(doc[s - n].idx, sp.end_char, "kb", "GENERIC")
-                    c.country_hint = demonyms[adj.lower()]
+                iso = demonyms.get(adj.lower()) or countries.get(adj.lower())
+                if iso and head in heads:
+                    c = Candidate(doc[s - n].idx, sp.end_char, "generic", heads[head])
+                    c.country_hint = iso
                     out.append(c)
                     out += self._coordinated_demonyms(doc, s - n, adj, head)
                     break
-            if head in lex:
+            if head in lex and not compound:
                 out.append(Candidate(sp.start_char, sp.end_char, "generic", lex[head]))
         return out
 
+    def _country_name_index(self) -> dict[str, str]:
+        """lowercase country name -> ISO3, for names used as modifiers ("the Mozambique government")."""
+        idx = _COUNTRY_NAMES.get(id(self.kb))
+        if idx is None:
+            idx = {}
+            for r in self.kb.records.values():
+                if r.kind == "state" and r.country:
+                    for n in r.names:
+                        if n[:1].isupper() and not n.endswith("s"):   # not the people plural "Iraqis"
+                            idx.setdefault(n.lower(), r.country)
+            _COUNTRY_NAMES[id(self.kb)] = idx
+        return idx
+
     def _coordinated_demonyms(self, doc, i: int, adj: str, head: str) -> list[Candidate]:
         """"Hungarian and Romanian officials": each earlier demonym shares the head noun."""
-        hits = self.kb.lookup(f"{adj} {head}", fuzzy=False)
-        if not hits or "-" not in hits[0][0].id:
+        suffix = generic_head_index().get(head)
+        if suffix is None:
             return []
-        suffix = hits[0][0].id.split("-", 1)[1]
         demonyms = demonym_index()
         out = []
         while i >= 2 and doc[i - 1].lower_ in ("and", ",", "or") and doc[i - 2].text.lower() in demonyms:
@@ -470,7 +591,9 @@ class ActorStage:
             role = self._crowd_role(tok)
             if role is None:
                 continue
-            out.append(Candidate(sp.start_char, sp.end_char, "generic", role))
+            c = Candidate(sp.start_char, sp.end_char, "generic", role)
+            c.sector_hint = _occupation(doc, s, e)
+            out.append(c)
         return out
 
     def _crowd_role(self, tok) -> Optional[str]:
@@ -490,13 +613,90 @@ class ActorStage:
             # the subject's verb, and verbs sharing the subject ("gathered and marched", "gathered to protest")
             verbs = [subj.head] + [c for c in subj.head.children if c.dep_ in ("conj", "xcomp", "advcl")
                                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+            # a demonstration with violence or destruction is a riot ("demonstrated by burning tires")
+            if self._is_violent(verbs):
+                return "rioters"
             if any(self._is_protest(v) for v in verbs):
                 return "protesters"
-            if any(_verb_forms(v) & lex["riot_verbs"] for v in verbs if v.pos_ == "VERB"):
-                return "rioters"
         if tok.lower_ in CROWD_NOT_CIVILIAN or tok.dep_ == "appos":
             return None
         return "civilians"
+
+    def _is_violent(self, verbs) -> bool:
+        """Any of the verbs, or what they are done "by" ("by burning tires"), is a riot verb."""
+        riot = self.crowd["riot_verbs"]
+        acts = list(verbs)
+        for v in verbs:
+            # "demonstrated by burning tires", "a demonstration by burning tires" (either parse)
+            bys = [c for c in v.children if c.dep_ == "prep" and c.lower_ == "by"]
+            bys += [p for c in v.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and p.lower_ == "by"]
+            acts += [t for b in bys for t in b.subtree if t.pos_ == "VERB"]
+            acts += [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                     and not any(g.dep_ == "nsubj" for g in c.children)]
+        for v in acts:
+            if v.pos_ != "VERB":
+                continue
+            forms = _verb_forms(v) & riot
+            if forms - {"set"}:
+                return True
+            if forms and any(t.lower_ in ("fire", "ablaze", "alight") for t in v.subtree):
+                return True   # "set fire to", "set ... on fire"; not "set up a camp"
+        return False
+
+    def _protest_subject_candidates(self, doc, chosen: list[Candidate]) -> list[tuple[Candidate, bool]]:
+        """Protesters for subjects of protest predicates that are not people nouns of the lexicon.
+
+        "beach operators gathered", "around 700 demonstrated" become Protesters (Country). When an
+        organisation or other actor protests ("the union staged a protest", "Yellow Vests
+        demonstrated"), it keeps its own actor and an implied Protesters (Country) actor is added
+        on the same words: news-event coders name the demonstrators, with the group as associate.
+        "A demonstration was organised" implies demonstrators too.
+        """
+        out = []
+        done = set()
+        for v in doc:
+            if v.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            passive_protest = subj is not None and subj.dep_ == "nsubjpass" and self._is_protest_noun(subj) \
+                and bool(_verb_forms(v) & self.crowd["protest_support_verbs"])
+            if not (passive_protest or self._is_protest(v)):
+                continue
+            head = v
+            while subj is None and head.dep_ in ("conj", "xcomp", "advcl") and head.head is not head:
+                head = head.head    # "gathered and marched": the subject of the first verb
+                subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.i in done or subj.pos_ in ("PRON", "DET"):
+                continue
+            done.add(subj.i)
+            if subj.dep_ == "nsubjpass" and not self._is_protest_noun(subj):
+                continue    # "the road was blocked": the blocked thing is no protester
+            start = subj.i
+            while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nummod") \
+                    and doc[start - 1].head.i in (subj.i, start):
+                start -= 1
+            a, b = doc[start].idx, subj.idx + len(subj)
+            if subj.pos_ not in ("NOUN", "PROPN", "NUM", "X"):
+                continue
+            over = [c for c in chosen if c.start < b and a < c.end]
+            # "thousands of workers": the people noun inside the subject phrase already protests
+            left, right = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+            if any(left <= c.start and c.end <= right and _is_crowd_actor(c) for c in chosen):
+                continue
+            if subj.pos_ == "PROPN" and not over:
+                continue    # an unrecognised name ("Gidy demonstrated"?): too unsure
+            verbs = [head] + [c for c in head.children if c.dep_ in ("conj", "xcomp", "advcl")]
+            c = Candidate(a, b, "generic", "rioters" if self._is_violent(verbs) else "protesters")
+            c.sector_hint = None if over else _occupation(doc, start, subj.i + 1)
+            out.append((c, bool(over)))
+        return out
+
+    def _is_protest_noun(self, tok) -> bool:
+        lex = self.crowd
+        if not (tok.lower_ in lex["protest_nouns"] or tok.lemma_.lower() in lex["protest_nouns"]):
+            return False
+        # "carried out air strikes", "a drone strike": attacks, not walkouts
+        return not any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in WEAPON_MODIFIERS for c in tok.children)
 
     def _is_protest(self, v) -> bool:
         lex = self.crowd
@@ -511,7 +711,7 @@ class ActorStage:
         objs += [g for c in v.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         objs += [g for c in v.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
                  for g in p.children if g.dep_ == "pobj"]   # "took part in" is parsed either way
-        return any(o.lower_ in lex["protest_nouns"] or o.lemma_.lower() in lex["protest_nouns"] for o in objs)
+        return any(self._is_protest_noun(o) for o in objs)
 
     def _title_candidates(self, doc) -> list[Candidate]:
         out = []
@@ -609,6 +809,9 @@ class ActorStage:
             return any(ch.isalpha() for ch in text)
         if text.lower() in _city_names():
             return False
+        parts = [p.strip(" )") for p in re.split(r",| - |\(", text)]
+        if len(parts) > 1 and any(p and _place_countries(p) for p in parts[1:]):
+            return False   # "Yakovlivka, Kharkiv", "Sydney - Central (New South Wales)": a place
         from ..kb.places import gazetteer
         # NER tags many place names ORG ("Luhansk", "Dakshin Dinajpur"): a gazetteer place is not an actor
         return not any(c.feature in ("admin1", "country", "district", "region") or c.population > 0
@@ -709,9 +912,13 @@ class ActorStage:
             surfaces = list(dict.fromkeys(text[c.start:c.end] for c in cands))
             if rec is not None:
                 name, kind, country, sector, kb_id = rec.name, rec.kind, rec.country, rec.sector, rec.id
+                hints = {c.sector_hint for c in cands}
+                if rec.kind == "generic" and len(hints) == 1 and None not in hints:
+                    sector = hints.pop()   # "doctors protested": protesters, all of them doctors
             else:
                 name = max(surfaces, key=len)
-                country = next((c.country_hint for c in cands if c.country_hint), None)
+                # a name the KB does not know is most likely from where the article happens
+                country = next((c.country_hint for c in cands if c.country_hint), found.country)
                 sector = next((c.sector_hint for c in cands if c.sector_hint), None)
                 kind, kb_id = best.new_kind or "group", None
             how = best.how if rec is not None else "new"
