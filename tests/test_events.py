@@ -247,3 +247,7 @@ def test_seed_example(pipeline):
     subs = {e.acled_sub_event_type for e in result.events}
     assert "Disrupted weapons use" in subs
     assert any(e.status == "historical" for e in result.events)
+    names = {a.id: a.name for a in result.actors}
+    assert any("Kadhimi" in names.get(t, "") for t in main.targets)
+    assert any("Tehran" in s.text for s in main.evidence)  # Iran's condemnation names the same attack
+    assert any(e.plover_type == "CONSULT" and str(e.date) == "2021-11-08" for e in result.events)

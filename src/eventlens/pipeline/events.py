@@ -29,6 +29,8 @@ from spacy.language import Language
 
 from ..model import Event
 from .base import actor_at, dates_in, published, span_of
+from .event_roles import add_generic_participants
+from .event_toll import event_counts
 
 VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 GENERAL_SUBTYPES = {None, "Attack", "Armed clash"}
@@ -78,7 +80,8 @@ def load_lexicon(name: str = "events.yaml") -> Lexicon:
             by_lemma.setdefault(str(lemma).lower(), []).append(entry)
     words = {k: {str(w).lower() for w in data[k]}
              for k in ("armed_state", "armed_nonstate", "civilian", "mob", "protest_violent",
-                       "protest_force", "protest_intervention", "protester_words", "property_targets")}
+                       "protest_force", "protest_intervention", "protester_words", "property_targets",
+                       "crowd_people", "crowd_collective")}
     return Lexicon(security_words=data["security_words"], triggers=data["triggers"], by_lemma=by_lemma, weapon_cues=data["weapon_cues"],
                    assault_modes=data["assault_modes"], words=words, status=data["status"],
                    toll=data["toll"], territory=data["territory"])
@@ -142,6 +145,11 @@ class Candidate:
     targets: list[str] = field(default_factory=list)
     actor_words: set = field(default_factory=set)   # head lemmas of the agent phrase
     target_words: set = field(default_factory=set)  # head lemmas of the target phrase
+    actor_crowd: bool = False          # the agent is a crowd of unorganised people ("residents", "a group of people")
+    counts: dict = field(default_factory=dict)      # size / weapons_count / arrested (event_toll)
+    crowd_heads: list = field(default_factory=list)  # agent tokens naming a crowd ("residents")
+    actor_kind: str = ""               # classify() of the agent: state, nonstate, crowd, protester, civilian or ""
+    target_kind: str = ""              # classify() of the target
     status: str = "occurred"
     fatalities: Optional[int] = None
     injured: Optional[int] = None
@@ -210,6 +218,15 @@ def _match_entry(tok, entry: dict, hays: tuple[str, str]) -> bool:
             return False
     if "unless_compound" in entry and _dep_lemmas(tok, {"compound", "amod"}) & set(entry["unless_compound"]):
         return False
+    if "needs_obj_ent" in entry and not any(
+            ch.dep_ == "dobj" and ch.ent_type_ in entry["needs_obj_ent"] for ch in tok.children):
+        return False
+    if "unless_dobj" in entry and _dep_lemmas(tok, {"dobj", "ccomp"}) & set(entry["unless_dobj"]):
+        return False
+    if "unless_text" in entry:
+        nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+        if {tok.lower_, f"{tok.lower_} {nxt}"} & set(entry["unless_text"]):
+            return False
     args = None
     if "needs_arg" in entry:
         args = _arg_lemmas(tok)
@@ -231,7 +248,10 @@ def find_triggers(doc, lex: Lexicon) -> list[Candidate]:
     for sent in sentences(doc):
         hays = None
         for tok in sent:
-            entries = lex.by_lemma.get(tok.lemma_.lower()) or lex.by_lemma.get(tok.lower_)
+            entries = None
+            if tok.i + 2 < sent.end and tok.nbor(1).text == "-":  # "shoot-out", "drive-by"
+                entries = lex.by_lemma.get(f"{tok.lower_}-{tok.nbor(2).lower_}")
+            entries = entries or lex.by_lemma.get(tok.lemma_.lower()) or lex.by_lemma.get(tok.lower_)
             if not entries or tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
                 continue
             if tok.pos_ == "VERB" and tok.dep_ == "amod":
@@ -301,7 +321,23 @@ def _subject_of(verb):
     return None, False
 
 
-def find_roles(doc, c: Candidate) -> None:
+def is_crowd(tok, lex: "Lexicon") -> bool:
+    """An unorganised group of people: a plural people noun ("residents", "students") or a
+    collective ("a mob", "a group of people") -- ACLED's rioters when they turn violent."""
+    lem = tok.lemma_.lower()
+    if lem in lex.words["crowd_collective"]:
+        return True
+    if lem in ("group", "section", "number", "band", "gang", "handful") or tok.like_num:
+        return any(is_crowd(g, lex) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pobj")
+    return lem in lex.words["crowd_people"] and tok.tag_ in ("NNS", "NNPS")
+
+
+WEAPON_AGENTS = {"drone", "missile", "rocket", "bomb", "plane", "aircraft", "gunfire"}
+
+
+def find_roles(doc, c: Candidate, lex: "Lexicon" = None) -> None:
+    lex = lex or load_lexicon()
     tok = c.token
     agents, patients = [], []
     if tok.pos_ == "VERB":
@@ -347,8 +383,14 @@ def find_roles(doc, c: Candidate) -> None:
                     if g.dep_ == "prep" and g.lower_ in ("on", "against", "upon"):
                         patients.extend(x for x in g.children if x.dep_ == "pobj")
                     elif g.dep_ == "agent":
-                        agents.extend(x for x in g.children if x.dep_ == "pobj" and x.lemma_.lower() not in
-                                      {"drone", "missile", "rocket", "bomb", "plane", "aircraft", "gunfire"})
+                        for x in g.children:
+                            if x.dep_ != "pobj":
+                                continue
+                            if x.lemma_.lower() not in WEAPON_AGENTS:
+                                agents.append(x)
+                            else:  # "carried out by drones on X's residence": "on" hangs off the weapon
+                                patients.extend(y for p in x.children if p.dep_ == "prep" and p.lower_ in
+                                                ("on", "against", "upon") for y in p.children if y.dep_ == "pobj")
         head = tok.head
         # "X was subjected to / survived an attack" -> X is the target
         verb = head.head if tok.dep_ == "pobj" and head.dep_ == "prep" else head
@@ -362,6 +404,10 @@ def find_roles(doc, c: Candidate) -> None:
                     agents.append(subj)
             if tok.dep_ in ("nsubj",) and vl in {"target", "hit", "strike", "kill", "injure", "wound", "destroy", "damage"}:
                 patients.extend(ch for ch in verb.children if ch.dep_ == "dobj")
+    heads = [h for g in agents for h in _conj_heads(g)]
+    c.actor_crowd = any(is_crowd(h, lex) for h in heads)
+    c.crowd_heads = [h for h in heads if is_crowd(h, lex) or h.lemma_.lower() in lex.words["protester_words"]
+                     or h.lower_ in lex.words["protester_words"]]
     for group, words, ids in ((agents, c.actor_words, c.actors), (patients, c.target_words, c.targets)):
         for g in group:
             for h in _conj_heads(g):
@@ -387,12 +433,16 @@ def _actor_by_id(doc, aid):
     return None
 
 
-ARMED_SECTORS = {"MIL", "COP", "SPY", "REB", "INS", "MLT", "UAF", "PRM", "IMG"}
-STATE_SECTORS = {"MIL", "COP", "SPY"}
+ARMED_SECTORS = {"MIL", "COP", "POL", "SPY", "REB", "INS", "MLT", "UAF", "PRM", "IMG"}
+STATE_SECTORS = {"MIL", "COP", "POL", "SPY"}
+ARMED = {"state", "nonstate"}
 
 
-def classify(doc, words: set[str], ids: list[str], lex: Lexicon) -> str:
-    """'state', 'nonstate', 'civilian', 'protester' or '' for an argument (words + actor sectors)."""
+def classify(doc, words: set[str], ids: list[str], lex: Lexicon, crowd: bool = False) -> str:
+    """'state', 'nonstate', 'crowd', 'protester', 'civilian' or '' for an argument.
+
+    Linked actors' sectors decide first; then the phrase's words. ``crowd`` (an unorganised
+    group of people as the agent) wins over the civilian nouns it is made of."""
     for aid in ids:
         a = _actor_by_id(doc, aid)
         if a is None:
@@ -408,6 +458,8 @@ def classify(doc, words: set[str], ids: list[str], lex: Lexicon) -> str:
         return "state"
     if words & w["armed_nonstate"]:
         return "nonstate"
+    if crowd or words & w["mob"]:
+        return "crowd"
     if words & w["civilian"]:
         return "civilian"
     for aid in ids:
@@ -415,6 +467,12 @@ def classify(doc, words: set[str], ids: list[str], lex: Lexicon) -> str:
         if a is not None and a.kind in ("person",):
             return "civilian"
     return ""
+
+
+def _sides(doc, c: Candidate, lex: Lexicon) -> tuple[str, str]:
+    c.actor_kind = classify(doc, c.actor_words, c.actors, lex, crowd=c.actor_crowd)
+    c.target_kind = classify(doc, c.target_words, c.targets, lex)
+    return c.actor_kind, c.target_kind
 
 
 def context_sents(c: Candidate, after: int = 2) -> list:
@@ -461,29 +519,39 @@ def code_acled(doc, c: Candidate, lex: Lexicon) -> None:
         c.acled = ("Strategic developments", "Agreement") if c.token.lemma_.lower() in (
             "ceasefire", "cease-fire", "truce", "agreement", "accord", "deal", "treaty") else (None, None)
     elif rule == "territory":
-        kind = classify(doc, c.actor_words, c.actors, lex)
-        key = "government" if kind == "state" else "nonstate"
+        kind, _ = _sides(doc, c, lex)
+        back = c.token.lemma_.lower() in lex.territory["regain_verbs"]
+        if has_phrase([h for x in context_sents(c, 1) for h in sent_hays(x)], lex.territory["nonviolent_cues"]):
+            key = "nonviolent"
+        elif kind == "state" or (back and kind != "nonstate"):
+            key = "government"  # "regain" says the territory is coming back to its government
+        else:
+            key = "nonstate"
         c.acled = tuple(lex.territory[key])
-        c.notes.append(f"ACLED rule: territory taken by {'state forces' if key == 'government' else 'non-state actor'}")
+        c.fixed = True
+        c.notes.append(f"ACLED rule: territory {key} ({kind or 'unknown'} actor)")
 
 
 def _code_clash(doc, c: Candidate, lex: Lexicon) -> None:
     """Two-sided fighting: armed sides -> Armed clash; protesters -> riot; unarmed crowds -> mob."""
-    sides = {classify(doc, c.actor_words, c.actors, lex), classify(doc, c.target_words, c.targets, lex)}
-    words = c.actor_words | c.target_words
+    sides = set(_sides(doc, c, lex))
     c.fixed = bool(sides - {""})  # an unspecified "fighting" does not override a more specific code
-    if "protester" in sides:
+    if "protester" in sides and not sides & ARMED:
         c.plover, c.mode = "PROTEST", "riot"
         c.acled = ("Riots", "Violent demonstration")
         c.notes.append("clash involving protesters -> Violent demonstration")
-    elif sides & {"state", "nonstate"} or not (sides - {""}):
+    elif "protester" in sides:
+        c.plover, c.mode = "PROTEST", "riot"
+        c.acled = ("Riots", "Violent demonstration")
+        c.notes.append("protesters clashing with armed forces -> Violent demonstration")
+    elif sides & ARMED or not (sides - {""}):
         c.acled = ("Battles", "Armed clash")
         c.mode = c.mode or "firearms"
         c.notes.append("clash between armed or unidentified sides -> Armed clash")
     else:
         c.acled = ("Riots", "Mob violence")
-        c.mode = "beat"
-        c.notes.append(f"clash between unarmed groups ({', '.join(sorted(words & (lex.words['civilian'] | lex.words['mob']))) or 'civilians'}) -> Mob violence")
+        c.mode = "beat" if c.mode in ("", "firearms") else c.mode
+        c.notes.append("clash between unorganised groups of people -> Mob violence")
 
 
 def _code_violence(doc, c: Candidate, lex: Lexicon, hays) -> None:
@@ -501,6 +569,7 @@ def _code_violence(doc, c: Candidate, lex: Lexicon, hays) -> None:
             c.notes.append(f"'{cue}' in sentence -> {group['acled'][1]}")
             if c.mode == "assassinate":
                 c.notes.append("mode kept: targeted assassination")
+            _sides(doc, c, lex)
             return
     if not c.mode:
         for group in lex.assault_modes:
@@ -508,31 +577,166 @@ def _code_violence(doc, c: Candidate, lex: Lexicon, hays) -> None:
             if cue:
                 c.mode = group["mode"]
                 break
-    target = classify(doc, c.target_words, c.targets, lex)
-    actor = classify(doc, c.actor_words, c.actors, lex)
-    if target == "protester":
-        c.acled = ("Protests", "Excessive force against protesters")
-        c.notes.append("ACLED rule: violence against protesters")
-    elif (c.actor_words & lex.words["mob"] or actor == "protester") and actor not in ("state", "nonstate"):
-        c.acled = ("Riots", "Mob violence")
-        c.notes.append("ACLED rule: crowd violence -> Mob violence")
-    elif target in ("state", "nonstate") and actor in ("state", "nonstate", ""):
-        c.acled = ("Battles", "Armed clash")
-        c.notes.append(f"ACLED rule: armed {actor or 'unknown'} actor vs armed target -> Armed clash")
-    elif actor in ("state", "nonstate") and not target and has_phrase(hays, ["clash", "exchange of fire", "gunbattle", "gun battle"]):
-        c.acled = ("Battles", "Armed clash")
-    else:
-        c.acled = ("Violence against civilians", "Attack")
-        c.notes.append(f"ACLED rule: {target or 'unspecified'} target -> Violence against civilians")
+    actor, target = _sides(doc, c, lex)
+    c.acled = violence_subtype(actor, target, hays)
+    c.notes.append(f"ACLED rule: {actor or 'unspecified'} actor, {target or 'unspecified'} target -> {c.acled[1]}")
+
+
+def violence_subtype(actor: str, target: str, hays=()) -> tuple[str, str]:
+    """ACLED's split of direct violence by who acts on whom (codebook: Battles are between
+    organised armed groups; Violence against civilians is by them on unarmed people; Riots /
+    Mob violence is by unorganised crowds; force against demonstrators is a Protests type)."""
+    if target == "protester" and actor not in ("crowd", "civilian"):
+        return ("Protests", "Excessive force against protesters")
+    if actor in ("crowd", "protester"):
+        return ("Riots", "Mob violence")
+    if target in ARMED and actor in ARMED | {""}:
+        return ("Battles", "Armed clash")
+    if actor in ARMED and not target and has_phrase(hays, ["clash", "exchange of fire", "gunbattle", "gun battle",
+                                                           "exchanged fire", "shoot-out", "shootout", "firefight"]):
+        return ("Battles", "Armed clash")
+    return ("Violence against civilians", "Attack")
+
+
+TERRITORY_SUBTYPES = {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+def fold_into_territory(events: list[Candidate]) -> list[Candidate]:
+    """"Troops clashed with rebels and regained the hill": ACLED codes the territorial change,
+    with the fighting that won it as part of the same event."""
+    out = []
+    territory = [t for t in events if t.acled[1] in TERRITORY_SUBTYPES and t.status == "occurred"]
+    for e in events:
+        host = None
+        if e not in territory and e.acled[0] in ("Battles", "Explosions/Remote violence") and e.status == "occurred":
+            sents = {m.sent.start for m in e.mentions}
+            host = next((t for t in territory if sents & {m.sent.start for m in t.mentions}), None)
+        if host is None:
+            out.append(e)
+            continue
+        host.mentions.extend(e.mentions)
+        host.notes.append(f"fighting '{e.token.text}' won the territory: one event")
+        for src, dst in ((e.actors, host.actors), (e.targets, host.targets)):
+            dst.extend(x for x in src if x not in dst)
+    return out
+
+
+VIOLENCE_SUBTYPES = {"Attack", "Armed clash", "Mob violence", "Excessive force against protesters"}
+
+
+HARM_LEMMAS = {"kill", "murder", "shoot", "beat", "torture", "injure", "wound", "stab", "behead", "execute",
+               "hack", "bury", "slay", "maim"}
+
+
+def recode_violence(events: list[Candidate], lex: Lexicon) -> None:
+    """Decide armed clash / attack / mob violence on the whole event, not one mention:
+    "Gunmen fired on a patrol. Police returned fire, killing one of them" is one clash."""
+    for e in events:
+        if e.acled[1] == "Abduction/forced disappearance" and any(
+                m.token.lemma_.lower() in HARM_LEMMAS and m.status == "occurred" for m in e.mentions):
+            # ACLED: an abduction with killings or beatings is coded as the attack
+            e.acled = ("Violence against civilians", "Attack")
+            e.notes.append("abduction with physical harm -> Attack")
+            continue
+        if e.acled[1] not in VIOLENCE_SUBTYPES or len(e.mentions) < 2 or e.fixed and e.acled[1] != "Attack":
+            continue
+        if e.acled[1] != "Armed clash" and any(
+                m.acled[1] == "Armed clash" and m.status == "occurred" and (
+                    m.entry.get("acled") == "clash" or {m.actor_kind, m.target_kind} & ARMED) for m in e.mentions):
+            e.notes.append("a mention reports fighting between armed sides -> Armed clash")
+            e.acled = ("Battles", "Armed clash")
+            continue
+        actors = {m.actor_kind for m in e.mentions if m.acled[1] in VIOLENCE_SUBTYPES} - {""}
+        targets = {m.target_kind for m in e.mentions if m.acled[1] in VIOLENCE_SUBTYPES} - {""}
+        if not actors and not targets:
+            continue
+        actor = next((k for k in ("crowd", "state", "nonstate", "protester", "civilian") if k in actors), "")
+        target = next((k for k in ("protester", "state", "nonstate", "crowd", "civilian") if k in targets), "")
+        if actor not in ("crowd", "protester") and len((actors | targets) & ARMED) and actors & ARMED and targets & ARMED:
+            target = next(iter(targets & ARMED))
+        new = violence_subtype(actor, target)
+        if new != e.acled and not (new[1] == "Attack" and e.acled[1] != "Attack"):
+            e.notes.append(f"event-level sides {actor or '?'} vs {target or '?'} -> {new[1]}")
+            e.acled = new
+
+
+def protest_anchors(tok) -> set[int]:
+    """Token indices that stand for a protest trigger in the parse: the trigger and, for a noun
+    ("staged a protest", "took part in a rally"), the verb that carries it out."""
+    out = {tok.i}
+    if tok.pos_ in ("NOUN", "PROPN"):
+        h = tok.head
+        if tok.dep_ == "pobj" and h.dep_ == "prep":
+            h = h.head
+        if h.pos_ in ("VERB", "AUX") and h.i != tok.i and tok.dep_ in ("dobj", "pobj", "nsubj", "attr"):
+            out.add(h.i)
+    return out
+
+
+def about_protest(tok, anchors: set[int]) -> bool:
+    """Is ``tok`` inside what a protest is about (its purpose clause, "against the killing of",
+    "relatives of a man who was shot") rather than coordinated with it ("gathered and clashed")?"""
+    if tok.i in anchors:
+        return False
+    h, deps = tok, []
+    for _ in range(10):
+        if h.head.i == h.i:
+            return False
+        deps.append(h.dep_)
+        below = h
+        h = h.head
+        if h.i in anchors:
+            if below.dep_ == "prep" and below.lower_ in ("by", "with", "during", "amid", "while", "using"):
+                return False  # how the protest was held ("by burning tyres"), not what it is about
+            return any(d != "conj" for d in deps)
+    return False
+
+
+def _cue_tokens(sents, phrases):
+    """(phrase, first token) for every whole-word occurrence of a cue phrase in the sentences."""
+    for sent in sents:
+        low = sent.text.lower()
+        for p in phrases:
+            for m in _phrase_re(str(p)).finditer(low):
+                start = sent.start_char + m.start()
+                tok = next((t for t in sent if t.idx <= start < t.idx + max(1, len(t))), None)
+                if tok is not None:
+                    yield str(p), tok
+
+
+def protest_cue(c: Candidate, sents, phrases, lex: Lexicon) -> Optional[str]:
+    """A cue phrase that reports what happened at this protest: not the background it is about,
+    not a security force's own act for violence cues, not a description of some other noun."""
+    anchors = protest_anchors(c.token)
+    security = {w for w in lex.words["armed_state"]} | {"police", "authorities"}
+    for phrase, tok in _cue_tokens(sents, phrases):
+        if tok.sent.start == c.sent.start and about_protest(tok, anchors):
+            continue
+        if tok.dep_ in ("relcl", "acl", "amod") and tok.pos_ == "VERB":
+            continue  # "vegetables damaged by ...": describes a noun, not the protest
+        if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i not in anchors:
+            continue  # "violent demonstrations elsewhere"
+        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "over", "against", "following", "since"):
+            continue
+        verb = tok if tok.pos_ == "VERB" else next((a for a in [tok.head, tok.head.head] if a.pos_ == "VERB"), None)
+        if verb is not None:
+            subj, passive = _subject_of(verb)
+            if subj is not None and not passive and (_phrase_lemmas(subj) & security):
+                yield_ok = phrase in lex.words["protest_intervention"] or phrase in lex.words["protest_force"] \
+                    or phrase in ("clash", "clashed", "clashes")
+                if not yield_ok:
+                    continue  # "police erected barricades": not the protesters' violence
+        return phrase
+    return None
 
 
 def _code_protest(doc, c: Candidate, lex: Lexicon) -> None:
     sents = context_sents(c)
     hays = [h for s in sents for h in sent_hays(s)]
     w = lex.words
-    force = has_phrase(hays, w["protest_force"])
-    violent = has_phrase(hays, w["protest_violent"])
-    intervention = has_phrase(hays, w["protest_intervention"])
+    force = protest_cue(c, sents, w["protest_force"], lex)
+    violent = protest_cue(c, sents, w["protest_violent"], lex)
+    intervention = protest_cue(c, sents, w["protest_intervention"], lex)
     if force and (has_phrase(hays, ["police", "security forces", "forces", "troops", "soldiers", "army", "officers"])):
         c.acled = ("Protests", "Excessive force against protesters")
         c.notes.append(f"'{force}' with security forces -> Excessive force against protesters")
@@ -567,7 +771,7 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         tok.dep_ in ("pcomp",) and tok.head.lower_ == "without")
     if neg:
         c.status = "negated"
-    elif mods & set(st["historical_modifiers"]) or has_phrase(hays, st["historical"]) or _past_perfect(tok) \
+    elif mods & set(st["historical_modifiers"]) or has_phrase(clause_hays(tok), st["historical"]) or _past_perfect(tok) \
             or _old_date(doc, c):
         c.status = "historical"
     elif chain_lemmas & {"deny", "denial"} and not local & {"condemn"}:
@@ -590,6 +794,47 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         c.status = "failed" if c.status == "attempted" or has_phrase(hays, ["foiled", "thwarted", "averted"]) else c.status
     if c.status != "occurred":
         c.notes.append(f"status {c.status}")
+
+
+def clause_hays(tok) -> tuple[str, str]:
+    """Lowercased text and lemmas of the trigger's own clause, without the relative and
+    subordinate clauses inside it ("relatives of a man who was killed last year demonstrated")."""
+    h = tok
+    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+        h = h.head
+    if tok.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+        h = tok
+    keep = []
+    for t in h.subtree:
+        a, inside = t, False
+        while a.i != h.i:
+            if a.dep_ in ("relcl", "acl", "advcl", "ccomp") and not (tok.i in {x.i for x in a.subtree}):
+                inside = True
+                break
+            a = a.head
+        if not inside:
+            keep.append(t)
+    return " ".join(t.lower_ for t in keep), " ".join(t.lemma_.lower() for t in keep)
+
+
+INTENT_HEADS = {"offer", "promise", "pledge", "agree", "commit", "ready", "willing", "prepared", "prepare",
+                "consent", "decide", "undertake", "intend", "plan"}
+THREAT_HEADS = {"threaten", "warn", "vow"}
+COOPERATIVE = {"SUPPORT", "AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"}
+HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+
+
+def code_intent(c: Candidate) -> None:
+    """PLOVER codes stated intentions by what they promise: an offer or promise to cooperate
+    is AGREE ("will provide aid", "offered to hand over"), a stated intent to harm is THREATEN
+    ("threatened to attack", "will impose sanctions"). ACLED codes neither."""
+    heads = {a.lemma_.lower() for a in list(_ancestors(c.token, 3))}
+    if c.plover in COOPERATIVE and (c.status == "future" or heads & INTENT_HEADS):
+        c.notes.append(f"intent to {c.plover} -> AGREE (PLOVER: offers and promises)")
+        c.plover, c.mode, c.acled = "AGREE", c.plover.lower(), (None, None)
+    elif c.plover in HOSTILE and (heads & THREAT_HEADS or c.status == "future"):
+        c.notes.append(f"intent to {c.plover} -> THREATEN (PLOVER: stated intent to harm)")
+        c.plover, c.mode, c.acled = "THREATEN", c.plover.lower(), (None, None)
 
 
 def _past_perfect(tok) -> bool:
@@ -749,10 +994,13 @@ def relate_to_protests(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     - a demand that is the purpose clause of a protest trigger is part of that protest;
     - violence a protest is about ("a protest against the killing of ...") happened before it.
     """
-    protest_tokens = {c.token.i: c for c in cands if c.plover == "PROTEST"}
+    protest_tokens = {i: c for c in cands if c.plover == "PROTEST" for i in protest_anchors(c.token)}
     out = []
     for c in cands:
-        governing = next((protest_tokens[a.i] for a in _ancestors(c.token) if a.i in protest_tokens), None)
+        governing = next((protest_tokens[a.i] for a in _ancestors(c.token) if a.i in protest_tokens
+                          and protest_tokens[a.i] is not c), None)
+        if governing is not None and not about_protest(c.token, protest_anchors(governing.token)):
+            governing = None
         if c.plover in VERBAL and governing is not None:
             governing.notes.append(f"purpose: '{c.token.text}'")
             continue
@@ -760,7 +1008,8 @@ def relate_to_protests(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             c.plover, c.mode = "PROTEST", "demo"
             c.notes.append("said by protesters -> PROTEST (PLOVER: protests making demands)")
             _code_protest(c.sent.doc, c, lex)
-        elif c.plover == "ASSAULT" and governing is not None and c.status == "occurred":
+        elif (c.plover == "ASSAULT" or c.acled[1] == "Arrests") and governing is not None and c.status == "occurred" \
+                and not {w.rstrip("s") for w in c.target_words} & CROWD_WORDS:
             c.status = "historical"
             c.notes.append(f"what the protest '{governing.token.text}' is about: earlier event")
         out.append(c)
@@ -803,6 +1052,8 @@ def absorb_toll_mentions(events: list[Candidate], lex: Lexicon) -> list[Candidat
 def _compatible(a: Candidate, b: Candidate) -> bool:
     if a.plover != b.plover:
         return False
+    if (a.acled[1] in TERRITORY_SUBTYPES) != (b.acled[1] in TERRITORY_SUBTYPES):
+        return False  # fold_into_territory decides; the territory event must survive
     if (a.status == "historical") != (b.status == "historical"):
         return False
     if a.status in ("negated", "hypothetical", "future", "denied") or b.status in ("negated", "hypothetical", "future", "denied"):
@@ -877,11 +1128,11 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         for e in events:
             if _compatible(e, c):
                 e.mentions.append(c)
-                if _specificity(c) > _specificity(e):
+                if _specificity(c) > _specificity(e) and _specificity(c) // 2 > _specificity(e) // 2:
                     e.acled, e.mode = c.acled, c.mode or e.mode
                     e.notes = c.notes + ["merged mentions"]
-                elif not e.mode and c.mode:
-                    e.mode = c.mode
+                elif not e.mode and c.mode or _specificity(c) > _specificity(e):
+                    e.mode = c.mode or e.mode
                 for src, dst in ((c.actors, e.actors), (c.targets, e.targets)):
                     dst.extend(x for x in src if x not in dst)
                 e.actor_words |= c.actor_words
@@ -908,7 +1159,10 @@ def fold_protest_actions(events: list[Candidate], lex: Lexicon) -> None:
     if not protests:
         return
     for e in events:
-        if e in protests or e.acled[0] is None or e.status == "historical":
+        if e in protests or e.acled[0] is None or e.status not in ("occurred", "attempted", "failed", "alleged"):
+            continue
+        if e.acled[0] in ("Explosions/Remote violence", "Battles", "Riots"):
+            continue  # strikes, battles and riots are events of their own, not a police response
             continue
         on_protesters = {w.rstrip("s") for w in e.target_words} & CROWD_WORDS or e.acled[1] == "Excessive force against protesters"
         if e.acled[1] in ("Arrests",) or e.plover == "ASSAULT" and e.mode == "crowd-control" or on_protesters:
@@ -974,9 +1228,23 @@ def _clause(tok):
 
 
 def _date_in_clause(doc, c: Candidate) -> bool:
-    """Only a date in the trigger's own clause separates it from other mentions of an event."""
+    """Only a date in the trigger's own clause separates it from other mentions of an event.
+
+    A coordinated verb shares its head's time adverbials: "went to Baghdad on November 8
+    and met the prime minister"."""
     s0, s1 = _clause(c.token)
-    return any(True for _ in dates_in(doc, s0, s1))
+    if any(True for _ in dates_in(doc, s0, s1)):
+        return True
+    h = c.token
+    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+        h = h.head
+    if h.dep_ == "conj" and h.head.pos_ in ("VERB", "AUX"):
+        for ch in h.head.children:
+            if ch.dep_ in ("prep", "npadvmod", "advmod") and ch.i < h.i:
+                sub = list(ch.subtree)
+                if any(True for _ in dates_in(doc, sub[0].idx, sub[-1].idx + len(sub[-1]))):
+                    return True
+    return False
 
 
 def _date_for(doc, c: Candidate):
@@ -1016,6 +1284,8 @@ def salience(doc, e: Candidate, first_para_end: int) -> float:
     s += min(len(e.mentions), 6) * 0.5
     if e.acled[0] in VIOLENT_ACLED:
         s += 1.5
+    elif e.acled[1] == "Other":
+        s += 0.3  # background security measures rarely are the story
     elif e.acled[0] is not None:
         s += 1.0
     s += STATUS_RANK[e.status] * 0.6
@@ -1061,9 +1331,10 @@ class EventsStage:
         lex = self.lex
         cands = find_triggers(doc, lex)
         for c in cands:
-            find_roles(doc, c)
+            find_roles(doc, c, lex)
             code_status(doc, c, lex)
             code_acled(doc, c, lex)
+            code_intent(c)
             c.place, c.geo_precision, _ = _place_for(doc, c)
             c.date, c.time_precision, c.explicit_date = _date_for(doc, c)
         # Toll verbs that are negated or hypothetical ("without injuring anyone") are toll, not events.
@@ -1072,10 +1343,17 @@ class EventsStage:
         cands = relate_to_protests(cands, lex)
         events = merge(cands)
         events = absorb_toll_mentions(events, lex)
+        recode_violence(events, lex)
+        events = fold_into_territory(events)
         for e in events:
             e.place, e.geo_precision = best_place(e) if len(e.mentions) > 1 else (e.place, e.geo_precision)
         self._assign_toll(doc, events, lex)
         fold_protest_actions(events, lex)
+        add_generic_participants(doc, [e for e in events if e.absorbed_into is None])
+        for e in events:
+            if e.acled[0] is not None:  # sizes ready for Event fields size/weapons_count/arrested
+                e.counts = event_counts(sorted({m.sent for m in e.mentions}, key=lambda s: s.start),
+                                        lex.toll["vague"])
         self._assign_toll(doc, [e for e in events if e.acled[0] is None and e.absorbed_into is None and e.plover == "ASSAULT"], lex, only_missing=True)
         first_end = _first_para_end(doc)
         events.sort(key=lambda e: (-salience(doc, e, first_end), e.mentions[0].token.i))
@@ -1142,7 +1420,7 @@ class EventsStage:
                 conf -= 0.1
             out.append(Event(
                 id=f"e{n}",
-                plover_type=e.plover,
+                plover_type=e.plover or None,
                 plover_mode=e.mode or None,
                 acled_event_type=e.acled[0],
                 acled_sub_event_type=e.acled[1],
@@ -1163,6 +1441,7 @@ class EventsStage:
         doc._.events = out
         if doc._.trace is not None:
             doc._.trace["events"] = [f"{ev.id}: {ev.explanation}" for ev in out]
+            doc._.trace["event_counts"] = {ev.id: e.counts for ev, e in zip(out, found) if e.counts}
         return doc
 
 

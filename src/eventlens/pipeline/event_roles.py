@@ -1,0 +1,94 @@
+"""ACLED-style generic actors for events whose participants are not named.
+
+ACLED always names both sides of a demonstration: "Protesters (Country)" for protests and
+"Rioters (Country)" for riots and mob violence, even when a report only says "residents
+blocked the road". The actor stage links named generic nouns ("protesters") to the KB's
+generated per-country records; this module fills the gap for events with no linked actor:
+it reuses an Actor already in ``doc._.actors`` when one fits and otherwise creates one from
+the KB record (kind "generic"), with the crowd noun's span as its mention when the text
+names the crowd ("residents", "a group of people") and no mention when it does not.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import Actor
+from .base import doc_text, span_of
+
+# ACLED event type -> generated KB record suffix of the generic participant
+GENERIC_FOR_TYPE = {"Protests": "protesters", "Riots": "rioters"}
+
+
+def _kb():
+    from ..kb.actors import default_kb
+    return default_kb()
+
+
+def event_country(doc, place) -> Optional[str]:
+    """ISO3 of the event's place, else the country the article is mostly about."""
+    if place is not None and getattr(place, "country", None):
+        return place.country
+    try:
+        from .actors import doc_country
+        return doc_country(doc, _kb())
+    except (ImportError, AttributeError, TypeError):
+        return None
+
+
+def _fits(actor: Actor, suffix: str, country: Optional[str]) -> bool:
+    rid = (actor.kb_id or actor.id.removeprefix("kb:")).lower()
+    if rid == suffix or rid.endswith("-" + suffix):
+        return country is None or actor.country in (None, country)
+    return False
+
+
+def generic_actor(doc, suffix: str, country: Optional[str], crowd_tokens=()) -> Optional[Actor]:
+    """The Actor for ``suffix`` ("protesters", "rioters") in ``country``: an existing one in
+    ``doc._.actors`` if it fits, else a new one (added to ``doc._.actors``) built from the KB."""
+    actors = list(doc._.actors or [])
+    existing = next((a for a in actors if _fits(a, suffix, country)), None)
+    if existing is not None:
+        return existing
+    kb = _kb()
+    rec = (kb.by_id(f"{country.lower()}-{suffix}") if country else None) or kb.by_id(suffix)
+    if rec is None:
+        return None
+    mentions = []
+    for tok in crowd_tokens:
+        span = span_of(doc, tok.idx, tok.idx + len(tok))
+        if span is not None and all(m.start != span.start for m in mentions):
+            mentions.append(span)
+    actor = Actor(id=f"kb:{rec.id}", name=rec.name, kind="generic", country=rec.country,
+                  sector=rec.sector, kb_id=rec.id, aliases_seen=[m.text for m in mentions],
+                  mentions=mentions, link="event-generic", confidence=0.5)
+    existing = next((a for a in actors if a.id == actor.id), None)
+    if existing is not None:
+        return existing
+    actors.append(actor)
+    actors.sort(key=lambda a: (a.mentions[0].start if a.mentions else len(doc_text(doc)) + 1, a.id))
+    doc._.actors = actors
+    return actor
+
+
+def add_generic_participants(doc, events) -> None:
+    """Give protest and riot events with no named participant their ACLED generic actor.
+
+    ``events``: the stage's merged candidates (with ``acled``, ``actors``, ``targets``,
+    ``place`` and ``mentions`` carrying ``crowd_heads``)."""
+    for e in events:
+        suffix = GENERIC_FOR_TYPE.get(e.acled[0])
+        if suffix is None or e.status in ("historical", "negated", "hypothetical", "future"):
+            continue
+        by_id = {a.id: a for a in doc._.actors or []}
+        # "residents blocked the road": generic civilians acting as a crowd are ACLED's protesters
+        civilians = [aid for aid in e.actors if _fits(by_id[aid], "civilians", None)] if all(
+            aid in by_id for aid in e.actors) else []
+        if e.actors and len(civilians) < len(e.actors):
+            continue
+        for aid in civilians:
+            e.actors.remove(aid)
+        crowd = [t for m in e.mentions for t in getattr(m, "crowd_heads", [])]
+        actor = generic_actor(doc, suffix, event_country(doc, e.place), crowd)
+        if actor is not None:
+            e.actors.append(actor.id)
+            e.notes.append(f"unnamed participants -> {actor.name}")
