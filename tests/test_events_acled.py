@@ -188,8 +188,8 @@ def test_event_counts(parse, text, size, weapons, arrested):
     assert counts == {"size": size, "weapons_count": weapons, "arrested": arrested}
 
 
-def test_counts_reach_the_trace(parse):
+def test_counts_reach_the_event(parse):
     doc = parse("Dozens of protesters rallied in the city and police arrested 12 of them.")
     EventsStage()(doc)
-    counts = doc._.trace["event_counts"]
-    assert counts["e1"]["size"] == 12 and counts["e1"]["arrested"] == 12
+    event = doc._.events[0]
+    assert event.size == 12 and event.arrested == 12

@@ -98,13 +98,15 @@ def test_in_memory_store_works_across_connections(store_make_result):
         assert store.get_result("a1") == store_make_result("attack")
 
 
-def test_version_1_database_gains_attributions_and_propositions(store_url, store_make_result):
-    """A database written before migration 2 (no events.attributions / claims.proposition)."""
+def test_version_1_database_gains_the_later_columns(store_url, store_make_result):
+    """A database written before migrations 2 and 3: their columns are missing."""
     with Store(store_url) as store:
         store.save_result(store_make_result("attack"))
         with store.engine.begin() as conn:
-            conn.exec_driver_sql("ALTER TABLE events DROP COLUMN attributions")
-            conn.exec_driver_sql("ALTER TABLE claims DROP COLUMN proposition")
+            for table, column in (("events", "attributions"), ("claims", "proposition"),
+                                  ("events", "arrested"), ("events", "size"), ("events", "weapons_count"),
+                                  ("statements", "source"), ("statements", "speaker_role")):
+                conn.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
             conn.execute(schema.schema_version.delete().where(schema.schema_version.c.version > 1))
             conn.execute(schema.schema_version.insert().values(
                 version=1, description="initial schema", applied_at=dt.datetime.now(dt.timezone.utc)))
@@ -112,4 +114,6 @@ def test_version_1_database_gains_attributions_and_propositions(store_url, store
         assert store.schema_version == latest_version()
         assert "attributions" in {c["name"] for c in inspect(store.engine).get_columns("events")}
         assert "proposition" in {c["name"] for c in inspect(store.engine).get_columns("claims")}
+        assert {"arrested", "size", "weapons_count"} <= {c["name"] for c in inspect(store.engine).get_columns("events")}
+        assert {"source", "speaker_role"} <= {c["name"] for c in inspect(store.engine).get_columns("statements")}
         assert store.get_result("a1") == store_make_result("attack")

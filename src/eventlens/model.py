@@ -115,6 +115,9 @@ class Event(_Model):
     time_precision: Optional[Precision] = None
     fatalities: Optional[int] = None
     injured: Optional[int] = None
+    arrested: Optional[int] = None
+    size: Optional[int] = None              # participants ("dozens of protesters" -> 12, ACLED's rule)
+    weapons_count: Optional[int] = None     # "three drones" -> 3
     status: EventStatus = "occurred"
     evidence: list[Span] = Field(default_factory=list)
     confidence: float = 0.5

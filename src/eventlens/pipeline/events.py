@@ -1432,6 +1432,9 @@ class EventsStage:
                 time_precision=e.time_precision,
                 fatalities=e.fatalities,
                 injured=e.injured,
+                arrested=e.counts.get("arrested"),
+                size=e.counts.get("size"),
+                weapons_count=e.counts.get("weapons_count"),
                 status=e.status,
                 evidence=evidence,
                 confidence=round(max(0.05, min(0.99, conf)), 2),
@@ -1441,7 +1444,6 @@ class EventsStage:
         doc._.events = out
         if doc._.trace is not None:
             doc._.trace["events"] = [f"{ev.id}: {ev.explanation}" for ev in out]
-            doc._.trace["event_counts"] = {ev.id: e.counts for ev, e in zip(out, found) if e.counts}
         return doc
 
 

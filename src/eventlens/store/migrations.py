@@ -28,7 +28,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from sqlalchemy import Column, Connection, Engine, Index, inspect, select
+from sqlalchemy import Column, Connection, Engine, Index, Integer, inspect, select
 from sqlalchemy.schema import CreateColumn
 
 from . import schema
@@ -54,9 +54,18 @@ def _add_attributions_and_propositions(conn: Connection) -> None:
     add_column(conn, "claims", Column("proposition", schema.Json))
 
 
+def _add_event_counts_and_statement_sources(conn: Connection) -> None:
+    for name in ("arrested", "size", "weapons_count"):
+        add_column(conn, "events", Column(name, Integer))
+    add_column(conn, "statements", Column("source", schema.Json))
+    add_column(conn, "statements", Column("speaker_role", schema.Json))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _create_baseline),
     Migration(2, "events.attributions, claims.proposition", _add_attributions_and_propositions),
+    Migration(3, "events.arrested/size/weapons_count, statements.source/speaker_role",
+              _add_event_counts_and_statement_sources),
 ]
 
 

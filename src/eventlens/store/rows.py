@@ -22,9 +22,9 @@ PLACE_COLUMNS = ("name", "country", "admin1", "admin2", "lat", "lon", "geonames_
 CANONICAL_PLACE_COLUMNS = ("name", "country", "admin1", "admin2", "lat", "lon", "geonames_id",
                            "feature")
 EVENT_COLUMNS = ("plover_type", "plover_mode", "acled_event_type", "acled_sub_event_type",
-                 "geo_precision", "date", "time_precision", "fatalities", "injured", "status",
+                 "geo_precision", "date", "time_precision", "fatalities", "injured", "arrested", "size", "weapons_count", "status",
                  "confidence", "evidence", "trigger", "explanation", "attributions")
-STATEMENT_COLUMNS = ("cue", "content", "kind", "plover_type", "date", "evidence")
+STATEMENT_COLUMNS = ("cue", "content", "kind", "plover_type", "date", "evidence", "source", "speaker_role")
 CLAIM_COLUMNS = ("holder", "certainty", "hedges", "evidence", "proposition")
 # Model field -> column, where the names differ.
 RENAMED = {"speaker": "speaker_id", "target": "target_id", "event": "event_id", "place": "place_id"}
