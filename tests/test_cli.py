@@ -184,3 +184,27 @@ def test_seed_example_end_to_end():
     assert kadhimi[0]["id"] in main["targets"]
     place = next(p for p in data["places"] if p["id"] == main["place"])
     assert place["name"] in ("Baghdad", "Green Zone")
+
+
+def test_huge_and_eventless_inputs_do_not_stop_the_batch(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "calm.txt").write_text("Weather report\npublished: 2024-01-02\n\nThe weather in Amman was mild and "
+                                "sunny on Tuesday, with light winds from the west.\n", encoding="utf-8")
+    (d / "huge.txt").write_text("Long file\n\n" + ("The committee read the minutes aloud. " * 20) + "\n\n"
+                                + ("word " * 4_200_000), encoding="utf-8")  # ~21 MB
+    (d / "kirkuk.txt").write_text(ARTICLE, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    res = CliRunner().invoke(app, ["ingest", str(d), "--db", db, "-q"])
+    assert res.exit_code == 1
+    assert "huge.txt" in res.stderr and "calm.txt" not in res.stderr
+
+    from eventlens.store import Store
+    with Store(db) as store:
+        rows = {r["title"]: r for r in store.articles(limit=None)}
+        assert rows["Weather report"]["status"] == "coded"
+        assert store.get_result(rows["Weather report"]["id"]).events == []
+        assert rows["Long file"]["status"] == "error"          # kept, with its raw input, not coded
+        raw, _ = store.get_raw(rows["Long file"]["id"])
+        assert len(raw) > 20_000_000
+        assert any(r["plover_type"] == "ASSAULT" for r in store.events(limit=None))
