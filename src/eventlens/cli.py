@@ -291,13 +291,9 @@ from .evaluate.cli import register as _register_eval  # noqa: E402
 
 _register_eval(eval_app)
 
-try:  # the knowledge-base commands (eventlens kb ...)
-    from .kb.cli import app as _kb_app  # noqa: E402
-except ModuleNotFoundError as _exc:  # not written yet
-    if _exc.name != "eventlens.kb.cli":
-        raise
-else:
-    app.add_typer(_kb_app, name="kb")
+from .kb.cli import app as _kb_app  # noqa: E402
+
+app.add_typer(_kb_app, name="kb")
 
 if __name__ == "__main__":
     app()

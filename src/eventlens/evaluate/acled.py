@@ -8,9 +8,11 @@ fact and usually date the event themselves). Scored: event_type, sub_event_type
 from __future__ import annotations
 
 import csv
+import json
 import datetime as dt
 import re
 import unicodedata
+from pathlib import Path
 from typing import Iterator, Optional
 
 from ..model import Article, Result
@@ -125,3 +127,32 @@ def evaluate(path: str, pipeline, limit: Optional[int] = None, batch_size: int =
         "per_sub_event_type": subs["per_label"],
         "errors": errors,
     }
+
+
+def register(app) -> None:
+    import typer
+    from rich.table import Table
+
+    from .cli import _missing, _print_scores, console
+
+    @app.command("acled")
+    def eval_acled(path: str = typer.Argument(..., help="ACLED CSV export with a notes column"),
+                   limit: Optional[int] = typer.Option(None, help="first N rows only"),
+                   json_out: Optional[Path] = typer.Option(None, "--json", help="write the full report here")):
+        """Score the main event of each row's notes against ACLED's coding."""
+        _missing(path)
+        from .. import get_pipeline
+        report = evaluate(path, get_pipeline(), limit=limit)
+        _print_scores(f"ACLED: {path}", report)
+        conf = Table(title="event_type confusion (gold rows, predicted columns)")
+        labels = sorted({p for c in report["confusion"].values() for p in c} | set(report["confusion"]))
+        conf.add_column("gold \\ pred")
+        for lab in labels:
+            conf.add_column(lab[:12], justify="right")
+        for g in sorted(report["confusion"]):
+            conf.add_row(g[:28], *[str(report["confusion"][g].get(p, "")) for p in labels])
+        console.print(conf)
+        for e in report["errors"][:10]:
+            console.print(f"[red]{e['id']}[/red] gold {e['gold']} · pred {e['pred']}\n  {e['notes']}", highlight=False)
+        if json_out:
+            json_out.write_text(json.dumps(report, indent=2, default=str))

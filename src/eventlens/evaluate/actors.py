@@ -19,7 +19,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
 from ..kb.actors import default_kb, name_key, normalise
 from ..model import Actor, Article

@@ -6,10 +6,8 @@ have ``register(app)`` adding its own command; those listed in EVALUATORS are ad
 from __future__ import annotations
 
 import importlib
-import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -34,38 +32,9 @@ def _print_scores(title: str, report: dict) -> None:
     console.print(table)
 
 
-EVALUATORS = ["actors", "plover", "geo", "event_location", "quotes"]
+EVALUATORS = ["acled", "actors", "plover", "geo", "event_location", "quotes"]
 
 
 def register(app: typer.Typer) -> None:
     for name in EVALUATORS:
-        try:
-            module = importlib.import_module(f"{__package__}.{name}")
-        except ModuleNotFoundError as exc:  # evaluator not written yet
-            if exc.name == f"{__package__}.{name}":
-                continue
-            raise
-        module.register(app)
-
-    @app.command("acled")
-    def eval_acled(path: str = typer.Argument(..., help="ACLED CSV export with a notes column"),
-                   limit: Optional[int] = typer.Option(None, help="first N rows only"),
-                   json_out: Optional[Path] = typer.Option(None, "--json", help="write the full report here")):
-        """Score the main event of each row's notes against ACLED's coding."""
-        _missing(path)
-        from .. import get_pipeline
-        from .acled import evaluate
-        report = evaluate(path, get_pipeline(), limit=limit)
-        _print_scores(f"ACLED: {path}", report)
-        conf = Table(title="event_type confusion (gold rows, predicted columns)")
-        labels = sorted({p for c in report["confusion"].values() for p in c} | set(report["confusion"]))
-        conf.add_column("gold \\ pred")
-        for lab in labels:
-            conf.add_column(lab[:12], justify="right")
-        for g in sorted(report["confusion"]):
-            conf.add_row(g[:28], *[str(report["confusion"][g].get(p, "")) for p in labels])
-        console.print(conf)
-        for e in report["errors"][:10]:
-            console.print(f"[red]{e['id']}[/red] gold {e['gold']} · pred {e['pred']}\n  {e['notes']}", highlight=False)
-        if json_out:
-            json_out.write_text(json.dumps(report, indent=2, default=str))
+        importlib.import_module(f"{__package__}.{name}").register(app)

@@ -598,7 +598,6 @@ class ActorStage:
 
     def _crowd_role(self, tok) -> Optional[str]:
         """"protesters" / "rioters" for the subject of a protest / riot predicate, else "civilians"."""
-        lex = self.crowd
         subj = tok
         # "a group of residents", "hundreds of students and workers": climb to the phrase head
         for _ in range(3):

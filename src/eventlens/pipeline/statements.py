@@ -602,7 +602,7 @@ class Stage:
         return f
 
     def _direct(self, ctx, q: Quote, used_cues) -> Optional[Found]:
-        doc, text = ctx.doc, doc_text(ctx.doc)
+        text = doc_text(ctx.doc)
         o_start, o_end = q.outer
         si = ctx.sent_index(q.open_at)
         sj = ctx.sent_index(max(q.open_at, o_end - 1))
@@ -685,7 +685,6 @@ class Stage:
         text = doc_text(ctx.doc)
         o_start, o_end = q.outer
         before = text[:o_start].rstrip()
-        after = text[o_end:].lstrip()
         if not before or before[-1] in ":.!?" or "\n" in text[len(before):o_start]:
             return True
         if before[-1] == "," and text[q.end - 1:q.end] in ".!?,":

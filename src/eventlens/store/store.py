@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Iterator, Optional
 
 from sqlalchemy import (Engine, and_, create_engine, delete, event, exists, func, insert, or_,
                         select, update)
