@@ -178,3 +178,28 @@ def test_home_region_beats_bigger_namesake(geo_pipeline):
     assert paris.country == "USA" and paris.admin1 == "Tennessee"
     county = place_named(doc, "Henry County")
     assert county.admin1 == "Tennessee"
+
+
+def test_bracketed_region_picks_the_namesake(geo_pipeline):
+    text = "On Monday, residents marched in Springfield (Illinois) against a new tax."
+    doc = run(geo_pipeline, text)
+    i = text.index("marched")
+    place, precision = event_place(doc, i, i + 7)
+    assert place.name == "Springfield" and place.admin1 == "Illinois" and precision == 1
+
+
+def test_unknown_village_falls_back_to_its_district(geo_pipeline):
+    text = "On 3 May, soldiers raided houses in Zorblat Kone village (Shwebo district, Sagaing region) at dawn."
+    doc = run(geo_pipeline, text)
+    assert not any(p.country == "NCL" for p in doc._.places)  # not "Koné" of "Zorblat Kone"
+    i = text.index("raided")
+    place, precision = event_place(doc, i, i + 6)
+    assert place.name == "Shwebo" and place.country == "MMR" and precision == 2
+
+
+def test_township_is_an_area(geo_pipeline):
+    text = "Soldiers torched houses in Mawlamyine township on Friday."
+    doc = run(geo_pipeline, text)
+    i = text.index("torched")
+    place, precision = event_place(doc, i, i + 7)
+    assert place.name == "Mawlamyine" and precision == 2

@@ -56,6 +56,13 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "gove
           "detective", "coach", "rev", "father", "sir", "lord", "lady", "prince", "king", "queen",
           "mayor", "minister", "prof", "professor", "chief", "sheriff", "trooper", "pastor"}
 TOWN_FEATURES = {"city", "admin1", "admin2", "country", "region"}
+# words that say what kind of place a name is ("Loikaw town", "Twantay township (...)")
+DESCRIPTORS = REGION_WORDS | {"village", "villages", "town", "township", "city", "municipality", "commune",
+                              "ward", "neighborhood", "neighbourhood", "area", "locality", "sector",
+                              "subdistrict", "sub-district", "block", "tehsil", "taluk", "payam", "kebele",
+                              "woreda", "barangay", "territory", "chiefdom", "circle", "quarter", "suburb",
+                              "settlement", "camp", "zone", "division", "locality", "rural", "urban",
+                              "hromada", "raion", "rayon", "governorate", "canton", "the", "of"}
 MAX_NAME_TOKENS = 6
 MIN_GAZ_ONLY_POPULATION = 5000   # towns found only by the gazetteer (not NER) need this much
 BIG_TOWN = 100_000               # ... or this much when the text names no country of theirs
@@ -69,6 +76,7 @@ _PLACE_CUES = (
                 r"in southern|in eastern|in western) (?:the )?$", re.I), 1),
 )
 _SLUG = re.compile(r"[^a-z0-9]+")
+_PARTS = re.compile(r"\s+[-–—]\s*|\s*[(),;]\s*")
 
 
 @dataclass
@@ -82,6 +90,7 @@ class Mention:
     hint: Optional[Candidate] = None  # "X, Region" qualifier that follows the mention
     region_word: bool = False         # "X province"
     in_org: bool = False              # the first words of an organisation's name ("Ohio Supreme Court")
+    quals: list["Mention"] = field(default_factory=list)  # "X (A district, B state)" -> A, B
     candidates: list[Candidate] = field(default_factory=list)
     chosen: Optional[Candidate] = None
     why: str = ""
@@ -118,10 +127,8 @@ class PlacesStage:
             taken.append((start, end))
         kb_orgs = {(m.start, m.end) for a in doc._.actors or [] if a.kb_id and a.kind in ("organization", "group")
                    for m in a.mentions}
-        for ent in doc.ents:
-            if ent.label_ not in NER_LABELS:
-                continue
-            start, end, etext = _trim(doc, ent.start_char, ent.end_char)
+        for ent_start, ent_end, label in _ner_spans(doc):
+            start, end, etext = _trim(doc, ent_start, ent_end)
             if end <= start or any(overlaps(start, end, a, b) for a, b in taken):
                 continue
             key = norm(etext)
@@ -129,8 +136,8 @@ class PlacesStage:
                 continue
             if _blocked(blocked, start, end, allow_places=True):
                 continue
-            mentions.append(Mention(start, end, text[start:end], key, "ner", ent.label_))
-            taken.append((ent.start_char, ent.end_char))
+            mentions.append(Mention(start, end, text[start:end], key, "ner", label))
+            taken.append((ent_start, ent_end))
         for start, end in self._abbreviation_spans(doc, taken):
             mentions.append(Mention(start, end, text[start:end], norm(text[start:end]), "abbrev",
                                     candidates=[gaz.abbreviation(text[start:end])]))
@@ -151,21 +158,26 @@ class PlacesStage:
             m.region_word = bool(after) and after[0].strip(",.;") in REGION_WORDS
         self._named = self._named_countries(mentions)
         self._regions = Counter(_named_regions(mentions))
+        _link_qualifiers(doc, mentions)
         mentions = [m for m in mentions if self._plausible(doc, m)]
         _link_qualifiers(doc, mentions)
         self._resolve(doc, mentions)
         return mentions
 
     def _inner_candidates(self, m: Mention) -> list[Candidate]:
-        words = m.text.split()
-        for n in range(len(words) - 1, 0, -1):
-            for i in range(0, len(words) - n + 1):
-                key = norm(" ".join(words[i:i + n]))
-                if len(key) < 4 or key in GENERIC_WORDS or not self.gaz.has_key(key):
-                    continue
-                named = [c for c in self.gaz.lookup_key(key) if norm(c.name) == key]
-                if named:
-                    return named
+        # "Seoul City - Jung", "Maceio (Alagoas": each part names a place of its own
+        for part in _PARTS.split(m.text):
+            words = part.split()
+            for n in range(len(words), 0, -1):
+                for i in range(0, len(words) - n + 1):
+                    key = norm(" ".join(words[i:i + n]))
+                    if len(key) < 4 or key in GENERIC_WORDS or not self.gaz.has_key(key):
+                        continue
+                    if not _descriptive(words[:i], before=True) or not _descriptive(words[i + n:], before=False):
+                        continue  # "Kone" of "Kone Chan village" is not the village
+                    named = [c for c in self.gaz.lookup_key(key) if norm(c.name) == key]
+                    if named:
+                        return named
         return []
 
     def _person_places(self, doc: Doc, blocked) -> Iterable[tuple[int, int]]:
@@ -260,11 +272,11 @@ class PlacesStage:
                     first, last = run[i], run[j - 1]
                     if last.lower_ in CONNECTORS or last.text in "-'’":
                         continue
-                    if first.is_stop and not _glued(first):
-                        continue
+                    if first.is_stop and not _glued(first) or not first.is_alpha:
+                        continue  # "-South" of "Shan-South"
                     start, end = first.idx, last.idx + len(last.text)
                     key = norm(doc_text(doc)[start:end])
-                    if len(key) >= 2 and gaz.has_key(key):
+                    if len(key) >= 2 and key not in GENERIC_WORDS and gaz.has_key(key):
                         found = (start, end, j)
                         break
                 if found is None:
@@ -321,6 +333,12 @@ class PlacesStage:
                 return False
         if strong:
             return True
+        named = [c for c in m.candidates if c.feature in ("city", "admin2") and norm(c.name) == m.key]
+        if any(_fits_quals(c, m.quals) for c in named):
+            return True  # "Cisternino (Brindisi, Puglia)": its own region vouches for it
+        if named and _cue_precision(doc_text(doc), m.start) is not None and tokens is not None and \
+                all(t.pos_ == "PROPN" for t in tokens) and max(c.population for c in named) >= 1000:
+            return True  # "protested in Denain"
         # a town found only by the gazetteer: its own name (not an obscure alternate
         # such as "Google" for Topeka) and either large or in a country the text names
         named = [c for c in m.candidates if c.feature in ("city", "admin2") and norm(c.name) == m.key]
@@ -389,6 +407,7 @@ class PlacesStage:
                     m.chosen.feature == "city" or m.chosen is not None and m.chosen.feature in CURATED]
             ctx = ctx0 + Counter({k: v * 0.5 for k, v in towns.items()})
             regions = regions0 + homes
+        _drop_strays(mentions, ctx0)
         for m in mentions:
             if m.chosen is not None and m.chosen.feature == "admin2":
                 _place_county(m, mentions)
@@ -418,6 +437,25 @@ class PlacesStage:
 
 # ---------------------------------------------------------------- helpers
 
+def _drop_strays(mentions: list[Mention], ctx: Counter) -> None:
+    """A small town abroad that nothing else in the text points to ("Kone" in New Caledonia
+    for a Myanmar village, "Sanjo" in Japan for a Tanzanian one) is more likely an unknown
+    local place of the same name: leave it unresolved rather than put the event abroad."""
+    support: Counter = Counter({k: v for k, v in ctx.items() if v > 0})
+    by_key: dict[str, set] = {}
+    for m in mentions:
+        if m.chosen is not None and m.chosen.country:
+            by_key.setdefault(m.chosen.country, set()).add(m.key)
+    for m in mentions:
+        c = m.chosen
+        if c is None or c.feature != "city" or c.population >= BIG_TOWN or m.hint is not None or c.capital:
+            continue
+        own = support[c.country] + len(by_key.get(c.country, set()) - {m.key})
+        if own == 0 and any(v >= 1 for k, v in support.items() if k != c.country) or \
+                own == 0 and any(len(keys - {m.key}) >= 2 for k, keys in by_key.items() if k != c.country):
+            m.chosen, m.why = None, f"{m.why}; dropped {c.name} ({c.country}): nothing else points there"
+
+
 def _place_county(m: Mention, mentions: list[Mention]) -> None:
     """Counties have no coordinates of their own (the state's centre stands in): take the
     town of the same state mentioned nearest to it in the text, when there is one."""
@@ -429,6 +467,18 @@ def _place_county(m: Mention, mentions: list[Mention]) -> None:
         town = min(towns, key=lambda t: t[0])[1]
         m.chosen = replace(c, lat=town.lat, lon=town.lon)
         m.why += f"; county centre taken from {town.name}"
+
+
+def _descriptive(words: list[str], before: bool) -> bool:
+    """Words around an inner name that only describe it ("the city of", "district",
+    "Baghdad's"): not more of a longer unknown name ("Chan" of "Kone Chan village")."""
+    for k, w in enumerate(words):
+        if w[:1].islower() or norm(w) in DESCRIPTORS or norm(w) in REGION_WORDS:
+            continue
+        if before and k == len(words) - 1 - (words[-1:] == ["of"]) and w.endswith(("'s", "’s")):
+            continue  # "Baghdad's Karrada district"
+        return False
+    return True
 
 
 def _names_place(c: Candidate, key: str) -> bool:
@@ -507,6 +557,8 @@ def _choose(m: Mention, ctx: Counter, regions: Counter, near: list[Candidate] = 
                 s += 6.0
             elif h.feature == "admin1" and c.country == h.country and c.admin1 == h.admin1:
                 s += 10.0
+        if m.quals and c.feature not in ("admin1", "country") and _fits_quals(c, m.quals):
+            s += 6.0
         if s > best_score:
             best, best_score = c, s
     why = f"{len(m.candidates)} candidates, score {best_score:.1f}"
@@ -515,15 +567,48 @@ def _choose(m: Mention, ctx: Counter, regions: Counter, near: list[Candidate] = 
     return best, why
 
 
+_QUAL_GAP = re.compile(r"^(?:\s+[a-z][\w-]*){0,3}\s*(?:,|\(|-)\s*(?:(?:in|of) )?$")
+_QUAL_NEXT = re.compile(r"^(?:[\s-]*[a-z][\w-]*){0,3}\s*(?:,|and)?\s*(?:(?:in|of) )?$")
+
+
 def _link_qualifiers(doc: Doc, mentions: list[Mention]) -> None:
-    """'Alexandria, Louisiana' / 'Erbil, Iraq': the second name qualifies the first."""
-    for a, b in zip(mentions, mentions[1:]):
-        gap = doc_text(doc)[a.end:b.start]
-        if gap.strip() in (",", "") and len(gap) <= 2:
+    """'Alexandria, Louisiana' / 'Erbil, Iraq' / 'Loikaw town (Loikaw district, Kayah State)':
+    the names that follow qualify the first (and each one the names after it)."""
+    text = doc_text(doc)
+    for m in mentions:
+        m.hint, m.quals = None, []
+    for i, a in enumerate(mentions):
+        prev_end, paren, started = a.end, False, False
+        for b in mentions[i + 1:]:
+            gap = text[prev_end:b.start]
+            if not started:
+                started = True
+                if not _QUAL_GAP.match(gap) or len(gap) > 40:
+                    break
+                paren = "(" in gap
+            elif ")" in gap or not (paren and _QUAL_NEXT.match(gap)) and not \
+                    (not paren and gap.strip() == ","):
+                break
+            if b.key != a.key:
+                a.quals.append(b)
+            prev_end = b.end
+        for b in a.quals:
             for c in b.candidates:
-                if c.feature in ("country", "admin1"):
+                if c.feature in ("country", "admin1") and (a.hint is None or a.hint.feature == "country"):
                     a.hint = c
                     break
+
+
+def _fits_quals(c: Candidate, quals: list[Mention]) -> bool:
+    """The candidate lies in a region (or next to a town) its qualifiers name."""
+    for q in quals:
+        for h in q.candidates:
+            if h.feature == "admin1" and h.country == c.country and h.admin1 == c.admin1:
+                return True
+            if h.feature in ("city", "admin2") and norm(h.name) == q.key and h.lat is not None and \
+                    c.lat is not None and distance_km(c.lat, c.lon, h.lat, h.lon) < 60:
+                return True
+    return False
 
 
 def _name_runs(doc: Doc) -> Iterable[list]:
@@ -553,6 +638,22 @@ def _name_runs(doc: Doc) -> Iterable[list]:
             run = [tok] if tok.text[:1].isupper() and tok.is_alpha else []
     if run:
         yield run
+
+
+def _ner_spans(doc: Doc) -> Iterable[tuple[int, int, str]]:
+    """spaCy place entities, split where a bracket opens or closes inside one
+    ("Maceio (Alagoas" is two names)."""
+    text = doc_text(doc)
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        start = ent.start_char
+        for piece in re.split(r"([()])", text[ent.start_char:ent.end_char]):
+            stripped = piece.strip(" ,")
+            if stripped and piece not in "()":
+                s = start + piece.index(stripped)
+                yield s, s + len(stripped), ent.label_
+            start += len(piece)
 
 
 def _glued(tok) -> bool:
@@ -649,6 +750,33 @@ def _precision(place: Place, cue: Optional[int]) -> int:
     return cue or 1
 
 
+_AREA_AFTER = re.compile(r"\s+(?:township|district|area|areas|municipality|county|block|territory|"
+                         r"region|province|commune|sub-?district|tehsil|woreda|payam|locality)\b", re.I)
+# "X (Region)", "X town (District, State)": how ACLED and wire copy say where a thing happened
+_ANCHOR = re.compile(r"(?:\s+[a-z][\w-]*){0,3}\s*\(\s*[A-Z]")
+
+
+def _qualifiers(text: str, m: Span, spans: list) -> list[Place]:
+    """Places that qualify the mention: 'X (A district, B state)', 'X, A, B'."""
+    found: list[Place] = []
+    prev_end, paren, started = m.end, False, False
+    for s, e, p in spans:
+        if s < m.end:
+            continue
+        gap = text[prev_end:s]
+        if not started:
+            started = True
+            if not _QUAL_GAP.match(gap) or len(gap) > 40:
+                break
+            paren = "(" in gap
+        elif ")" in gap or not (paren and _QUAL_NEXT.match(gap)) and not (not paren and gap.strip() == ","):
+            break
+        if norm(p.name) != norm(m.text):
+            found.append(p)
+        prev_end = e
+    return found
+
+
 def event_place(doc: Doc, start: int, end: int) -> tuple[Optional[Place], Optional[int]]:
     """Where the event at [start, end) happened, with ACLED geo_precision:
     the nearest place in the same sentence introduced by a locative cue (in/at 1,
@@ -657,22 +785,35 @@ def event_place(doc: Doc, start: int, end: int) -> tuple[Optional[Place], Option
     places = doc._.places or []
     if not places:
         return None, None
+    text = doc_text(doc)
     s0, s1 = _sentence_bounds(doc, start)
     orgs = _org_spans(doc)
+    spans = sorted((m.start, m.end, p) for p in places for m in p.mentions)
     in_sentence = []
     for p in places:
         for m in p.mentions:
             if any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in orgs):
                 continue  # "the Ohio Supreme Court": not where things happen
             if s0 <= m.start < s1:
-                cue = _cue_precision(doc_text(doc), m.start)
+                cue = _cue_precision(text, m.start)
                 dist = min(abs(m.start - end), abs(start - m.end))
-                located = p.lat is not None
-                in_sentence.append((_cue_rank(doc_text(doc), m, cue), not located, p.feature == "country",
-                                    dist, p, cue))
+                quals = _qualifiers(text, m, spans)
+                located = p.lat is not None or any(q.lat is not None for q in quals)
+                anchored = bool(quals) or _ANCHOR.match(text, m.end) is not None
+                in_sentence.append((_cue_rank(text, m, cue), not anchored, not located, p.feature == "country",
+                                    dist, p, cue, quals, m.end))
     if in_sentence:
-        _, _, _, _, p, cue = min(in_sentence, key=lambda x: x[:4])
-        return p, _precision(p, cue)
+        *_, p, cue, quals, m_end_ = min(in_sentence, key=lambda x: x[:5])
+        if p.lat is None:
+            # a village the gazetteer lacks: its district or region (ACLED codes such events
+            # to the nearest known place, precision 2)
+            q = next((q for q in quals if q.lat is not None), None)
+            if q is not None:
+                return q, 3 if q.feature in ("country", "admin1", "region") else 2
+        precision = _precision(p, cue)
+        if precision == 1 and _AREA_AFTER.match(text, m_end_):
+            precision = 2  # "Twantay township", "Jajarkot district": an area, not a point
+        return p, precision
     places = [p for p in places if any(not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
                                                for s, e in orgs) for m in p.mentions)]
     towns = [p for p in places if p.lat is not None and p.feature not in ("country", "admin1", "region")]
