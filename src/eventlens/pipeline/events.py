@@ -50,6 +50,7 @@ PERFORM_VERBS = {"carry", "launch", "conduct", "stage", "mount", "perpetrate", "
 # Verbs whose subject undergoes the event named by their object ("X survived an attack").
 UNDERGO_VERBS = {"subject", "survive", "suffer", "face", "undergo", "escape", "experience",
                  "endure", "expose", "sustain"}
+PROMINENCE_WEIGHT = 0.75  # per half clause level (see clause_depth / set_depths)
 STATUS_RANK = {"occurred": 5, "attempted": 5, "failed": 4, "alleged": 3, "denied": 1,
                "future": 0, "hypothetical": 0, "negated": -1, "historical": -2}
 
@@ -163,6 +164,9 @@ class Candidate:
     time_precision: Optional[int] = None
     explicit_date: bool = False
     fixed: bool = False                 # ACLED sub-type set by the trigger entry itself
+    intent: bool = False                # recoded as a stated intention (AGREE/THREATEN): the statement occurred
+    depth: int = 0                      # clause embedding of the trigger (0 = the sentence's main clause)
+    sent_cands: list = field(default_factory=list, repr=False)  # all candidates of its sentence
 
     @property
     def family(self) -> str:
@@ -227,6 +231,10 @@ def _match_entry(tok, entry: dict, hays: tuple[str, str]) -> bool:
         nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
         if {tok.lower_, f"{tok.lower_} {nxt}"} & set(entry["unless_text"]):
             return False
+    if "needs_ccomp_aux" in entry and not any(
+            ch.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in entry["needs_ccomp_aux"] for a in ch.children)
+            for ch in tok.children):
+        return False
     args = None
     if "needs_arg" in entry:
         args = _arg_lemmas(tok)
@@ -776,8 +784,10 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         c.status = "historical"
     elif chain_lemmas & {"deny", "denial"} and not local & {"condemn"}:
         c.status = "denied"
-    elif aux & {"would", "could", "might", "may"} or any(x.lower_ == "if" for x in tok.subtree if x.dep_ == "mark") \
-            or (tok.dep_ in ("advcl",) and any(x.lower_ == "if" for x in tok.children)):
+    elif "would" in aux and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS \
+            and not _conditional(tok):
+        c.status = "future"  # "said they would boycott": reported future, not a hypothesis
+    elif aux & {"would", "could", "might", "may"} or _conditional(tok):
         c.status = "hypothetical"
     elif aux & {"will", "shall"} or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in st["future_heads"]) \
             or (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ("plan", "threat", "call")) \
@@ -794,6 +804,20 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         c.status = "failed" if c.status == "attempted" or has_phrase(hays, ["foiled", "thwarted", "averted"]) else c.status
     if c.status != "occurred":
         c.notes.append(f"status {c.status}")
+
+
+REPORTING_VERBS = {"say", "announce", "confirm", "tell", "state", "declare", "report", "add", "insist", "indicate",
+                   "reply", "write", "warn", "promise", "claim"}
+
+
+def _conditional(tok) -> bool:
+    """Is the trigger itself under "if" (not merely governing a condition on something else)?"""
+    if any(x.lower_ in ("if", "unless") and x.dep_ == "mark" for x in tok.children):
+        return True
+    h = tok
+    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+        h = h.head
+    return h.dep_ == "advcl" and any(x.lower_ in ("if", "unless") and x.dep_ == "mark" for x in h.children)
 
 
 def clause_hays(tok) -> tuple[str, str]:
@@ -818,7 +842,7 @@ def clause_hays(tok) -> tuple[str, str]:
 
 
 INTENT_HEADS = {"offer", "promise", "pledge", "agree", "commit", "ready", "willing", "prepared", "prepare",
-                "consent", "decide", "undertake", "intend", "plan"}
+                "consent", "decide", "intend", "plan"}
 THREAT_HEADS = {"threaten", "warn", "vow"}
 COOPERATIVE = {"SUPPORT", "AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
@@ -829,15 +853,30 @@ def code_intent(c: Candidate) -> None:
     is AGREE ("will provide aid", "offered to hand over"), a stated intent to harm is THREATEN
     ("threatened to attack", "will impose sanctions"). ACLED codes neither."""
     heads = {a.lemma_.lower() for a in list(_ancestors(c.token, 3))}
-    if c.plover in COOPERATIVE and (c.status == "future" or heads & INTENT_HEADS):
+    aux = {x.lower_ for x in c.token.children if x.dep_ == "aux"}
+    if c.status == "negated" and c.plover in COOPERATIVE | {"AGREE"} and c.token.pos_ == "VERB" \
+            and (aux & {"will", "would", "shall", "can", "could"} or heads & {"refuse", "decline", "fail"}):
+        # "will not accept", "would not meet": a stated refusal (PLOVER REJECT) that did occur
+        c.notes.append(f"refusal to {c.plover} -> REJECT")
+        c.plover, c.mode, c.acled, c.intent, c.status = "REJECT", c.plover.lower(), (None, None), True, "occurred"
+    elif c.plover in COOPERATIVE and (c.status == "future" or heads & INTENT_HEADS):
         c.notes.append(f"intent to {c.plover} -> AGREE (PLOVER: offers and promises)")
-        c.plover, c.mode, c.acled = "AGREE", c.plover.lower(), (None, None)
+        c.plover, c.mode, c.acled, c.intent = "AGREE", c.plover.lower(), (None, None), True
     elif c.plover in HOSTILE and (heads & THREAT_HEADS or c.status == "future"):
         c.notes.append(f"intent to {c.plover} -> THREATEN (PLOVER: stated intent to harm)")
-        c.plover, c.mode, c.acled = "THREATEN", c.plover.lower(), (None, None)
+        c.plover, c.mode, c.acled, c.intent = "THREATEN", c.plover.lower(), (None, None), True
+    elif c.plover in ("SANCTION", "COERCE") and heads & INTENT_HEADS and c.status == "occurred" \
+            and c.token.pos_ == "VERB":
+        # "is prepared to impose martial law": a stated readiness to coerce is a threat
+        c.notes.append(f"readiness to {c.plover} -> THREATEN")
+        c.plover, c.mode, c.acled, c.intent = "THREATEN", c.plover.lower(), (None, None), True
 
 
 def _past_perfect(tok) -> bool:
+    """A pluperfect verb tells background ("had attacked before"), unless it is what someone
+    reports ("said it had expelled two diplomats")."""
+    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS:
+        return False
     return tok.tag_ == "VBN" and any(x.lower_ == "had" and x.dep_ == "aux" for x in tok.children)
 
 
@@ -1273,9 +1312,63 @@ def _date_for(doc, c: Candidate):
 
 # --------------------------------------------------------------------------- salience and output
 
+# Dependencies that open an embedded clause: events reported there (relative clauses, reasons,
+# reported content, purposes) are background to the event of the clause above them.
+EMBEDDING_DEPS = {"ccomp", "advcl", "relcl", "acl", "xcomp", "pcomp", "csubj", "parataxis"}
+
+
+def clause_depth(tok) -> int:
+    """How many clauses the trigger is embedded in below its sentence's root.
+
+    A stated intention's content ("offered to send troops") counts at its head's level: the
+    intention is the event. A noun trigger governed by a trigger verb ("lifted the curfew",
+    "will provide aid") is what that verb acts on, so it ranks below the verb."""
+    depth, h = 0, tok
+    for _ in range(12):
+        if h.head.i == h.i:
+            break
+        if h.dep_ in EMBEDDING_DEPS and not (h.dep_ == "xcomp" and h.head.lemma_.lower() in INTENT_HEADS | THREAT_HEADS):
+            depth += 1
+        h = h.head
+    return depth
+
+
+def set_depths(cands: list[Candidate]) -> None:
+    triggers = {c.token.i for c in cands}
+    for c in cands:
+        c.depth = clause_depth(c.token) * 2
+        if c.token.pos_ == "VERB":
+            continue
+        # a noun inside another trigger's argument is what that trigger acts on or is about
+        # ("signed a treaty", "lifted the curfew", "rejected an offer of talks")
+        h = c.token
+        for _ in range(6):
+            if h.head.i == h.i:
+                break
+            h = h.head
+            if h.i in triggers:
+                c.depth += 2
+                break
+            if h.pos_ in ("VERB", "AUX"):
+                break
+
+
+def prominence(e: Candidate) -> float:
+    """0 for an event told in its sentence's main clause, negative below other events' clauses."""
+    best = None
+    for m in e.mentions:
+        top = min(x.depth for x in (m.sent_cands or [m]))
+        rel = top - m.depth
+        best = rel if best is None else max(best, rel)
+    return float(best or 0)
+
+
 def salience(doc, e: Candidate, first_para_end: int) -> float:
-    """Main-event score: lead position, repetition, ACLED-codeable violence, real over background."""
-    s = 0.0
+    """Main-event score: lead position, repetition, ACLED-codeable violence, real over background,
+    and the main clause over embedded ones."""
+    s = prominence(e) * PROMINENCE_WEIGHT
+    if e.intent:
+        s += 0.2  # what is promised or threatened says more than "promised" or "threatened"
     starts = [m.token.idx for m in e.mentions]
     if any(x < first_para_end for x in starts):
         s += 2.5
@@ -1288,7 +1381,8 @@ def salience(doc, e: Candidate, first_para_end: int) -> float:
         s += 0.3  # background security measures rarely are the story
     elif e.acled[0] is not None:
         s += 1.0
-    s += STATUS_RANK[e.status] * 0.6
+    # a promise or threat is itself the event that occurred, whatever its content's tense
+    s += STATUS_RANK["occurred" if e.intent and e.status in ("future", "hypothetical") else e.status] * 0.6
     if e.fatalities:
         s += 0.5
     return s
@@ -1337,6 +1431,12 @@ class EventsStage:
             code_intent(c)
             c.place, c.geo_precision, _ = _place_for(doc, c)
             c.date, c.time_precision, c.explicit_date = _date_for(doc, c)
+        set_depths(cands)
+        by_sent: dict[int, list[Candidate]] = {}
+        for c in cands:
+            by_sent.setdefault(c.sent.start, []).append(c)
+        for c in cands:
+            c.sent_cands = by_sent[c.sent.start]
         # Toll verbs that are negated or hypothetical ("without injuring anyone") are toll, not events.
         toll_verbs = set(lex.toll["kill_verbs"]) | set(lex.toll["injure_verbs"])
         cands = [c for c in cands if not (c.status in ("negated",) and c.token.lemma_.lower() in toll_verbs)]
