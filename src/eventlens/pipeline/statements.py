@@ -29,6 +29,8 @@ PRONOUN_WINDOW_SENTS = 3
 # Longest reported clause kept (a runaway parse must not swallow the article).
 MAX_CONTENT_CHARS = 2000
 _RELATIVE = {"who", "which", "that", "whom"}
+# "his claim": the possessive stands for the speaker like "he said" does
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we"}
 # Verbs that can stand as a parenthetical "..., X said, ..." around their content
 _PARENTHETICAL = {"say", "add", "tell", "note", "write", "argue", "insist", "explain", "claim", "warn"}
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -51,6 +53,8 @@ def lexicon() -> dict:
     data["titles"] = set(data["titles"])
     data["source_nouns"] = set(data["source_nouns"])
     data["event_nouns"] = set(data["event_nouns"])
+    data["light_verbs"] = set(data.get("light_verbs", ()))
+    data.setdefault("speech_nouns", {})
     return data
 
 
@@ -388,6 +392,17 @@ class Stage:
                     used_cues.add(tok.i)
                     self._merge_quotes(ctx, f, tok, used_quotes)
 
+        # 1b. nominal cues: "X's claim that ...", "a warning about ...", "the decision to ..."
+        for si, sent in enumerate(sents):
+            for tok in sent:
+                if ctx.in_quote(tok.idx) or tok.i in used_cues:
+                    continue
+                f = self._nominal(ctx, tok, used_cues, found)
+                if f is not None:
+                    found.append(f)
+                    used_cues.add(tok.i)
+                    self._merge_quotes(ctx, f, tok, used_quotes)
+
         # 2. direct quotes, each with its nearest cue
         for qi, q in enumerate(quotes):
             if qi in used_quotes:
@@ -533,6 +548,96 @@ class Stage:
         f.target = self._target(ctx, tok, entry)
         f.extra["role"] = entry.get("role")
         return f
+
+    def _nominal(self, ctx, noun, used_cues, found) -> Optional[Found]:
+        """A speech or thought noun with its content ("that"-clause, "to"-clause or topic
+        phrase) and source (possessive, "by/from X", a name compound, or the subject of a light
+        verb: "X made the claim that ...")."""
+        # the tagger sometimes calls "remarks" a verb even where it parses it as a noun phrase
+        if noun.pos_ != "NOUN" and not any(c.dep_ in ("poss", "det") for c in noun.children):
+            return None
+        entry = lexicon()["speech_nouns"].get(noun.lemma_.lower())
+        if entry is None:
+            return None
+        head = noun.head
+        if noun.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr") and head.i in used_cues:
+            return None   # "denied the accusation that ...": the verb's statement covers it
+        if any(f.cue and f.content[0] <= noun.idx < f.content[1] and f.cue[0] <= head.idx < f.cue[1]
+               for f in found):
+            return None
+        content, prep, that = self._nominal_content(noun, entry)
+        if content is None:
+            return None
+        src = self._nominal_source(noun)
+        if src is None and (entry.get("epistemic") or not that):
+            return None   # "a plan for the city", "the report on jobs": no one is said to speak
+        verb = lexicon()["cues"].get(entry.get("verb"), {})
+        cue_end = noun.idx + len(noun)
+        if prep is not None and prep.i == noun.i + 1:
+            cue_end = prep.idx + len(prep)   # "claims of", "demand for"
+        f = Found(content=ctx.clip(content, noun.idx), kind="indirect", sentence=ctx.sentence_of(noun.idx),
+                  cue=(noun.idx, cue_end), cue_lemma=noun.lemma_.lower(), plover_type=verb.get("plover"))
+        f.how = "nominal"
+        f.extra["nominal"] = True
+        f.extra["role"] = verb.get("role")
+        if src is not None:
+            self._nominal_set_source(ctx, f, src)
+        return f
+
+    @staticmethod
+    def _nominal_content(noun, entry):
+        """(content span, its preposition, whether it is a "that"-clause) of a speech noun."""
+        for c in noun.children:
+            if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > noun.i:
+                if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and c.pos_ in ("VERB", "AUX"):
+                    return _trimmed(noun.doc, list(c.subtree)), None, True
+                if entry.get("infinitive") and c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(
+                        a.dep_ == "aux" and a.lower_ == "to" and a.i < c.i for a in c.children):
+                    return _trimmed(noun.doc, list(c.subtree)), None, False
+        for c in noun.children:
+            if c.dep_ == "prep" and c.i > noun.i and c.lower_ in entry.get("preps", ()):
+                toks = [t for t in c.subtree if t.i != c.i]
+                if any(t.dep_ in ("pobj", "pcomp") for t in c.children):
+                    return _trimmed(noun.doc, toks), c, False
+        return None, None, False
+
+    def _nominal_source(self, noun):
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return c
+        for c in noun.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from") and c.i > noun.i:
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        for c in noun.children:
+            if c.dep_ == "compound" and c.pos_ == "PROPN":
+                return c   # "a White House statement", "the Trump plan"
+        head = noun.head
+        if noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in lexicon()["light_verbs"] and head.pos_ == "VERB" \
+                and not _is_passive(head):
+            return _subject(head)
+        return None
+
+    def _nominal_set_source(self, ctx, f: Found, src) -> None:
+        lex = lexicon()
+        refer = _POSSESSIVE_PRONOUNS.get(src.lower_)
+        if refer is not None:
+            f.source = (src.idx, src.idx + len(src))
+            f.extra["refer"] = refer
+            return
+        if src.lower_ in _RELATIVE or src.lower_ == "whose" or (src.pos_ == "PRON" and src.lower_ not in lex["pronouns"]):
+            return
+        self._set_source(ctx, f, src)
+        if f.source is not None:
+            # "Smith's claim": the source is the name, without the possessive ending
+            s0, s1 = f.source
+            text = doc_text(ctx.doc)
+            if text[s0:s1].endswith(("'s", "’s")) and s1 - s0 > 2:
+                s1 -= 2
+            elif text[s0:s1].endswith(("'", "’")) and s1 - s0 > 1:
+                s1 -= 1
+            f.source = (s0, s1)
 
     def _reported_content(self, verb, prep, entry) -> Optional[tuple[int, int]]:
         """The reported clause or object of a cue verb, as a character span."""
@@ -849,7 +954,8 @@ class Stage:
         _attribute_responsibility(doc, found, events)
         trace = doc._.trace if doc._.trace is not None else {}
         trace["statements"] = [f"{f.extra['id']}: {f.kind} cue={text[f.cue[0]:f.cue[1]] if f.cue else None!r} "
-                               f"speaker={f.speaker} ({f.how or 'none'})" for f in found]
+                               f"speaker={f.speaker} ({f.how or 'none'}){' [nominal]' if f.extra.get('nominal') else ''}"
+                               for f in found]
         doc._.trace = trace
 
 
