@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import uuid
 
@@ -167,3 +168,38 @@ def store_build_result(kind: str = "attack", article_id: str = "a1", **article_f
 def store_make_result():
     return store_build_result
 # --- end store_* ------------------------------------------------------------------------
+
+
+# --- pipelines: built once per test session and shared by the stage tests ------------------
+@functools.lru_cache(maxsize=None)
+def _pipeline_for(stages: tuple[str, ...] | None = None):
+    """A Pipeline with these eventlens stages; None means all of them (the one the CLI uses)."""
+    if stages is None:
+        from eventlens import get_pipeline
+        return get_pipeline()
+    from eventlens.config import Config
+    from eventlens.pipeline import Pipeline
+    return Pipeline(Config(stages=list(stages)))
+
+
+@pytest.fixture(scope="session")
+def pipeline_for():
+    return _pipeline_for
+
+
+@pytest.fixture(scope="session")
+def spacy_parse():
+    """Parse with the spaCy components only, the eventlens attributes left empty for a test to set."""
+    from eventlens.config import DEFAULT_STAGES
+    nlp = _pipeline_for(()).nlp  # the model plus the paragraph boundaries the pipeline adds
+
+    def parse(text: str, published=None):
+        from eventlens.model import Article
+        doc = nlp.make_doc(text)
+        for name, proc in nlp.pipeline:
+            if name not in DEFAULT_STAGES:
+                doc = proc(doc)
+        doc._.article = Article(id="t", text=text, published=published)
+        doc._.actors, doc._.places, doc._.dates, doc._.trace = [], [], [], {}
+        return doc
+    return parse

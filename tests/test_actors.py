@@ -10,10 +10,8 @@ SEED = Path(__file__).resolve().parents[1].parent / "shared" / "examples" / "000
 
 
 @pytest.fixture(scope="session")
-def actors_pipeline():
-    from eventlens.config import Config
-    from eventlens.pipeline import Pipeline
-    return Pipeline(Config(stages=["eventlens_actors"]))
+def actors_pipeline(pipeline_for):
+    return pipeline_for(("eventlens_actors",))
 
 
 def run(pipe, text, published=dt.date(2021, 11, 9)):

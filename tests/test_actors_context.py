@@ -7,10 +7,8 @@ from eventlens.model import Article
 
 
 @pytest.fixture(scope="session")
-def stage_pipeline():
-    from eventlens.config import Config
-    from eventlens.pipeline import Pipeline
-    return Pipeline(Config(stages=["eventlens_actors"]))
+def stage_pipeline(pipeline_for):
+    return pipeline_for(("eventlens_actors",))
 
 
 def run(pipe, text, published=dt.date(2022, 5, 9)):

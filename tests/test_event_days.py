@@ -5,19 +5,16 @@ import datetime as dt
 
 import pytest
 
-import eventlens.pipeline.event_days  # noqa: F401  registers the factory
-from eventlens.config import Config
 from eventlens.model import Article, Event
-from eventlens.pipeline import Pipeline
 from eventlens.pipeline.event_days import split_days
 
 D = dt.date
 
 
 @pytest.fixture(scope="session")
-def days_pipeline():
-    return Pipeline(Config(stages=["eventlens_actors", "eventlens_places", "eventlens_dates",
-                                   "eventlens_events", "eventlens_event_days"]))
+def days_pipeline(pipeline_for):
+    return pipeline_for(("eventlens_actors", "eventlens_places", "eventlens_dates",
+                         "eventlens_events", "eventlens_event_days"))
 
 
 def run(pipe, text, published=D(2022, 3, 10)):

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from eventlens.model import Actor, Article, Place, Span
-from eventlens.pipeline import Pipeline
 from eventlens.pipeline.events import EventsStage, load_lexicon, score, toll_in_sentence
 
 PUBLISHED = dt.date(2022, 3, 14)
@@ -20,23 +19,15 @@ SEED = Path(__file__).resolve().parents[1].parent / "shared" / "examples" / "000
 
 
 @pytest.fixture(scope="session")
-def pipeline():
-    return Pipeline()
+def pipeline(pipeline_for):
+    return pipeline_for(None)
 
 
 @pytest.fixture(scope="session")
-def parse(pipeline):
+def parse(spacy_parse):
     """Parse with spaCy only (no eventlens stages), ready for hand-set upstream attributes."""
-    nlp = pipeline.nlp
-
     def _parse(text: str, published=PUBLISHED):
-        doc = nlp.make_doc(text)
-        for name, proc in nlp.pipeline:
-            if not name.startswith("eventlens_"):
-                doc = proc(doc)
-        doc._.article = Article(id="t", text=text, published=published)
-        doc._.actors, doc._.places, doc._.dates, doc._.trace = [], [], [], {}
-        return doc
+        return spacy_parse(text, published)
     return _parse
 
 

@@ -9,9 +9,8 @@ import datetime as dt
 
 import pytest
 
-from eventlens.config import DEFAULT_STAGES, Config
+from eventlens.config import DEFAULT_STAGES
 from eventlens.model import Actor, Article, Span
-from eventlens.pipeline import Pipeline
 from eventlens.pipeline.event_toll import event_counts
 from eventlens.pipeline.events import EventsStage, load_lexicon
 
@@ -19,24 +18,15 @@ PUBLISHED = dt.date(2022, 5, 2)
 
 
 @pytest.fixture(scope="session")
-def upstream_pipeline():
+def upstream_pipeline(pipeline_for):
     """Actors, places and dates feed the events stage; statements and claims are not needed."""
-    return Pipeline(Config(stages=[s for s in DEFAULT_STAGES
-                                   if s not in ("eventlens_statements", "eventlens_claims")]))
+    return pipeline_for(tuple(s for s in DEFAULT_STAGES if s not in ("eventlens_statements", "eventlens_claims")))
 
 
 @pytest.fixture(scope="session")
-def parse(upstream_pipeline):
-    nlp = upstream_pipeline.nlp
-
+def parse(spacy_parse):
     def _parse(text: str):
-        doc = nlp.make_doc(text)
-        for name, proc in nlp.pipeline:
-            if not name.startswith("eventlens_"):
-                doc = proc(doc)
-        doc._.article = Article(id="t", text=text, published=PUBLISHED)
-        doc._.actors, doc._.places, doc._.dates, doc._.trace = [], [], [], {}
-        return doc
+        return spacy_parse(text, PUBLISHED)
     return _parse
 
 

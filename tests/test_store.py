@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from eventlens.model import Actor, Event
+from eventlens.model import Actor
 from eventlens.store import InvalidResult, Store, schema
 
 
