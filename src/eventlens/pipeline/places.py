@@ -166,6 +166,7 @@ class PlacesStage:
 
     def _inner_candidates(self, m: Mention) -> list[Candidate]:
         # "Seoul City - Jung", "Maceio (Alagoas": each part names a place of its own
+        strict = m.label in ("GPE", "LOC")
         for part in _PARTS.split(m.text):
             words = part.split()
             for n in range(len(words), 0, -1):
@@ -173,8 +174,12 @@ class PlacesStage:
                     key = norm(" ".join(words[i:i + n]))
                     if len(key) < 4 or key in GENERIC_WORDS or not self.gaz.has_key(key):
                         continue
-                    if not _descriptive(words[:i], before=True) or not _descriptive(words[i + n:], before=False):
-                        continue  # "Kone" of "Kone Chan village" is not the village
+                    # In a span spaCy calls a place, extra name words make a longer unknown place
+                    # ("Kone" of "Kone Chan village" is not the village); in an organisation's or
+                    # facility's name the place is part of it ("Hounslow Council") and still a toponym.
+                    if strict and (not _descriptive(words[:i], before=True)
+                                   or not _descriptive(words[i + n:], before=False)):
+                        continue
                     named = [c for c in self.gaz.lookup_key(key) if norm(c.name) == key]
                     if named:
                         return named
