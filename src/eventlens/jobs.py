@@ -75,7 +75,7 @@ def ingest(paths: Iterable[str], store, pipeline, published=None, text_column=No
                 store.save_result(Result(article=article), raw=raw.raw, raw_format=raw.format,
                                   status="error", error=error)
                 continue
-            coded_anything = bool(article.text.strip()) and (article.language in (None, "en"))
+            coded_anything = pipeline.codes(article)
             if not coded_anything:
                 report.not_coded += 1
             store.save_result(result, raw=raw.raw, raw_format=raw.format,
@@ -142,7 +142,7 @@ def reprocess(store, pipeline, article_ids: Optional[list[str]] = None,
             report.errors.append(f"{article_id}: {error}")
             on_error(f"{article_id}: {error}")
             continue
-        coded = bool(article.text.strip()) and article.language in (None, "en")
-        store.save_result(result, raw=raw, raw_format=raw_format, status="coded" if coded else "not-coded")
+        store.save_result(result, raw=raw, raw_format=raw_format,
+                          status="coded" if pipeline.codes(article) else "not-coded")
         report.stored += 1
     return report

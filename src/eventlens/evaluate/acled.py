@@ -7,27 +7,23 @@ fact and usually date the event themselves). Scored: event_type, sub_event_type
 """
 from __future__ import annotations
 
-import csv
 import json
 import datetime as dt
 import re
 import unicodedata
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 from ..model import Article, Result
+from .actors import forms_match, gold_forms, predicted_forms, read_acled
 from .metrics import accuracy, confusion, f1_report, haversine_km
 
 NONE = "(none)"
 
 
-def read_rows(path: str, limit: Optional[int] = None) -> Iterator[dict]:
-    with open(path, newline="", encoding="utf-8") as fh:
-        for i, row in enumerate(csv.DictReader(fh)):
-            if limit is not None and i >= limit:
-                break
-            if (row.get("notes") or "").strip():
-                yield row
+def read_rows(path: str, limit: Optional[int] = None) -> list[dict]:
+    """Rows with notes (shared with ``eval actors``)."""
+    return read_acled(path, limit)
 
 
 def _num(x) -> Optional[float]:
@@ -43,23 +39,11 @@ def _norm(s: str) -> str:
 
 
 def _actor_found(gold: str, result: Result, ids: list[str]) -> bool:
-    """ACLED names look like 'Military Forces of Iraq (2020-2022)' or 'Protesters (Bolivia)':
-    count a hit when a predicted actor's name/aliases share the head words, or the generic
-    category (protesters/rioters/civilians/police/military) with the same country."""
-    g = _norm(re.sub(r"\(\d{4}-?\d{0,4}\)", "", gold))
-    if not g:
-        return True
-    g_words = set(g.split()) - {"of", "the", "forces", "and"}
-    names = {a.id: a for a in result.actors}
-    for aid in ids:
-        a = names.get(aid)
-        if a is None:
-            continue
-        for n in [a.name] + list(a.aliases_seen):
-            words = set(_norm(n).split()) - {"of", "the", "forces", "and"}
-            if words and (words <= g_words or g_words <= words or len(words & g_words) >= 2):
-                return True
-    return False
+    """Is the ACLED actor among the event's actors/targets? The same matching as
+    ``eventlens eval actors`` (dates dropped, "ACR: Full name", phonetic keys)."""
+    forms = gold_forms(gold)
+    by_id = {a.id: a for a in result.actors}
+    return any(forms_match(predicted_forms(by_id[i]), forms) for i in ids if i in by_id)
 
 
 def evaluate(path: str, pipeline, limit: Optional[int] = None, batch_size: int = 32) -> dict:

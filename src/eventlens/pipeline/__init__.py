@@ -71,11 +71,15 @@ class Pipeline:
         meta = self.nlp.meta
         return f"eventlens-{__version__}+{meta.get('name', '?')}-{meta.get('version', '?')}"
 
+    @staticmethod
+    def codes(article: Article) -> bool:
+        """Whether the pipeline codes this article: empty and non-English articles are
+        stored and reported, not coded."""
+        return bool(article.text.strip()) and article.language in (None, "en")
+
     def _should_code(self, article: Article) -> bool:
-        if not article.text.strip():
+        if not self.codes(article):
             return False
-        if article.language and article.language != "en":
-            return False  # stored and reported, not coded
         if len(article.text) > MAX_ARTICLE_CHARS:
             raise ArticleTooLong(f"article has {len(article.text):,} characters; the limit for coding is "
                                  f"{MAX_ARTICLE_CHARS:,}")
