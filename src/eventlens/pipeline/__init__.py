@@ -20,17 +20,17 @@ from .. import __version__
 from ..config import FALLBACK_MODELS, Config
 from ..model import Article, Result
 from .base import ensure_extensions
+from .chunks import chunk_articles, merge_results
 
 # Importing the stage modules registers their factories with spaCy.
 from . import paragraphs, actors, places, dates, events, event_days, statements, claims  # noqa: F401,E402
 
 log = logging.getLogger(__name__)
 
-
-
-
-# Articles longer than this are stored but not coded (they are not news articles).
-MAX_ARTICLE_CHARS = 1_000_000  # spaCy's default max_length
+# Articles longer than this are stored but not coded: at about 35,000 characters a
+# second they would hold a batch for minutes, and nothing this long is a news article.
+# Shorter long articles are coded in chunks (see chunks.py).
+MAX_ARTICLE_CHARS = 5_000_000
 
 
 class ArticleTooLong(ValueError):
@@ -106,13 +106,17 @@ class Pipeline:
             yield from self._run(pending, batch_size)
 
     def _run(self, pending, batch_size):
-        docs = [self._make_doc(a) for a, code in pending if code]
+        chunked = [chunk_articles(a) if code else [] for a, code in pending]
+        docs = [self._make_doc(chunk) for chunks in chunked for _, chunk in chunks]
         done = iter(self.nlp.pipe(docs, batch_size=batch_size)) if docs else iter(())
-        for article, code in pending:
-            if code:
+        for (article, code), chunks in zip(pending, chunked):
+            if not code:
+                yield Result(article=article, pipeline_version=self.version)
+            elif len(chunks) == 1:
                 yield doc_to_result(next(done), self.version)
             else:
-                yield Result(article=article, pipeline_version=self.version)
+                parts = [(offset, doc_to_result(next(done))) for offset, _ in chunks]
+                yield merge_results(article, parts, self.version)
 
 
 def doc_to_result(doc, version: str | None = None) -> Result:
