@@ -146,7 +146,40 @@ def measure_stages(opts: dict) -> dict:
                         for name, sec in rows])
 
 
-MEASURES = {"bare": measure_bare, "full": measure_full, "stages": measure_stages}
+def _rss_mb() -> float:
+    """Current resident memory (Linux); the peak would include the interpreter start-up."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return _peak_rss_mb()
+
+
+def measure_kb(opts: dict) -> dict:
+    """Load the gazetteer and the actor KB the way a worker process does, in a fresh
+    process, and report seconds and memory added by each (the on-disk indexes are built
+    once; a run that had to build them says so and is repeated warm)."""
+    from eventlens.kb import places as kb_places
+    from eventlens.kb.actors import default_kb
+
+    cached = any(kb_places.cache_dir().glob("gazetteer-*.marshal"))
+    rows = {}
+    rss = _rss_mb()
+    for name, load in (("gazetteer", kb_places.gazetteer), ("actor KB", default_kb)):
+        t0 = time.perf_counter()
+        loaded = load()
+        seconds = time.perf_counter() - t0
+        now = _rss_mb()
+        rows[name] = dict(seconds=round(seconds, 3), rss_added_mb=round(now - rss, 1),
+                          records=len(loaded.records) if hasattr(loaded, "records") else len(loaded))
+        rss = now
+    return dict(warm=cached, loads=rows)
+
+
+MEASURES = {"bare": measure_bare, "full": measure_full, "stages": measure_stages, "kb": measure_kb}
 
 
 def _child(kind: str, opts: dict, conn) -> None:
@@ -207,6 +240,12 @@ def print_report(report: dict) -> None:
         console.print("found: " + ", ".join(f"{v:,} {k}" for k, v in full["found"].items())
                       + f"; {full['coded']} of {full['articles']} articles coded"
                       + f"; building the articles (ingest cleaning) took {full['ingest_s']:.2f}s")
+    kb = report.get("kb")
+    if kb:
+        console.print("knowledge-base load per process ("
+                      + ("warm index" if kb["warm"] else "index built on this run") + "): "
+                      + "; ".join(f"{name} {r['seconds']:.2f}s, +{r['rss_added_mb']:.0f} MB, "
+                                  f"{r['records']:,} records" for name, r in kb["loads"].items()))
     stages = report.get("stages")
     if stages:
         t = Table(title=f"Time per stage ({stages['articles']} articles, "
@@ -249,10 +288,12 @@ def main(argv: list[str] | None = None) -> dict:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    kinds = ["bare", "full"] + (["stages"] if opts["stage_n"] > 0 else [])
+    kinds = ["kb", "bare", "full"] + (["stages"] if opts["stage_n"] > 0 else [])
     for kind in kinds:
         try:
             report[kind] = run_isolated(kind, opts)
+            if kind == "kb" and not report[kind]["warm"]:  # that run built the index: time a warm one
+                report[kind] = run_isolated(kind, opts)
         except Exception as exc:  # one failed measurement must not lose the others
             report[kind] = None
             report.setdefault("errors", {})[kind] = f"{exc.__class__.__name__}: {exc}"

@@ -39,6 +39,19 @@ def dates(pipe, text, published=PUB):
     ("Airstrikes continued through 1-2 March 2021.", "1-2 March 2021", D(2021, 3, 1), D(2021, 3, 2), 1),
     ("Overnight, rockets hit the base.", "Overnight", D(2021, 11, 8), D(2021, 11, 9), 1),
     ("They met on Dec. 20, 2020.", "Dec. 20, 2020", D(2020, 12, 20), None, 1),
+    # anchored expressions count from the last date the text gave ...
+    ("A bomb went off on 2 November. The next day, police arrested two men.", "The next day",
+     D(2021, 11, 3), None, 1),
+    ("Troops left on 5 November. Two days earlier, rebels had shelled the town.", "Two days earlier",
+     D(2021, 11, 3), None, 1),
+    ("On 1 November talks began. A week later, they collapsed.", "A week later", D(2021, 11, 8), None, 2),
+    ("Rebels struck on 3 November. Later that day, the army responded.", "Later that day",
+     D(2021, 11, 3), None, 1),
+    # ... or, without one, from publication
+    ("The previous day, a bomb exploded in the market.", "The previous day", D(2021, 11, 8), None, 1),
+    ("Gunmen opened fire on the 5th, witnesses said.", "on the 5th", D(2021, 11, 5), None, 1),
+    ("Gunmen opened fire on the 20th, witnesses said.", "on the 20th", D(2021, 10, 20), None, 1),
+    ("Fighting resumed late last month.", "late last month", D(2021, 10, 25), None, 3),
 ])
 def test_resolution(date_pipeline, text, expr, day, end, precision):
     found = dates(date_pipeline, text)._.dates
@@ -118,3 +131,9 @@ def test_same_day_reaction_gives_day_precision(date_pipeline):
     doc = dates(date_pipeline, text)
     i = text.index("stormed")
     assert event_date(doc, i, i + 7)[:2] == (D(2021, 11, 8), 1)
+
+
+def test_day_before_a_named_event_is_not_counted_from_the_last_date(date_pipeline):
+    # "the day before the vote" is relative to the vote, which the text does not date
+    found = dates(date_pipeline, "On Sunday, the day before the vote, police fired tear gas.")._.dates
+    assert [d.span.text for d in found] == ["On Sunday"]

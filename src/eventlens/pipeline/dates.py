@@ -47,10 +47,19 @@ PATTERNS = [
     (rf"\b(?:last|this past|on|this|early|late)?\s*{_WD}(?:\s+(?:night|morning|afternoon|evening))?\b",
      "weekday"),
     (r"\b(?:yesterday|last night|overnight|today|tonight|this morning|this afternoon|this evening|"
-     r"earlier today|on the same day)\b", "relative_day"),
+     r"earlier today)\b", "relative_day"),
+    # anchored: counted from the date the text last gave, not from publication
+    (r"\b(?:on\s+)?(?:the\s+)?(?:previous|next|following|same)\s+(?:day|night|morning|afternoon|evening)\b|"
+     r"\b(?:on\s+)?the\s+(?:day|night)\s+(?:before|after)\b(?!\s+(?:the|a|an|his|her|their|its|this)\b)|"
+     r"\b(?:(?:earlier|later)\s+)?(?:that|the same)\s+(?:day|night|morning|afternoon|evening)\b|"
+     r"\b(?P<anum>a|one|\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several)\s+(?P<aunit>days?|weeks?)\s+(?:later|earlier|before|after)\b"
+     r"(?!\s+(?:the|a|an|his|her|their|its|this)\b)",
+     "anchored"),
+    (rf"\bon\s+the\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON})", "ordinal_day"),
     (rf"\b(?:the\s+)?(?:past|last|previous)\s+{_NUM}\s+(?P<unit>days|weeks)\b", "past_n"),
-    (rf"\b{_NUM}\s+(?P<unit>days?|weeks?)\s+(?:ago|earlier)\b", "n_ago"),
-    (r"\b(?:last|this|earlier this|later this|the past|the previous|previous)\s+(?P<unit>week|weekend|month)\b",
+    (rf"\b{_NUM}\s+(?P<unit>days?|weeks?)\s+ago\b", "n_ago"),
+    (r"\b(?:(?:late|early)\s+)?(?:last|this|earlier this|later this|the past|the previous|previous)\s+"
+     r"(?P<unit>week|weekend|month)\b",
      "relative_period"),
     (rf"\b(?:earlier|late|early|mid|in|since|until|by)[- ]{_MON}\b(?!\s+\d)", "bare_month"),
 ]
@@ -67,6 +76,7 @@ class DatesStage:
     def find(self, doc: Doc) -> list[DateMention]:
         pub = published(doc)
         found: list[DateMention] = []
+        anchored: list[tuple[int, tuple[int, int]]] = []   # (index in found, (days, precision))
         taken: list[tuple[int, int]] = []
         hits = []
         for pattern, handler in COMPILED:
@@ -77,6 +87,12 @@ class DatesStage:
             if any(overlaps(s, e, a, b) for a, b in taken):
                 continue
             if handler == "weekday" and not _weekday_ok(m):
+                continue
+            if handler == "anchored":
+                s2, e2 = _strip(doc_text(doc), s, e)
+                anchored.append((len(found), anchored_offset(m)))
+                found.append(DateMention(span=Span.of(doc_text(doc), s2, e2), flag="unresolved"))
+                taken.append((s, e))
                 continue
             mention = resolve(handler, m, pub, doc_text(doc)[s:e])
             if mention is None:
@@ -96,6 +112,8 @@ class DatesStage:
             flag = "after-publication" if pub and day > pub else None
             found.append(DateMention(span=Span.of(doc_text(doc), ent.start_char, ent.end_char), date=day,
                                      precision=precision, flag=flag))
+        for i, offset in anchored:
+            found[i] = _resolve_anchored(found[i], offset, found, pub)
         found.sort(key=lambda d: d.span.start)
         return found
 
@@ -154,6 +172,12 @@ def resolve(handler: str, m: re.Match, pub: Optional[dt.date], text: str) -> Opt
         if text.lower().startswith("last") and back == 0:
             back = 7
         return pub - dt.timedelta(days=back), None, 1, None
+    if handler == "ordinal_day":
+        # "on the 5th": this month if that day has come, else last month
+        day = int(g["day"])
+        month_start = pub.replace(day=1) if day <= pub.day else (pub.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        found = _make_date(month_start.year, month_start.month, day, None)
+        return (found, None, 1, None) if found else (None, None, 1, "impossible")
     if handler == "relative_day":
         t = text.lower()
         if t in ("yesterday", "last night", "overnight"):
@@ -170,16 +194,17 @@ def resolve(handler: str, m: re.Match, pub: Optional[dt.date], text: str) -> Opt
         return pub - dt.timedelta(days=n), None, 1, None
     if handler == "relative_period":
         t, unit = text.lower(), g["unit"].lower()
+        this = re.sub(r"^(?:late|early)\s+", "", t).startswith(("this", "earlier this", "later this"))
         if unit in ("week", "weekend"):
             monday = pub - dt.timedelta(days=pub.weekday())
-            if not t.startswith(("this", "earlier this", "later this")):
+            if not this:
                 monday -= dt.timedelta(days=7)
             if unit == "weekend":
                 return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), 2, None
             mid = monday + dt.timedelta(days=3)
             return min(mid, pub), None, 2, None
         first = pub.replace(day=1)
-        if not t.startswith(("this", "earlier this", "later this")):
+        if not this:
             first = (first - dt.timedelta(days=1)).replace(day=1)
         if first.year == pub.year and first.month == pub.month:
             # "earlier this month": the part of the month before publication
@@ -187,6 +212,41 @@ def resolve(handler: str, m: re.Match, pub: Optional[dt.date], text: str) -> Opt
             return mid, None, 3, None
         return _mid_month(first.year, first.month, text, pub)
     return None
+
+
+def anchored_offset(m: re.Match) -> tuple[int, int]:
+    """(days, precision) that an anchored expression ("the next day", "two days
+    earlier", "that morning") moves from the date the text gave last."""
+    t = m.group(0).lower()
+    sign = -1 if re.search(r"\b(?:previous|before|earlier)\b", t) and not re.search(
+        r"\b(?:that|same)\b", t) else 1
+    if re.search(r"\b(?:that|same)\b", t):
+        return 0, 1
+    if m.group("anum"):
+        n = 1 if m.group("anum").lower() in ("a", "one") else _number(m.group("anum"))
+        if m.group("aunit").lower().startswith("week"):
+            return sign * 7 * n, 2
+        return sign * n, 1
+    return sign, 1
+
+
+def _resolve_anchored(mention: DateMention, offset: tuple[int, int], found: list[DateMention],
+                      pub: Optional[dt.date]) -> DateMention:
+    """Count from the nearest trusted date before the expression (the narrative's
+    current day); without one, from publication, as a reader would."""
+    days, precision = offset
+    before = [d for d in found if d.date is not None and d.flag is None and d.span.end <= mention.span.start]
+    anchor = max(before, key=lambda d: d.span.start) if before else None
+    if anchor is not None:
+        base, precision = anchor.end or anchor.date, max(precision, anchor.precision)
+        if days < 0:
+            base = anchor.date
+    elif pub is not None:
+        base = pub
+    else:
+        return mention
+    day = base + dt.timedelta(days=days)
+    return mention.model_copy(update={"date": day, "precision": precision, "flag": _after(day, pub)})
 
 
 def _make_date(year: Optional[int], month: int, day: int, pub: Optional[dt.date]) -> Optional[dt.date]:
