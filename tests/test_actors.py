@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from eventlens.model import Actor, Article
+from actors_support import run_actors
+from eventlens.model import Actor
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "examples" / "000_1367947988e2ffd1.txt"
 
@@ -15,11 +16,7 @@ def actors_pipeline(pipeline_for):
 
 
 def run(pipe, text, published=dt.date(2021, 11, 9)):
-    result = pipe.process(Article(id="t", text=text, published=published))
-    for a in result.actors:
-        for m in a.mentions:
-            assert text[m.start:m.end] == m.text
-    return result.actors
+    return run_actors(pipe, text, published)
 
 
 def by_kb(actors, kb_id):

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from eventlens.model import Article
+from actors_support import run_actors
 
 
 @pytest.fixture(scope="session")
@@ -12,11 +12,7 @@ def stage_pipeline(pipeline_for):
 
 
 def run(pipe, text, published=dt.date(2022, 5, 9)):
-    result = pipe.process(Article(id="t", text=text, published=published))
-    for a in result.actors:
-        for m in a.mentions:
-            assert text[m.start:m.end] == m.text
-    return result.actors
+    return run_actors(pipe, text, published)
 
 
 def ids(actors):

@@ -361,10 +361,12 @@ def crowd_lexicon() -> dict[str, frozenset[str]]:
     """Word lists that make people nouns generic actors by their role in the sentence.
 
     Keys: ``crowd`` (people nouns), ``protest_verbs``, ``protest_nouns``,
-    ``protest_support_verbs`` ("stage" a protest) and ``riot_verbs`` (lemmas).
+    ``protest_support_verbs`` ("stage" a protest), ``riot_verbs`` (lemmas), ``property_nouns``
+    and ``destruction_verbs`` (whose owners are victims when destroyed).
     """
     data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
-    keys = ("crowd", "protest_verbs", "protest_nouns", "protest_support_verbs", "riot_verbs")
+    keys = ("crowd", "protest_verbs", "protest_nouns", "protest_support_verbs", "riot_verbs", "property_nouns",
+            "destruction_verbs")
     return {k: frozenset(w.lower() for w in data.get(k) or []) for k in keys}
 
 
@@ -378,6 +380,23 @@ def occupation_sectors() -> dict[str, str]:
             for w in words:
                 out[w.lower()] = code
     return out
+
+
+@lru_cache(maxsize=None)
+def org_name_sectors() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(sector code, lowercase name words) in file order, from ``actors_generic.yaml``."""
+    data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
+    return tuple((code, tuple(w.lower() for w in words))
+                 for code, words in (data.get("org_name_sectors") or {}).items() if code != "__line__")
+
+
+def org_sector(name: str) -> Optional[str]:
+    """Sector an organisation's own name gives: "Revolutionary United Front" REB, "X Assembly" LEG."""
+    low = " " + re.sub(r"[^a-z0-9]+", " ", name.lower()).strip() + " "
+    for code, words in org_name_sectors():
+        if any(f" {w} " in low for w in words):
+            return code
+    return None
 
 
 @lru_cache(maxsize=None)
@@ -409,6 +428,8 @@ GENERIC_TEMPLATES = [
       "administrators", "government officials"]),
     ("military", "Military Forces of {c}", "generic", "MIL",
      ["military", "army", "armed forces", "forces", "security forces", "troops", "soldiers",
+      # a military police is a branch of the armed forces (Brazil's state Polícia Militar too)
+      "military police", "military police forces", "military policemen",
       "warplanes", "air force", "air forces", "aircraft", "jets", "navy", "military forces", "defence forces",
       "defense forces", "artillery", "special forces", "officers", "servicemen", "warships", "tanks",
       "helicopters", "gunships", "military officers", "army officers"]),

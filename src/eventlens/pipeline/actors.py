@@ -23,7 +23,7 @@ from spacy.matcher import PhraseMatcher
 
 from ..kb.actors import (ActorKB, ActorRecord, capital_of, crowd_lexicon, default_kb, demonym_index,
                          generic_head_index, generic_heads, generic_lexicon, name_key, name_tokens, normalise,
-                         occupation_sectors, titles_lexicon)
+                         occupation_sectors, org_sector, titles_lexicon)
 from ..model import Actor
 from ..model import Span
 from .base import doc_text, published
@@ -40,7 +40,7 @@ SPEECH_OR_ACTION_POS = {"VERB", "AUX"}
 QUOTE_CHARS = "\"“”„«»‘’'`"
 EDGE_STRIP = QUOTE_CHARS + " \t\n.,;:!?()[]{}-–—•*"
 LINK_RANK = {"exact-alias": 6, "phonetic": 5, "title": 4, "coref": 4, "generic": 4, "demonym": 3,
-             "fuzzy": 2, "implied": 1, "new": 1}
+             "fuzzy": 2, "implied": 1, "new": 1, "place": 1}
 KIND_FOR_LABEL = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 
 
@@ -57,6 +57,8 @@ class Candidate:
     new_kind: Optional[str] = None   # kind for an unlinked (new) actor
     country_hint: Optional[str] = None
     sector_hint: Optional[str] = None  # from a title before a new person's name
+    place_like: bool = False           # written where a place goes: never a new actor
+    new_name: Optional[str] = None     # canonical name for a new actor, when not its surface
 
     @property
     def resolved(self) -> bool:
@@ -126,17 +128,64 @@ def _locative(span) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS and tok.head.head.pos_ in ("VERB", "AUX")
 
 
-def _locative_names(doc) -> list[tuple[str, int]]:
-    """Proper names after a locative preposition that NER missed or tagged ORG/PERSON ("in Bethune")."""
+def _propn_run(doc, i: int) -> int:
+    """End (exclusive) of the proper-name run starting at token i: "Palo Dulce", "Port-au-Prince"."""
+    j = i
+    while j < len(doc) and (doc[j].pos_ == "PROPN" or (doc[j].text == "-" and j + 1 < len(doc)
+                                                         and doc[j + 1].pos_ == "PROPN" and j > i)):
+        j += 1
+    return j
+
+
+def _locative_names(doc) -> list[tuple[str, int, float]]:
+    """Proper names after a locative preposition, whatever NER called them ("in Bethune").
+
+    A name whose "in" hangs on the verb ("rallied in Athens") weighs LOCATIVE_WEIGHT, one on
+    a noun ("took to the streets in Angers") a little less; a name after it and a comma is
+    the rest of the address ("Derhachi, Kharkiv", "Palo Dulce, Sinaloa") and weighs the same.
+    """
     out = []
     for tok in doc:
-        if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.head.lower_ not in LOCATIVE_PREPS \
-                or tok.head.head.pos_ not in ("VERB", "AUX"):
+        if tok.lower_ not in LOCATIVE_PREPS or tok.i + 1 >= len(doc):
             continue
-        start = tok.i
-        while start > tok.head.i + 1 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
-            start -= 1
-        out.append((doc[start:tok.i + 1].text, doc[start].idx))
+        start = tok.i + 1
+        if doc[start].lower_ == "the":
+            start += 1
+        end = _propn_run(doc, start)
+        if end == start:
+            continue
+        weight = LOCATIVE_WEIGHT if tok.head.pos_ in ("VERB", "AUX") else 1.5
+        out.append((doc[start:end].text, doc[start].idx, weight))
+        while end + 1 < len(doc) and doc[end].text == ",":
+            nxt = _propn_run(doc, end + 1)
+            if nxt == end + 1:
+                break
+            out.append((doc[end + 1:nxt].text, doc[end + 1].idx, weight))
+            end = nxt
+    return out
+
+
+def _is_province(name: str) -> bool:
+    from ..kb.places import gazetteer
+    return _place_key(name) in _subdivisions() or any(c.feature == "admin1" for c in gazetteer().lookup(name)[:3])
+
+
+def _address_names(doc) -> list[tuple[str, int, float]]:
+    """"Derhachi, Kharkiv", "Palo Dulce, Sinaloa": a name, a comma and a province anywhere."""
+    out = []
+    i = 0
+    while i < len(doc):
+        end = _propn_run(doc, i)
+        if end == i:
+            i += 1
+            continue
+        if end + 1 < len(doc) and doc[end].text == ",":
+            nxt = _propn_run(doc, end + 1)
+            province = doc[end + 1:nxt].text
+            if nxt > end + 1 and _is_province(province):
+                out.append((doc[i:end].text, doc[i].idx, 1.0))
+                out.append((province, doc[end + 1].idx, 1.0))
+        i = end
     return out
 
 
@@ -161,24 +210,33 @@ def doc_country(doc, kb: ActorKB) -> Optional[str]:
         w = 1.5 if ent.label_ == "GPE" else 0.5
         vote(iso, w * (LOCATIVE_WEIGHT if _locative(ent) else 1.0), ent.start_char)
         seen.add(normalise(ent.text))
-    names: list[tuple[str, int, float]] = []
+    names: list[tuple] = []   # (name, offset, weight[, in parentheses])
     for e in doc.ents:
         if e.label_ in PLACE_LABELS:
             names.append((e.text, e.start_char, LOCATIVE_WEIGHT if _locative(e) else 1.0))
-    names += [(n, at, LOCATIVE_WEIGHT) for n, at in _locative_names(doc)]
+    names += _locative_names(doc) + _address_names(doc)
     text = doc_text(doc)
     for m in _PARENS.finditer(text):
-        # "(Seoul City - Gangnam)", "(Bojanala, North West)": admin names, where the event is
+        # "(Seoul City - Gangnam)", "(Bojanala, North West)": admin names, where the event is;
+        # a state's name there is a province ("(Paikoro LGA, Niger)" is in Nigeria)
         for part in re.split(r",| - ", m.group(1)):
             part = part.strip()
             if part[:1].isupper() and not any(ch.isdigit() for ch in part):
-                names.append((part, m.start(), 1.0))
-    for name, at, weight in names:
+                # the address that places the event: as strong as "in X" itself
+                names.append((part, m.start(), LOCATIVE_WEIGHT, True))
+    best: dict[str, tuple[float, int, bool]] = {}
+    for name, at, weight, *in_parens in names:
         low = normalise(name)
-        if low in seen or low in kb.by_alias:
-            continue   # a country counted above, or an actor's name
-        seen.add(low)
-        for iso, w in _place_countries(name).items():
+        if low in best and best[low][0] >= weight:
+            continue
+        best[low] = (weight, at, bool(in_parens))
+    for low, (weight, at, in_parens) in best.items():
+        if low in seen:
+            continue   # a country counted above
+        ids = kb.by_alias.get(low, ())
+        if ids and not (in_parens and all(kb.records[i].kind == "state" for i in ids)):
+            continue   # an actor's name
+        for iso, w in _place_countries(low).items():
             vote(iso, w * weight, at)
     if not votes:
         return None
@@ -207,6 +265,11 @@ def _place_countries(name: str) -> dict[str, float]:
         w = 1.5 if len(subs) == 1 else 0.5
         out[iso] = max(out.get(iso, 0.0), w)
     return out
+
+
+def _gazetteer_lookup(name: str):
+    from ..kb.places import gazetteer
+    return gazetteer().lookup(name)
 
 
 def _place_key(name: str) -> str:
@@ -315,6 +378,8 @@ PLACE_NOUNS = {"north", "south", "east", "west", "northeast", "northwest", "sout
                "borders", "region", "province", "city", "capital", "town", "village", "coast", "territory",
                "soil", "airspace", "waters", "side", "part", "area", "heartland", "interior", "outskirts",
                "district", "state", "county", "port", "island", "islands", "mountains", "desert", "frontier"}
+# Words that put a person's office in the past: such a person is an elite (CAMEO/PLOVER ELI).
+FORMER_WORDS = {"former", "ousted", "ex", "ex-", "exiled", "deposed", "toppled", "retired"}
 # Title words before a new person's name -> sector.
 TITLE_SECTORS = {w: "GOV" for w in ("president", "minister", "secretary", "premier", "chancellor", "king", "queen",
                                     "emir", "sultan", "ambassador", "envoy", "diplomat", "official", "spokesman",
@@ -358,6 +423,78 @@ def _in_object_position(span) -> bool:
         return _verb_forms(tok.head.head).isdisjoint(MOTION_VERBS)
     # "talks with Russia", "sanctions against Iraq", "mediation between Syria and ..."
     return tok.dep_ == "pobj" and tok.head.lower_ in NOUN_OBJECT_PREPS and tok.head.head.pos_ == "NOUN"
+
+
+def _state_as_place(span) -> bool:
+    """A country named as where or for whom something happens: the object of a preposition or
+    verb, not a modifier ("the Liberia office") nor a part of it ("Iraq's north")."""
+    tok = span.root
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ not in ("pobj", "dobj"):
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    # "travelled to Tehran", "arrived in Amman": a destination, not a party to the event
+    return verb.pos_ not in ("VERB", "AUX") or _verb_forms(verb).isdisjoint(MOTION_VERBS)
+
+
+# Nouns after a name that make it a place: "Mei Ma Thaw village", "Myaung township".
+ADDRESS_NOUNS = {"village", "villages", "town", "township", "district", "region", "state", "province", "ward",
+                 "neighborhood", "neighbourhood", "municipality", "county", "city", "camp", "area", "quarter",
+                 "locality", "commune", "governorate", "department", "prefecture", "sub-district", "subdistrict",
+                 "lga", "upazila", "union", "tehsil", "block", "zone", "colonia", "barangay", "oblast", "raion",
+                 "street", "road", "highway", "square", "avenue", "river", "valley", "mountain", "island",
+                 "border", "market", "bridge", "junction", "settlement", "hamlet"}
+
+
+def _place_like(doc, ent) -> bool:
+    """A name written where a place goes: after "in/near/at", before "village/district", inside an
+    address in parentheses ("(Sagaing district, Sagaing region)")."""
+    if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in ("at",):
+        return False
+    if ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE_PREPS | {"from", "of"} \
+            and ent.start > 1 and doc[ent.start - 2].lower_ in ADDRESS_NOUNS:
+        return True   # "the village of X", "Y district in X"
+    if ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE_PREPS and \
+            not (ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s")):
+        return True   # not "in Biden's speech"
+    if ent.end < len(doc) and doc[ent.end].lower_ in ADDRESS_NOUNS:
+        return True
+    return _in_address(doc, ent)
+
+
+def _in_address(doc, ent) -> bool:
+    """Inside a parenthesised address: "(Paikoro, Niger)", "(Seoul City - Jung)"."""
+    text = doc_text(doc)
+    before = text.rfind("(", 0, ent.start_char)
+    if before != -1 and text.find(")", before) >= ent.end_char and "(" not in text[before + 1:ent.start_char]:
+        inner = text[before + 1:text.find(")", before)]
+        return "," in inner or " - " in inner
+    return False
+
+
+ARMED_WING_NOUN = re.compile(r"\s+(positions?|forces|troops|fighters|units|militants|militiamen|militia|"
+                             r"gunmen|artillery|shelling|soldiers)\b", re.I)
+
+
+def _state_modifier(span, people: frozenset[str]) -> bool:
+    """A country or demonym naming whose thing it is: "an Indian proposal", "US mediation",
+    "Israeli air raids"; not a place's ("the Bosnian town"), nor people's ("Swiss doctors":
+    the people noun is the actor) nor a state force's ("Turkish warplanes": the generic actor)."""
+    tok = span.root
+    head = tok.head
+    if tok.dep_ not in ("amod", "compound") or head is tok or head.pos_ != "NOUN":
+        return False
+    word = head.lower_
+    return not (head.lemma_.lower() in PLACE_NOUNS or word in PLACE_NOUNS or word in people
+                or word in generic_head_index() or word in generic_lexicon() or word in STATE_MODIFIER_SKIP)
+
+
+# Nouns a demonym describes rather than owns: "Palestinian territory", "the Iranian people".
+STATE_MODIFIER_SKIP = {"people", "community", "communities", "descent", "origin", "nationality", "citizen",
+                       "citizens", "national", "nationals", "language", "culture", "territory", "territories",
+                       "immigrants", "immigrant", "refugees", "refugee", "diaspora", "time", "town", "towns",
+                       "village", "villages", "enclave", "city", "cities"}
 
 
 def _in_actor_position(span) -> bool:
@@ -464,15 +601,39 @@ class ActorStage:
             if end <= start:
                 continue
             c = Candidate(start, end, "ner", ent.label_)
+            if ent.label_ == "NORP" and ent.start > 0 and doc[ent.start - 1].lower_ == "ethnic":
+                # "ethnic Albanians" in Serbia are people of where they live, not Albania's
+                if ent.text.endswith("s"):
+                    cands.append(Candidate(doc[ent.start - 1].idx, end, "generic", "civilians"))
+                continue
             if ent.label_ in ("GPE", "NORP"):
+                if _in_address(doc, ent):
+                    continue   # "(Paikoro, Niger)": where, not who
                 c.source = "gpe" if ent.label_ == "GPE" else "norp"
                 if not _in_actor_position(ent):
                     if ent.label_ == "GPE" and _in_object_position(ent):
                         c.label = "GPE-object"   # a state acted on ("agreed with Turkey"), not a capital
+                    elif ent.label_ == "GPE" and _state_as_place(ent):
+                        # "aid for Romania", "troops in Liberia": event coders (PLOVER/CAMEO) take the
+                        # country where or for which something is done as its target
+                        c.label = "GPE-place"
+                    elif _state_modifier(ent, self.crowd["crowd"]):
+                        c.label = "state-modifier"   # "an Indian proposal", "US mediation"
+                    elif ent.label_ == "NORP" and ent.text[:1].isupper() and ent.text.endswith("s") \
+                            and ent.root.dep_ in ("dobj", "pobj", "conj", "appos"):
+                        # "arrested 100 Palestinians", "the welfare of 2,000 Libyans": people of that
+                        # country acted on, as ACLED and PLOVER code them: civilians
+                        iso = demonym_index().get(normalise(ent.text))
+                        if iso:
+                            g = Candidate(start, end, "generic", "civilians")
+                            g.country_hint = iso
+                            cands.append(g)
+                        continue
                     else:
-                        continue  # a country or demonym as a place / modifier: a hint, not an actor
+                        continue  # a country or demonym as a modifier: a hint, not an actor
             if ent.label_ == "PERSON":
                 c.country_hint, c.sector_hint = self._person_context(doc, ent)
+            c.place_like = _place_like(doc, ent)
             cands.append(c)
 
         # 3. People nouns by role ("residents staged a protest"), then generic nouns
@@ -486,7 +647,10 @@ class ActorStage:
 
         for c in cands:
             self._resolve(text, c, ctx, day)
+            if c.resolved and c.record.kind == "organization":
+                self._armed_wing(text, c, found.trace)
         chosen = self._select(cands, len(text))
+        self._named_militias(doc, chosen, ctx, found.trace)
         self._titles_and_coref(text, chosen, ctx, day, found.trace)
         for c, implied in self._protest_subject_candidates(doc, chosen):
             self._resolve(text, c, ctx, day)
@@ -495,10 +659,71 @@ class ActorStage:
                     c.how, c.score = "implied", 0.5
                     found.trace.append(f"implied {c.record.id} from {text[c.start:c.end]!r} protesting")
                 chosen.append(c)
+        for c in self._property_owner_candidates(doc, chosen):
+            self._resolve(text, c, ctx, day)
+            if c.resolved:
+                c.how, c.score = "implied", 0.5
+                found.trace.append(f"implied {c.record.id}: owners of {text[c.start:c.end]!r}")
+                chosen.append(c)
         found.candidates = [c for c in chosen if c.resolved or c.new_kind]
         found.country = ctx
         found.trace.insert(0, f"context country={ctx} date={day}")
         return found
+
+    def _named_militias(self, doc, chosen: list[Candidate], ctx: Optional[str], trace: list[str]) -> None:
+        """"Kaduna militiamen", "Lendu militia": ACLED names a militia after the place or people it
+        comes from, "Kaduna Communal Militia (Nigeria)", "Lendu Ethnic Militia (...)"."""
+        if ctx is None:
+            return
+        generic = self.kb.by_id(f"{ctx.lower()}-communal-militia")
+        where = re.search(r"\(([^()]+)\)$", generic.name) if generic else None
+        if where is None:
+            return
+        for tok in doc:
+            if tok.lower_ not in ("militia", "militias", "militiamen") or tok.i == 0:
+                continue
+            end = tok.i
+            start = end
+            # the parser often calls an unknown people's name an adjective or noun ("Lendu militiamen")
+            while start > 0 and doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") and doc[start - 1].text[:1].isupper() \
+                    and doc[start - 1].is_alpha and not doc[start - 1].is_stop:
+                start -= 1
+            if start == end:
+                continue
+            name = doc[start:end].text
+            low = normalise(name)
+            if low in demonym_index() or any(self.kb.records[i].kind != "state" for i in self.kb.by_alias.get(low, ())):
+                continue   # "Nigerian militia" is the generic one; a known group keeps its record
+            key = _place_key(name)
+            if ctx in _subdivisions().get(key, ()) or any(c.country == ctx for c in _gazetteer_lookup(name)[:5]):
+                kind = "Communal"
+            elif low in self._country_name_index():
+                continue
+            else:
+                kind = "Ethnic"
+            a, b = doc[start].idx, tok.idx + len(tok)
+            over = [c for c in chosen if c.start < b and a < c.end]
+            for c in over:
+                chosen.remove(c)
+            c = Candidate(a, b, "generic", "militia")
+            c.new_kind, c.new_name, c.how = "group", f"{name} {kind} Militia ({where.group(1)})", "new"
+            c.country_hint, c.sector_hint = ctx, "REB"
+            chosen.append(c)
+            trace.append(f"named militia {doc[start:end + 1].text!r} -> {c.new_name}")
+        chosen.sort(key=lambda c: c.start)
+
+    def _armed_wing(self, text: str, c: Candidate, trace: list[str]) -> None:
+        """"DPR positions", "Hamas fighters": the group's armed forces when the KB has them apart."""
+        m = ARMED_WING_NOUN.match(text, c.end)
+        if not m:
+            return
+        surface = text[c.start:c.end]
+        for noun in ("forces", "fighters", "militia"):
+            hits = [h for h in self.kb.lookup(f"{surface} {noun}", fuzzy=False) if h[0].id != c.record.id]
+            if len(hits) == 1:
+                trace.append(f"armed wing {surface + m.group(0)!r}: {c.record.id} -> {hits[0][0].id}")
+                c.record, c.how = hits[0][0], hits[0][1]
+                return
 
     def _generic_candidates(self, doc) -> list[Candidate]:
         lex = generic_lexicon()
@@ -519,6 +744,8 @@ class ActorStage:
                     continue
                 adj = doc[s - n:s].text
                 iso = demonyms.get(adj.lower()) or countries.get(adj.lower())
+                if iso and s - n > 0 and doc[s - n - 1].lower_ == "ethnic":
+                    break   # "ethnic Albanian guerrillas": the ethnicity, not the state
                 if iso and head in heads:
                     c = Candidate(doc[s - n].idx, sp.end_char, "generic", heads[head])
                     c.country_hint = iso
@@ -542,6 +769,21 @@ class ActorStage:
             _COUNTRY_NAMES[id(self.kb)] = idx
         return idx
 
+    def _name_country(self, name: str) -> Optional[str]:
+        """The country a name's own words give: a demonym, country name or capital in it."""
+        words = re.findall(r"[\w.'’-]+", name)
+        demonyms, countries, capitals = demonym_index(), self._country_name_index(), _capital_index(self.kb)
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                w = " ".join(words[i:i + n])
+                if not w[:1].isupper():
+                    continue
+                low = w.lower()
+                iso = demonyms.get(low) or countries.get(low) or capitals.get(low)
+                if iso:
+                    return iso
+        return None
+
     def _coordinated_demonyms(self, doc, i: int, adj: str, head: str) -> list[Candidate]:
         """"Hungarian and Romanian officials": each earlier demonym shares the head noun."""
         suffix = generic_head_index().get(head)
@@ -561,16 +803,28 @@ class ActorStage:
         """Country and sector a name's own title gives: "Serbian President X", "Lebanon's new President X"."""
         demonyms = demonym_index()
         country = sector = None
+        # a title NER kept inside the name ("Vice-President Moody Awori") counts as one before it
+        for t in ent:
+            if t.pos_ == "PROPN" and t.lower_ not in TITLE_SECTORS and t.text[:1].isupper() \
+                    and t.lower_ not in ("vice", "deputy"):
+                break
+            sector = sector or TITLE_SECTORS.get(t.lower_)
         i = ent.start - 1
+        former = leader = False
         while i >= 0 and ent.start - i <= 6:
             t = doc[i]
             low = t.lower_
+            if low in FORMER_WORDS:
+                former = True
+                i -= 1
+                continue
             if t.is_punct and low not in ("-", "'s", "’s") or t.pos_ in ("VERB", "AUX", "ADP", "DET") and low != "of":
                 break
             if low in ("'s", "’s"):
                 i -= 1
                 continue
             sector = sector or TITLE_SECTORS.get(low)
+            leader = leader or low == "leader"
             if country is None:
                 country = demonyms.get(low)
                 if country is None and t.ent_type_ == "GPE":
@@ -578,6 +832,10 @@ class ActorStage:
                             if self.kb.records[r].kind == "state"]
                     country = self.kb.records[recs[0]].country if recs else None
             i -= 1
+        if sector is None and leader and country:
+            sector = "GOV"   # "Libyan leader X": a country's leader; "opposition leader" is OPP above
+        if former and sector in (None, "GOV", "MIL", "LEG"):
+            sector = "ELI"   # "former president X", "ousted leader X": an elite, no longer in office
         return country, sector
 
     def _crowd_candidates(self, doc) -> list[Candidate]:
@@ -593,6 +851,10 @@ class ActorStage:
                 continue
             c = Candidate(sp.start_char, sp.end_char, "generic", role)
             c.sector_hint = _occupation(doc, s, e)
+            iso = demonym_index().get(doc[s - 1].lower_) if s > 0 else None
+            if iso and doc[s - 1].text[:1].isupper() and not (s > 1 and doc[s - 2].lower_ == "ethnic"):
+                # "Swiss doctors", "Palestinian youths": people of that country
+                c.start, c.country_hint = doc[s - 1].idx, iso
             out.append(c)
         return out
 
@@ -608,17 +870,32 @@ class ActorStage:
                 subj = subj.head.head
             elif subj.dep_ == "nummod":
                 subj = subj.head
+            elif subj.dep_ == "pobj" and subj.head.dep_ in ("nsubj", "nsubjpass"):
+                subj = subj.head   # "between 300 and 1,000 people demonstrated": the parser's subject is "between"
+        head = None
         if subj.dep_ in ("nsubj", "nsubjpass", "agent") or (subj.dep_ == "ROOT" and subj.pos_ != "VERB"):
-            # the subject's verb, and verbs sharing the subject ("gathered and marched", "gathered to protest")
-            verbs = [subj.head] + [c for c in subj.head.children if c.dep_ in ("conj", "xcomp", "advcl")
-                                   and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
-            # a demonstration with violence or destruction is a riot ("demonstrated by burning tires")
-            if self._is_violent(verbs):
+            head = subj.head
+        elif subj.i < subj.sent.root.i and subj.sent.root.pos_ == "VERB" and \
+                not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in subj.sent.root.children):
+            # the parser lost the subject ("between 300 and 1,000 people demonstrated", "in X,
+            # workers blocked the road"): a people noun before a subject-less main verb is its subject
+            head = subj.sent.root
+        if head is not None:
+            # the subject's verb, and verbs sharing the subject ("gathered and marched", "gathered to
+            # protest"); a subject the parser made the root has its verb as a clause ("cadres ... protested")
+            deps = ("conj", "xcomp", "advcl", "acl", "relcl") if head.pos_ != "VERB" else ("conj", "xcomp", "advcl")
+            verbs = [head] + [c for c in head.children if c.dep_ in deps
+                              and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+            # a demonstration with violence or destruction is a riot ("demonstrated by burning tires");
+            # the subject of a passive suffers it ("two women were burned"): victims, not rioters
+            if subj.dep_ != "nsubjpass" and self._is_violent(verbs):
                 return "rioters"
             if any(self._is_protest(v) for v in verbs):
                 return "protesters"
         if tok.lower_ in CROWD_NOT_CIVILIAN or tok.dep_ == "appos":
             return None
+        if generic_lexicon().get(tok.lower_) in ("protesters", "rioters"):
+            return None   # "protesters were dispersed": still protesters, the generic noun says so
         return "civilians"
 
     def _is_violent(self, verbs) -> bool:
@@ -682,13 +959,31 @@ class ActorStage:
             left, right = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
             if any(left <= c.start and c.end <= right and _is_crowd_actor(c) for c in chosen):
                 continue
-            if subj.pos_ == "PROPN" and not over:
-                continue    # an unrecognised name ("Gidy demonstrated"?): too unsure
+            # an unrecognised name that protests ("ANNISU-R staged a protest rally"): the
+            # demonstrators are implied as for a known organisation
+            named = subj.pos_ == "PROPN" and not over
             verbs = [head] + [c for c in head.children if c.dep_ in ("conj", "xcomp", "advcl")]
             c = Candidate(a, b, "generic", "rioters" if self._is_violent(verbs) else "protesters")
-            c.sector_hint = None if over else _occupation(doc, start, subj.i + 1)
-            out.append((c, bool(over)))
+            c.sector_hint = None if over or named else _occupation(doc, start, subj.i + 1)
+            out.append((c, bool(over) or named))
         return out
+
+    def _property_owner_candidates(self, doc, chosen: list[Candidate]) -> list[Candidate]:
+        """Civilians implied by their property destroyed, looted or seized ("set houses on fire",
+        "shops were destroyed"): event coders name the owners as the target."""
+        lex = self.crowd
+        if any(c.record is not None and c.record.id.endswith("civilians") for c in chosen):
+            return []
+        for tok in doc:
+            if tok.lower_ not in lex["property_nouns"] or tok.dep_ not in ("dobj", "nsubjpass", "pobj"):
+                continue
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if verb.pos_ != "VERB" or not _verb_forms(verb) & lex["destruction_verbs"]:
+                continue
+            if any(c.start <= tok.idx < c.end for c in chosen):
+                continue
+            return [Candidate(tok.idx, tok.idx + len(tok), "generic", "civilians")]
+        return []
 
     def _is_protest_noun(self, tok) -> bool:
         lex = self.crowd
@@ -757,6 +1052,10 @@ class ActorStage:
         if c.source == "generic":
             suffix = c.label
             country = c.country_hint or ctx
+            if suffix in ("protesters", "rioters") and ctx:
+                # ACLED names a demonstration by where it happens: Ukrainians rallying in
+                # Denver are Protesters (United States)
+                country = ctx
             rec = self.kb.by_id(f"{country.lower()}-{suffix}") if country else None
             rec = rec or self.kb.by_id(suffix)
             if rec is not None:
@@ -774,21 +1073,27 @@ class ActorStage:
                 c.country_hint = iso
         if c.source in ("gpe", "norp"):
             hits = [h for h in hits if h[0].kind == "state"]
-            if not hits and c.source == "gpe" and c.label == "GPE":
+            if hits and c.label == "GPE-place":
+                hits = [(r, "place", 0.5) for r, _how, _score in hits]
+            if not hits and c.source == "gpe" and c.label in ("GPE", "GPE-place"):
                 iso = _capital_index(self.kb).get(normalise(text))
                 rec = self.kb.by_id(iso.lower()) if iso else None
-                if rec is not None:
-                    hits = [(rec, "exact-alias", 0.8)]   # capital as metonym for the state
+                if rec is not None:   # capital as metonym for the state
+                    hits = [(rec, "exact-alias", 0.8) if c.label == "GPE" else (rec, "place", 0.5)]
             if not hits and c.source == "norp":
                 iso = demonym_index().get(normalise(text))
                 rec = self.kb.by_id(iso.lower()) if iso else None
-                if rec is not None and text[:1].isupper() and text.endswith("s"):
+                if rec is not None and text[:1].isupper() and (text.endswith("s") or c.label == "state-modifier"):
                     hits = [(rec, "demonym", 0.7)]
+            if hits and c.label == "state-modifier":
+                hits = [(r, "demonym", 0.5) for r, _how, _score in hits]
         if c.source == "ner" and c.label in NER_KB_ONLY_LABELS:
             hits = [h for h in hits if h[0].kind != "state"]
         if hits:
             (rec, how, score), alts = self._choose(hits, c, ctx)
             c.record, c.how, c.score, c.alternatives = rec, how, score * (0.7 if alts else 1.0), alts
+            return
+        if c.place_like:
             return
         if c.source == "ner" and c.label in KIND_FOR_LABEL and self._plausible_new(text, c.label):
             c.new_kind = KIND_FOR_LABEL[c.label]
@@ -890,6 +1195,7 @@ class ActorStage:
 
     def set_annotations(self, doc, found: Found) -> None:
         text = found.text
+        day = published(doc)
         groups: dict[str, dict] = {}
         for c in found.candidates:
             surface = text[c.start:c.end]
@@ -898,7 +1204,7 @@ class ActorStage:
             elif c.how == "coref" and c.alternatives:
                 key = c.alternatives[0]
             elif c.new_kind:
-                key = "new:" + _slug(surface)
+                key = "new:" + _slug(c.new_name or surface)
             else:
                 continue
             g = groups.setdefault(key, {"cands": [], "record": c.record})
@@ -914,12 +1220,25 @@ class ActorStage:
                 hints = {c.sector_hint for c in cands}
                 if rec.kind == "generic" and len(hints) == 1 and None not in hints:
                     sector = hints.pop()   # "doctors protested": protesters, all of them doctors
+                elif rec.kind == "person":
+                    # the office the text gives the person ("General Michel Aoun", "former
+                    # president X") says what they act as here; else ELI once out of office
+                    titled = [h for h in hints if h]
+                    if len(titled) == 1:
+                        sector = titled[0]
+                    elif _out_of_office(rec, day):
+                        sector = "ELI"
             else:
-                name = max(surfaces, key=len)
-                # a name the KB does not know is most likely from where the article happens
-                country = next((c.country_hint for c in cands if c.country_hint), found.country)
-                sector = next((c.sector_hint for c in cands if c.sector_hint), None)
+                name = next((c.new_name for c in cands if c.new_name), None) or max(surfaces, key=len)
                 kind, kb_id = best.new_kind or "group", None
+                # a name that says its country ("Nigerian Union of Teachers", "Montenegro Assembly")
+                # is from there; any other name the KB does not know most likely from where the
+                # article happens
+                country = next((c.country_hint for c in cands if c.country_hint), None) \
+                    or (self._name_country(name) if kind != "person" else None) or found.country
+                sector = next((c.sector_hint for c in cands if c.sector_hint), None)
+                if sector is None and kind != "person":
+                    sector = org_sector(name)
             how = best.how if rec is not None else "new"
             confidence = best.score if rec is not None else 0.5
             actors.append(Actor(id=key, name=name, kind=kind, country=country, sector=sector, kb_id=kb_id,
@@ -929,6 +1248,14 @@ class ActorStage:
         doc._.actors = actors
         if doc._.trace is not None:
             doc._.trace["actors"] = found.trace
+
+
+def _out_of_office(rec: ActorRecord, day) -> bool:
+    """A state office holder whose every office ended before the article: an elite (ELI) now."""
+    if day is None or not rec.titles or rec.sector not in ("GOV", "MIL", "LEG"):
+        return False
+    return all(t.end is not None and t.end < day for t in rec.titles if not t.org)\
+        and any(not t.org for t in rec.titles)
 
 
 _CITY_NAMES: set[str] | None = None
