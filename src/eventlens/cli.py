@@ -7,6 +7,7 @@
     eventlens export --format ...        jsonl | csv | acled-csv | geojson
     eventlens reprocess                  re-code stored articles with this pipeline
     eventlens eval ...                   accuracy on labelled data
+    eventlens train events LABELLED.csv  fit an ACLED event classifier to your own export
 """
 from __future__ import annotations
 
@@ -294,6 +295,12 @@ _register_eval(eval_app)
 from .kb.cli import app as _kb_app  # noqa: E402
 
 app.add_typer(_kb_app, name="kb")
+
+from .train.events import register as _register_train_events  # noqa: E402
+
+train_app = typer.Typer(no_args_is_help=True, help="Fit models to labelled data you supply.")
+_register_train_events(train_app)
+app.add_typer(train_app, name="train")
 
 if __name__ == "__main__":
     app()

