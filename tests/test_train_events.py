@@ -246,3 +246,11 @@ def test_cli_trains_and_reports(labelled_csv, tmp_path):
     bad = CliRunner().invoke(app, ["train", "events", str(labelled_csv), "--label-column", "nope",
                                    "--out", str(tmp_path / "x")])
     assert bad.exit_code == 2 and "nope" in bad.output
+
+
+def test_acled_category_label_is_not_evidence():
+    from eventlens.pipeline.event_classifier import clean_text, strip_category_label
+    assert strip_category_label("Movement of forces: On 3 May troops moved.") == "On 3 May troops moved."
+    # a colon later in the text is not a label
+    assert strip_category_label("On 3 May, in Kalay: troops moved.") == "On 3 May, in Kalay: troops moved."
+    assert clean_text("Looting: On 3 May [size=no report] men took grain.") == "On 3 May men took grain."

@@ -84,10 +84,14 @@ def forms_match(pred: set[str], gold: set[str]) -> bool:
 # ----------------------------------------------------------------------------- ACLED
 
 def read_acled(path: str, limit: Optional[int] = None) -> list[dict]:
+    """Rows with notes, the notes without ACLED's leading category label (the answer)."""
+    from ..pipeline.event_classifier import strip_category_label
+
     rows = []
     with open(path, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             if (row.get("notes") or "").strip():
+                row["notes"] = strip_category_label(row["notes"])
                 rows.append(row)
                 if limit is not None and len(rows) >= limit:
                     break

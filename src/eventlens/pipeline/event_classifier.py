@@ -49,8 +49,18 @@ _ANNOTATION = re.compile(r"\s*\[[A-Za-z_ ]+=[^\]]*\]")
 _SPACE = re.compile(r"\s+")
 
 
+# ACLED notes on some strategic developments open with the coder's category label
+# ("Property destruction: On 6 May ...", "Movement of forces: ..."): that is the answer,
+# not evidence, and news text has no such label, so neither training nor scoring sees it.
+_CATEGORY_LABEL = re.compile(r"^\s*[A-Z][A-Za-z/-]*(?: [A-Za-z/-]+){0,4}:\s+")
+
+
+def strip_category_label(text: str) -> str:
+    return _CATEGORY_LABEL.sub("", text or "", count=1)
+
+
 def clean_text(text: str) -> str:
-    return _SPACE.sub(" ", _ANNOTATION.sub("", text or "")).strip()
+    return _SPACE.sub(" ", _ANNOTATION.sub("", strip_category_label(text))).strip()
 
 
 class ModelNotFound(ValueError):

@@ -28,7 +28,7 @@ import yaml
 from spacy.language import Language
 
 from ..model import Event
-from .base import actor_at, dates_in, published, span_of
+from .base import actor_at, dates_in, place_at, published, span_of
 from .event_roles import add_generic_participants
 from .event_toll import event_counts
 
@@ -51,6 +51,7 @@ PERFORM_VERBS = {"carry", "launch", "conduct", "stage", "mount", "perpetrate", "
 UNDERGO_VERBS = {"subject", "survive", "suffer", "face", "undergo", "escape", "experience",
                  "endure", "expose", "sustain"}
 PROMINENCE_WEIGHT = 0.75  # per half clause level (see clause_depth / set_depths)
+LEAD_WEIGHT = 1.0  # bonus for the event told in the main clause of the first sentence
 STATUS_RANK = {"occurred": 5, "attempted": 5, "failed": 4, "alleged": 3, "denied": 1,
                "future": 0, "hypothetical": 0, "negated": -1, "historical": -2}
 
@@ -82,7 +83,7 @@ def load_lexicon(name: str = "events.yaml") -> Lexicon:
     words = {k: {str(w).lower() for w in data[k]}
              for k in ("armed_state", "armed_nonstate", "civilian", "mob", "protest_violent",
                        "protest_force", "protest_intervention", "protester_words", "property_targets",
-                       "crowd_people", "crowd_collective")}
+                       "crowd_people", "crowd_collective", "symbolic_targets", "crowd_weapons")}
     return Lexicon(security_words=data["security_words"], triggers=data["triggers"], by_lemma=by_lemma, weapon_cues=data["weapon_cues"],
                    assault_modes=data["assault_modes"], words=words, status=data["status"],
                    toll=data["toll"], territory=data["territory"])
@@ -147,6 +148,7 @@ class Candidate:
     actor_words: set = field(default_factory=set)   # head lemmas of the agent phrase
     target_words: set = field(default_factory=set)  # head lemmas of the target phrase
     actor_crowd: bool = False          # the agent is a crowd of unorganised people ("residents", "a group of people")
+    target_crowd: bool = False         # the other side is one ("a clash between supporters of two parties")
     counts: dict = field(default_factory=dict)      # size / weapons_count / arrested (event_toll)
     crowd_heads: list = field(default_factory=list)  # agent tokens naming a crowd ("residents")
     actor_kind: str = ""               # classify() of the agent: state, nonstate, crowd, protester, civilian or ""
@@ -223,7 +225,9 @@ def _match_entry(tok, entry: dict, hays: tuple[str, str]) -> bool:
     if "unless_compound" in entry and _dep_lemmas(tok, {"compound", "amod"}) & set(entry["unless_compound"]):
         return False
     if "needs_obj_ent" in entry and not any(
-            ch.dep_ == "dobj" and ch.ent_type_ in entry["needs_obj_ent"] for ch in tok.children):
+            ch.dep_ == "dobj" and (ch.ent_type_ in entry["needs_obj_ent"] or "PLACE" in entry["needs_obj_ent"]
+                                   and place_at(tok.doc, ch.idx, ch.idx + len(ch)) is not None)
+            for ch in tok.children):
         return False
     if "unless_dobj" in entry and _dep_lemmas(tok, {"dobj", "ccomp"}) & set(entry["unless_dobj"]):
         return False
@@ -248,7 +252,18 @@ def _match_entry(tok, entry: dict, hays: tuple[str, str]) -> bool:
         return False
     if "unless_sentence" in entry and has_phrase(hays, entry["unless_sentence"]):
         return False
+    if "needs_context" in entry and not has_phrase(context_hays(tok), entry["needs_context"]):
+        return False
     return True
+
+
+def context_hays(tok) -> list[str]:
+    """Text and lemmas of the trigger's sentence and the next two sentences of its paragraph."""
+    sent = next((s for s in sentences(tok.doc) if s.start <= tok.i < s.end), None)
+    if sent is None:
+        return []
+    probe = Candidate(token=tok, sent=sent, entry={}, plover="")
+    return [h for s in context_sents(probe) for h in sent_hays(s)]
 
 
 def find_triggers(doc, lex: Lexicon) -> list[Candidate]:
@@ -310,13 +325,26 @@ def _conj_heads(tok) -> list:
     return out
 
 
+def _is_date_word(tok) -> bool:
+    """A date parsed as a subject ("On 2 May 2022, rioters attacked": "May" as nsubj)."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.like_num
+
+
+def _has_object(verb) -> bool:
+    """A verb, or a verb coordinated with it, taking a direct object."""
+    return any(c.dep_ == "dobj" for v in [verb] + [c for c in verb.children if c.dep_ == "conj"]
+               for c in v.children)
+
+
 def _subject_of(verb):
     """Active subject of a verb, inherited through conj/xcomp chains."""
     v = verb
     for _ in range(4):
         subj = [c for c in v.children if c.dep_ in ("nsubj", "csubj")]
-        if subj:
-            return subj[0], False
+        real = [c for c in subj if not _is_date_word(c)]
+        if real:
+            before = [c for c in real if c.i < v.i]
+            return (before[-1] if before else real[0]), False
         subjp = [c for c in v.children if c.dep_ == "nsubjpass"]
         if subjp:
             return subjp[0], True
@@ -324,7 +352,9 @@ def _subject_of(verb):
             v = v.head
             continue
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return v.head, v.tag_ == "VBN"
+            # "a group of people tortured and buried seven people": a parse of an active
+            # clause as a reduced relative; a passive participle takes no direct object
+            return v.head, v.tag_ == "VBN" and not _has_object(v)
         break
     return None, False
 
@@ -335,9 +365,10 @@ def is_crowd(tok, lex: "Lexicon") -> bool:
     lem = tok.lemma_.lower()
     if lem in lex.words["crowd_collective"]:
         return True
-    if lem in ("group", "section", "number", "band", "gang", "handful") or tok.like_num:
-        return any(is_crowd(g, lex) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                   for g in p.children if g.dep_ == "pobj")
+    of = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    if lem in ("group", "section", "number", "band", "gang", "handful", "dozen", "hundred", "thousand", "score") \
+            and of or tok.like_num:
+        return any(is_crowd(g, lex) for g in of)
     return lem in lex.words["crowd_people"] and tok.tag_ in ("NNS", "NNPS")
 
 
@@ -364,7 +395,7 @@ def find_roles(doc, c: Candidate, lex: "Lexicon" = None) -> None:
                         patients.append(g)
             elif ch.dep_ == "prep" and ch.lower_ == "with" and c.plover in ("ASSAULT", "CONSULT", "AGREE", "COOPERATE"):
                 partners = [g for g in ch.children if g.dep_ == "pobj"]
-                if c.entry.get("acled") == ["Battles", "Armed clash"] or c.plover != "ASSAULT":
+                if c.entry.get("acled") in (["Battles", "Armed clash"], "clash") or c.plover != "ASSAULT":
                     (patients if c.plover == "ASSAULT" else agents).extend(partners)
     else:
         victim_nouns = {"assassination", "killing", "murder", "arrest", "abduction", "kidnapping",
@@ -399,6 +430,12 @@ def find_roles(doc, c: Candidate, lex: "Lexicon" = None) -> None:
                             else:  # "carried out by drones on X's residence": "on" hangs off the weapon
                                 patients.extend(y for p in x.children if p.dep_ == "prep" and p.lower_ in
                                                 ("on", "against", "upon") for y in p.children if y.dep_ == "pobj")
+        if c.entry.get("acled") == "clash" and tok.dep_ in ("nsubj", "pobj"):
+            # "clashes erupted between two families", "killed in a clash between X and Y"
+            verb = tok.head if tok.dep_ == "nsubj" else tok.head.head
+            if verb.i != tok.i and not any(ch.dep_ == "prep" and ch.lower_ in ("between", "with") for ch in tok.children):
+                patients.extend(g for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"
+                                for g in p.children if g.dep_ == "pobj")
         head = tok.head
         # "X was subjected to / survived an attack" -> X is the target
         verb = head.head if tok.dep_ == "pobj" and head.dep_ == "prep" else head
@@ -414,6 +451,7 @@ def find_roles(doc, c: Candidate, lex: "Lexicon" = None) -> None:
                 patients.extend(ch for ch in verb.children if ch.dep_ == "dobj")
     heads = [h for g in agents for h in _conj_heads(g)]
     c.actor_crowd = any(is_crowd(h, lex) for h in heads)
+    c.target_crowd = any(is_crowd(h, lex) for g in patients for h in _conj_heads(g))
     c.crowd_heads = [h for h in heads if is_crowd(h, lex) or h.lemma_.lower() in lex.words["protester_words"]
                      or h.lower_ in lex.words["protester_words"]]
     for group, words, ids in ((agents, c.actor_words, c.actors), (patients, c.target_words, c.targets)):
@@ -441,16 +479,23 @@ def _actor_by_id(doc, aid):
     return None
 
 
-ARMED_SECTORS = {"MIL", "COP", "POL", "SPY", "REB", "INS", "MLT", "UAF", "PRM", "IMG"}
+# CRM: gangs and cartels, which ACLED codes as armed (political militia) actors
+ARMED_SECTORS = {"MIL", "COP", "POL", "SPY", "REB", "INS", "MLT", "UAF", "PRM", "IMG", "CRM"}
+
 STATE_SECTORS = {"MIL", "COP", "POL", "SPY"}
+# Words in the name of an organisation the knowledge base does not know that make it armed
+ARMED_NAME_WORDS = {"army", "force", "forces", "militia", "brigade", "brigades", "battalion", "liberation",
+                    "defense", "defence", "front", "guerrilla", "mujahideen", "jihad", "cartel", "gang", "commando"}
 ARMED = {"state", "nonstate"}
 
 
-def classify(doc, words: set[str], ids: list[str], lex: Lexicon, crowd: bool = False) -> str:
+def classify(doc, words: set[str], ids: list[str], lex: Lexicon, crowd: bool = False, agent: bool = False) -> str:
     """'state', 'nonstate', 'crowd', 'protester', 'civilian' or '' for an argument.
 
     Linked actors' sectors decide first; then the phrase's words. ``crowd`` (an unorganised
-    group of people as the agent) wins over the civilian nouns it is made of."""
+    group of people as the agent) wins over the civilian nouns it is made of. A named person
+    or group of unknown sector is a civilian only as a target: the one who attacks is
+    unknown ("the Yoma Tiger ambushed a patrol")."""
     for aid in ids:
         a = _actor_by_id(doc, aid)
         if a is None:
@@ -459,6 +504,9 @@ def classify(doc, words: set[str], ids: list[str], lex: Lexicon, crowd: bool = F
             return "state"
         if a.sector in ARMED_SECTORS:
             return "nonstate"
+        if a.sector is None and a.kind in ("organization", "group") and \
+                set(re.findall(r"[a-z]+", a.name.lower())) & ARMED_NAME_WORDS:
+            return "nonstate"  # an unknown "... Defense Force", "... Liberation Army": an armed group
     w = lex.words
     if words & w["protester_words"] - {"activist", "activists", "supporters", "crowd"}:
         return "protester"
@@ -472,14 +520,22 @@ def classify(doc, words: set[str], ids: list[str], lex: Lexicon, crowd: bool = F
         return "civilian"
     for aid in ids:
         a = _actor_by_id(doc, aid)
-        if a is not None and a.kind in ("person",):
+        if a is not None and a.kind in ("person",) and not agent:
             return "civilian"
     return ""
 
 
 def _sides(doc, c: Candidate, lex: Lexicon) -> tuple[str, str]:
-    c.actor_kind = classify(doc, c.actor_words, c.actors, lex, crowd=c.actor_crowd)
+    c.actor_kind = classify(doc, c.actor_words, c.actors, lex, crowd=c.actor_crowd, agent=True)
     c.target_kind = classify(doc, c.target_words, c.targets, lex)
+    if c.target_kind == "state" and ({"off-duty", "retired"} & c.target_words or {"off", "duty"} <= c.target_words):
+        c.target_kind = "civilian"  # ACLED: off-duty and retired security personnel are civilians
+    plural = c.actor_words | {w + "s" for w in c.actor_words}
+    if c.actor_kind == "crowd" and not plural & lex.words["mob"] and \
+            has_phrase(clause_hays(c.token), lex.assault_modes[0]["cues"]):
+        # "members of a group opened fire": people who use guns are an armed group, not a mob
+        c.actor_kind = "nonstate"
+        c.notes.append("armed with guns -> armed group")
     return c.actor_kind, c.target_kind
 
 
@@ -517,9 +573,17 @@ def code_acled(doc, c: Candidate, lex: Lexicon) -> None:
         _code_clash(doc, c, lex)
     elif rule == "property":
         victims = c.target_words
-        if victims & lex.words["civilian"] - lex.words["property_targets"] or has_phrase(hays, ["killed", "injured", "wounded"]):
+        if victims & lex.words["symbolic_targets"] and not victims & lex.words["property_targets"]:
+            # "burned an effigy / the party flag": a protest's message, not property destruction
+            c.plover, c.mode = "PROTEST", "demo"
+            c.acled = ("Protests", "Peaceful protest")  # other mentions of the protest may say more
+            c.notes.append("symbolic burning -> PROTEST")
+        elif victims & lex.words["civilian"] - lex.words["property_targets"] or has_phrase(hays, ["killed", "injured", "wounded"]):
             c.plover, c.mode = "ASSAULT", c.mode or ""
             _code_violence(doc, c, lex, hays)
+        elif c.actor_crowd and (c.actor_words | {w + "s" for w in c.actor_words}) & lex.words["mob"]:
+            c.acled = ("Riots", "Mob violence")
+            c.notes.append("ACLED rule: property destroyed by a mob -> Mob violence")
         else:
             c.acled = ("Strategic developments", "Looting/property destruction")
             c.notes.append("ACLED rule: property destroyed, nobody harmed")
@@ -529,7 +593,7 @@ def code_acled(doc, c: Candidate, lex: Lexicon) -> None:
     elif rule == "territory":
         kind, _ = _sides(doc, c, lex)
         back = c.token.lemma_.lower() in lex.territory["regain_verbs"]
-        if has_phrase([h for x in context_sents(c, 1) for h in sent_hays(x)], lex.territory["nonviolent_cues"]):
+        if has_phrase([h for x in context_sents(c, 2) for h in sent_hays(x)], lex.territory["nonviolent_cues"]):
             key = "nonviolent"
         elif kind == "state" or (back and kind != "nonstate"):
             key = "government"  # "regain" says the territory is coming back to its government
@@ -543,6 +607,12 @@ def code_acled(doc, c: Candidate, lex: Lexicon) -> None:
 def _code_clash(doc, c: Candidate, lex: Lexicon) -> None:
     """Two-sided fighting: armed sides -> Armed clash; protesters -> riot; unarmed crowds -> mob."""
     sides = set(_sides(doc, c, lex))
+    if c.target_crowd and c.target_kind in ("", "civilian"):
+        # "a clash between supporters of two parties": both sides are crowds
+        c.target_kind = "crowd"
+        sides = {c.actor_kind, c.target_kind}
+    if any(ch.lower_ == "armed" for ch in c.token.children):
+        sides.add("nonstate")  # "an armed clash broke out between villagers"
     c.fixed = bool(sides - {""})  # an unspecified "fighting" does not override a more specific code
     if "protester" in sides and not sides & ARMED:
         c.plover, c.mode = "PROTEST", "riot"
@@ -552,6 +622,10 @@ def _code_clash(doc, c: Candidate, lex: Lexicon) -> None:
         c.plover, c.mode = "PROTEST", "riot"
         c.acled = ("Riots", "Violent demonstration")
         c.notes.append("protesters clashing with armed forces -> Violent demonstration")
+    elif "crowd" in sides and "nonstate" not in sides:
+        c.acled = ("Riots", "Mob violence")
+        c.mode = "beat" if c.mode in ("", "firearms") else c.mode
+        c.notes.append("a crowd fighting security forces or another crowd -> Mob violence")
     elif sides & ARMED or not (sides - {""}):
         c.acled = ("Battles", "Armed clash")
         c.mode = c.mode or "firearms"
@@ -565,6 +639,8 @@ def _code_clash(doc, c: Candidate, lex: Lexicon) -> None:
 def _code_violence(doc, c: Candidate, lex: Lexicon, hays) -> None:
     for group in lex.weapon_cues:
         cue = has_phrase(hays, group["cues"])
+        if cue and group.get("unless") and has_phrase(hays, group["unless"]):
+            continue
         if cue and group["acled"] == "protest_force":
             c.mode = "crowd-control"
             c.acled = ("Protests", "Protest with intervention")
@@ -575,6 +651,10 @@ def _code_violence(doc, c: Candidate, lex: Lexicon, hays) -> None:
                 group["mode"] if c.mode in ("", "explosives", "aerial", "firearms") or group["mode"] == "drone" else c.mode)
             c.acled = tuple(group["acled"])
             c.notes.append(f"'{cue}' in sentence -> {group['acled'][1]}")
+            if c.acled[1] == "Remote explosive/landmine/IED" and _counted_explosions(c.token, lex) \
+                    and cue in ("explosion", "explosions", "blast", "blasts", "explosive"):
+                c.mode, c.acled = "heavy-weapons", ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+                c.notes.append("many explosions, no device named -> fire from a distance (shelling)")
             if c.mode == "assassinate":
                 c.notes.append("mode kept: targeted assassination")
             _sides(doc, c, lex)
@@ -586,8 +666,22 @@ def _code_violence(doc, c: Candidate, lex: Lexicon, hays) -> None:
                 c.mode = group["mode"]
                 break
     actor, target = _sides(doc, c, lex)
+    if actor in ("", "civilian", "state") and {"mob", "lynch"} & _dep_lemmas(c.token, {"compound", "amod", "nmod"}):
+        actor = c.actor_kind = "crowd"  # "a mob justice attack", "mob attack"
+        c.notes.append("mob attack -> crowd")
+    elif actor in ("", "civilian") and has_phrase(clause_hays(c.token), lex.words["crowd_weapons"]):
+        actor = c.actor_kind = "crowd"  # "locals pelted stones at the police": a mob, not an armed group
+        c.notes.append("stones and sticks -> crowd")
     c.acled = violence_subtype(actor, target, hays)
     c.notes.append(f"ACLED rule: {actor or 'unspecified'} actor, {target or 'unspecified'} target -> {c.acled[1]}")
+
+
+def _counted_explosions(tok, lex: Lexicon) -> bool:
+    """"a total of 20 explosions": many explosions counted by an observer."""
+    if tok.lemma_.lower() not in ("explosion", "blast") or tok.tag_ != "NNS":
+        return False
+    nums = [parse_number(ch, lex) for ch in tok.children if ch.dep_ in ("nummod", "quantmod")]
+    return any(n is not None and n >= 3 for n in nums)  # one or two blasts are usually devices
 
 
 def violence_subtype(actor: str, target: str, hays=()) -> tuple[str, str]:
@@ -613,11 +707,12 @@ def fold_into_territory(events: list[Candidate]) -> list[Candidate]:
     """"Troops clashed with rebels and regained the hill": ACLED codes the territorial change,
     with the fighting that won it as part of the same event."""
     out = []
-    territory = [t for t in events if t.acled[1] in TERRITORY_SUBTYPES and t.status == "occurred"]
+    territory = [t for t in events if t.acled[1] in TERRITORY_SUBTYPES and t.status in ("occurred", "alleged")]
     for e in events:
         host = None
         if e not in territory and e.acled[0] in ("Battles", "Explosions/Remote violence") and e.status == "occurred":
-            sents = {m.sent.start for m in e.mentions}
+            # the same sentence, or a takeover told right after the fighting ("... clashed. They captured the town.")
+            sents = {x.start for m in e.mentions for x in context_sents(m, 1)}
             host = next((t for t in territory if sents & {m.sent.start for m in t.mentions}), None)
         if host is None:
             out.append(e)
@@ -646,14 +741,26 @@ def recode_violence(events: list[Candidate], lex: Lexicon) -> None:
             e.acled = ("Violence against civilians", "Attack")
             e.notes.append("abduction with physical harm -> Attack")
             continue
+        if e.acled[0] == "Explosions/Remote violence" and any(
+                m.entry.get("acled") == "clash" and m.acled[1] == "Armed clash" and m.status == "occurred"
+                and m.token.dep_ not in ("compound", "amod") for m in e.mentions):  # not "a combat operation"
+            # "fighting broke out ... the military fired artillery": remote weapons used in a
+            # battle where both sides fight are part of the armed clash
+            e.acled = ("Battles", "Armed clash")
+            e.notes.append("fighting reported: weapons used in an armed clash -> Armed clash")
+            continue
         if e.acled[1] not in VIOLENCE_SUBTYPES or len(e.mentions) < 2 or e.fixed and e.acled[1] != "Attack":
             continue
-        if e.acled[1] != "Armed clash" and any(
-                m.acled[1] == "Armed clash" and m.status == "occurred" and (
+        crowd_event = e.acled[1] == "Mob violence" or any(
+            m.actor_kind == "crowd" or m.entry.get("acled") == "clash" and m.target_kind == "crowd" for m in e.mentions)
+        if e.acled[1] != "Armed clash" and not crowd_event and any(
+                m.acled[1] == "Armed clash" and m.status == "occurred" and not _toll_only(m, lex) and (
                     m.entry.get("acled") == "clash" or {m.actor_kind, m.target_kind} & ARMED) for m in e.mentions):
             e.notes.append("a mention reports fighting between armed sides -> Armed clash")
             e.acled = ("Battles", "Armed clash")
             continue
+        if crowd_event and e.acled[1] == "Mob violence":
+            continue  # a crowd fight stays one even when an officer is among the injured
         actors = {m.actor_kind for m in e.mentions if m.acled[1] in VIOLENCE_SUBTYPES} - {""}
         targets = {m.target_kind for m in e.mentions if m.acled[1] in VIOLENCE_SUBTYPES} - {""}
         if not actors and not targets:
@@ -718,11 +825,16 @@ def protest_cue(c: Candidate, sents, phrases, lex: Lexicon) -> Optional[str]:
     anchors = protest_anchors(c.token)
     security = {w for w in lex.words["armed_state"]} | {"police", "authorities"}
     for phrase, tok in _cue_tokens(sents, phrases):
+        if tok.text[:1].isupper() and not tok.is_sent_start:
+            continue  # part of a name ("Burnt Store Isles")
+        if any(ch.dep_ == "dobj" and _phrase_lemmas(ch) & lex.words["symbolic_targets"] for ch in tok.children):
+            continue  # "burned effigies": the protest's message
         if tok.sent.start == c.sent.start and about_protest(tok, anchors):
             continue
-        if tok.dep_ in ("relcl", "acl", "amod") and tok.pos_ == "VERB":
-            continue  # "vegetables damaged by ...": describes a noun, not the protest
-        if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i not in anchors:
+        if tok.dep_ in ("relcl", "acl", "amod") and tok.pos_ == "VERB" and not (
+                tok.dep_ == "amod" and " " in phrase and tok.head.i == tok.i + 1):
+            continue  # "vegetables damaged by ...": describes a noun, not the protest ("burning tires" is the cue)
+        if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i not in anchors and " " not in phrase:
             continue  # "violent demonstrations elsewhere"
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "over", "against", "following", "since"):
             continue
@@ -776,11 +888,15 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
     mods = {x.lower_ for x in tok.children if x.dep_ in ("amod", "compound", "advmod", "det")}
     aux = {x.lower_ for x in tok.children if x.dep_ in ("aux", "auxpass")}
     neg = any(x.dep_ == "neg" for x in tok.children) or (
-        tok.dep_ in ("pcomp",) and tok.head.lower_ == "without")
+        tok.dep_ in ("pcomp",) and tok.head.lower_ == "without") or (
+        # "clashes were not reported", "no clashes were reported"
+        tok.pos_ == "NOUN" and (any(x.dep_ == "det" and x.lower_ == "no" for x in tok.children) or
+                                tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in ("report", "occur", "record", "take")
+                                and any(x.dep_ == "neg" for x in tok.head.children)))
     if neg:
         c.status = "negated"
-    elif mods & set(st["historical_modifiers"]) or has_phrase(clause_hays(tok), st["historical"]) or _past_perfect(tok) \
-            or _old_date(doc, c):
+    elif mods & set(st["historical_modifiers"]) or _past_perfect(tok) or _old_date(doc, c) or has_phrase(
+            clause_hays(tok), [h for h in st["historical"] if not (c.plover == "PROTEST" and h in COMMEMORATION)]):
         c.status = "historical"
     elif chain_lemmas & {"deny", "denial"} and not local & {"condemn"}:
         c.status = "denied"
@@ -806,6 +922,8 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         c.notes.append(f"status {c.status}")
 
 
+# A demonstration on an anniversary commemorates the past; it happens now.
+COMMEMORATION = {"anniversary", "history", "recalled", "historical"}
 REPORTING_VERBS = {"say", "announce", "confirm", "tell", "state", "declare", "report", "add", "insist", "indicate",
                    "reply", "write", "warn", "promise", "claim"}
 
@@ -1014,6 +1132,9 @@ def toll_in_sentence(sent, lex: Lexicon) -> tuple[Optional[int], Optional[int]]:
 # --------------------------------------------------------------------------- protests and toll mentions
 
 VERBAL = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
+# Organisations speak through statements; only unorganised crowds demand by demonstrating.
+ORGANISED_WORDS = {"group", "faction", "party", "organization", "organisation", "union", "opposition",
+                   "association", "movement", "committee", "council", "coalition", "government"}
 CROWD_WORDS = {"protester", "protestor", "demonstrator", "marcher", "striker", "rioter"}
 
 
@@ -1024,6 +1145,27 @@ def _ancestors(tok, depth: int = 6):
             return
         h = h.head
         yield h
+
+
+# Verbs whose purpose clause ("met to demand", "wrote to denounce") is a statement, not a street action
+NON_ACTION_HEADS = {"call", "ask", "meet", "write", "issue", "sign", "send", "file", "submit", "hold", "convene",
+                    "organize", "organise", "plan", "vote", "decide", "agree", "want", "seek", "try", "need", "work",
+                    "intend", "use", "publish", "post", "speak", "appear", "go", "come", "return", "continue"}
+
+
+def _purpose_of_action(c: Candidate) -> bool:
+    """"mothers took over the school to demand repairs", "members protested to demand land": a
+    demand that is the purpose of a collective physical action by a plural group is a demonstration."""
+    tok = c.token
+    if c.plover not in ("REQUEST", "ACCUSE", "REJECT") or tok.dep_ not in ("advcl", "xcomp") or \
+            not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
+        return False
+    head = tok.head
+    if head.pos_ != "VERB" or head.lemma_.lower() in REPORTING_VERBS | NON_ACTION_HEADS:
+        return False
+    subj, passive = _subject_of(head)
+    return subj is not None and not passive and subj.tag_ in ("NNS", "NNPS") and \
+        subj.lemma_.lower() not in ORGANISED_WORDS
 
 
 def relate_to_protests(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
@@ -1043,7 +1185,12 @@ def relate_to_protests(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
         if c.plover in VERBAL and governing is not None:
             governing.notes.append(f"purpose: '{c.token.text}'")
             continue
-        if c.plover in VERBAL and {w.rstrip("s") for w in c.actor_words} & CROWD_WORDS:
+        # a crowd voicing demands in its main clause, or a demand that is the purpose of a
+        # collective action; organisations ("opposition groups demanded") make statements
+        crowd_said = c.plover in ("REQUEST", "ACCUSE", "REJECT") and c.status == "occurred" \
+            and c.token.pos_ == "VERB" and not c.actor_words & ORGANISED_WORDS and (
+                c.actor_crowd and c.token.dep_ in ("ROOT", "conj") or _purpose_of_action(c))
+        if c.plover in VERBAL and ({w.rstrip("s") for w in c.actor_words} & CROWD_WORDS or crowd_said):
             c.plover, c.mode = "PROTEST", "demo"
             c.notes.append("said by protesters -> PROTEST (PLOVER: protests making demands)")
             _code_protest(c.sent.doc, c, lex)
@@ -1070,6 +1217,17 @@ def absorb_toll_mentions(events: list[Candidate], lex: Lexicon) -> list[Candidat
         host = None
         if all(_toll_only(m, lex) for m in e.mentions):
             first = min(m.sent.start for m in e.mentions)
+            # "three people were injured in a clash between ...": the clash of the same sentence
+            same = [k for k in events if k is not e and k.acled_coded and k.status not in ("historical", "negated")
+                    and k.acled[0] in VIOLENT_ACLED and any(m.sent.start == first for m in k.mentions)
+                    and not all(_toll_only(m, lex) for m in k.mentions)]
+            if same:
+                host = same[0]
+                host.mentions.extend(e.mentions)
+                host.target_words |= e.target_words
+                host.targets.extend(t for t in e.targets if t not in host.targets)
+                host.notes.append(f"toll mention '{e.token.text}' attached")
+                continue
             earlier = [k for k in keep if k.acled_coded and k.status not in ("historical", "negated")
                        and min(m.sent.start for m in k.mentions) <= first]
             same_para = [k for k in earlier if "\n\n" not in e.token.doc.text[
@@ -1161,13 +1319,21 @@ def _specificity(c: Candidate) -> int:
     return s
 
 
+PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Violent demonstration": 2,
+                    "Excessive force against protesters": 3}
+
+
 def merge(cands: list[Candidate]) -> list[Candidate]:
     events: list[Candidate] = []
     for c in cands:
         for e in events:
             if _compatible(e, c):
                 e.mentions.append(c)
-                if _specificity(c) > _specificity(e) and _specificity(c) // 2 > _specificity(e) // 2:
+                if e.plover == "PROTEST" and PROTEST_SEVERITY.get(c.acled[1], -1) > PROTEST_SEVERITY.get(e.acled[1], 99):
+                    # mentions of one demonstration: the most severe report decides its code
+                    e.acled, e.mode = c.acled, c.mode or e.mode
+                    e.notes = e.notes + c.notes[-1:] + ["merged mentions"]
+                elif _specificity(c) > _specificity(e) and _specificity(c) // 2 > _specificity(e) // 2:
                     e.acled, e.mode = c.acled, c.mode or e.mode
                     e.notes = c.notes + ["merged mentions"]
                 elif not e.mode and c.mode or _specificity(c) > _specificity(e):
@@ -1192,6 +1358,68 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
     return events
 
 
+CROWD_VIOLENCE = {"Mob violence", "Looting/property destruction", "Attack", "Armed clash"}
+
+
+BACKGROUND_MARKS = {"after", "since", "before", "because", "following", "as", "when", "until"}
+BACKGROUND_PREPS = {"after", "following", "over", "against", "since", "before", "for", "about", "of"}
+
+
+def background_clause(tok) -> bool:
+    """Is the trigger told as background: in a relative clause or participle ("a man who was
+    shot", "buildings demolished in 2019"), an "after/since" clause or an "after/over X"
+    phrase ("after a clash", "over the killing")?"""
+    h = tok
+    for _ in range(8):
+        if h.dep_ in ("relcl", "acl"):
+            return True
+        if h.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in h.children):
+            return True
+        if h.dep_ in ("pobj", "pcomp") and h.head.lower_ in BACKGROUND_PREPS:
+            return True
+        if h.head.i == h.i:
+            return False
+        h = h.head
+    return False
+
+
+def fold_protest_violence(events: list[Candidate], lex: Lexicon) -> None:
+    """ACLED's Violent demonstration: demonstrators who burn tyres, throw stones or vandalise
+    during their protest make the protest a riot; their violence is not an event of its own.
+
+    Violence joins a protest reported in the same sentence, or in the next sentences of the
+    paragraph when a crowd or the protesters ("they") commit it. Violence by armed actors,
+    and violence the protest is about (already historical), stays apart."""
+    protests = [e for e in events if e.plover == "PROTEST" and e.acled[0] in ("Protests", "Riots")
+                and e.status == "occurred"]
+    if not protests:
+        return
+    for e in events:
+        if e in protests or e.acled[1] not in CROWD_VIOLENCE or e.status != "occurred" or e.absorbed_into:
+            continue
+        kinds = {m.actor_kind for m in e.mentions}
+        if kinds - {"crowd", "protester", ""} or {w.rstrip("s") for w in e.target_words} & CROWD_WORDS:
+            continue
+        if not kinds & {"crowd", "protester"} and "they" not in e.actor_words and e.actors:
+            continue  # someone else's violence
+        if e.target_words & lex.words["symbolic_targets"] or all(background_clause(m.token) for m in e.mentions):
+            continue  # burning an effigy is a protest's message; "a man who was shot" is its reason
+        sents = {m.sent.start for m in e.mentions}
+        host = next((p for p in protests if sents & {m.sent.start for m in p.mentions}), None)
+        if host is None and (kinds & {"crowd", "protester"} or {"they"} & e.actor_words):
+            host = next((p for p in protests if sents & {x.start for m in p.mentions for x in context_sents(m)}), None)
+        if host is None:
+            continue
+        if host.acled[1] != "Excessive force against protesters":
+            host.acled = ("Riots", "Violent demonstration")
+            host.mode = "riot"
+        host.notes.append(f"'{e.token.text}' by the demonstrators -> Violent demonstration")
+        host.mentions.extend(e.mentions)
+        e.absorbed_into = host
+        e.acled = (None, None)
+        e.notes.append("ACLED: part of the demonstration")
+
+
 def fold_protest_actions(events: list[Candidate], lex: Lexicon) -> None:
     """ACLED codes police action against a protest as part of the protest, not as its own event."""
     protests = [e for e in events if e.acled[0] in ("Protests", "Riots") and e.plover == "PROTEST"]
@@ -1204,6 +1432,9 @@ def fold_protest_actions(events: list[Candidate], lex: Lexicon) -> None:
             continue  # strikes, battles and riots are events of their own, not a police response
             continue
         on_protesters = {w.rstrip("s") for w in e.target_words} & CROWD_WORDS or e.acled[1] == "Excessive force against protesters"
+        if e.acled[1] == "Arrests" and not on_protesters and all(
+                background_clause(m.token) or m.token.dep_ in ("compound", "amod") for m in e.mentions):
+            continue  # "the release of workers who were arrested", "a detention centre": not this protest's arrests
         if e.acled[1] in ("Arrests",) or e.plover == "ASSAULT" and e.mode == "crowd-control" or on_protesters:
             p = min(protests, key=lambda p: abs(p.sent.start - e.sent.start))
             if abs(p.sent.start - e.sent.start) > 80 and not on_protesters:
@@ -1374,6 +1605,10 @@ def salience(doc, e: Candidate, first_para_end: int) -> float:
         s += 2.5
     if min(starts) < len(doc.text) * 0.25:
         s += 1.0
+    lead = sentences(doc)[0].start if sentences(doc) else 0
+    if any(m.sent.start == lead and m.depth == min(x.depth for x in (m.sent_cands or [m])) and
+           not background_clause(m.token) for m in e.mentions):
+        s += LEAD_WEIGHT  # the lead sentence's main clause tells the story
     s += min(len(e.mentions), 6) * 0.5
     if e.acled[0] in VIOLENT_ACLED:
         s += 1.5
@@ -1447,6 +1682,7 @@ class EventsStage:
         events = fold_into_territory(events)
         for e in events:
             e.place, e.geo_precision = best_place(e) if len(e.mentions) > 1 else (e.place, e.geo_precision)
+        fold_protest_violence(events, lex)
         self._assign_toll(doc, events, lex)
         fold_protest_actions(events, lex)
         add_generic_participants(doc, [e for e in events if e.absorbed_into is None])
