@@ -187,19 +187,23 @@ def pipeline_for():
     return _pipeline_for
 
 
+def spacy_parse_text(text: str, published=None):
+    """Parse with the spaCy components only (the model plus the paragraph boundaries the
+    pipeline adds), the eventlens attributes left empty for a test to set. Plain function so
+    helper modules (test_statements.run, test_claims.claims_of) can share it."""
+    from eventlens.config import DEFAULT_STAGES
+    from eventlens.model import Article
+    nlp = _pipeline_for(()).nlp
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name not in DEFAULT_STAGES:
+            doc = proc(doc)
+    doc._.article = Article(id="t", text=text, published=published)
+    doc._.actors, doc._.places, doc._.dates, doc._.trace = [], [], [], {}
+    return doc
+
+
 @pytest.fixture(scope="session")
 def spacy_parse():
     """Parse with the spaCy components only, the eventlens attributes left empty for a test to set."""
-    from eventlens.config import DEFAULT_STAGES
-    nlp = _pipeline_for(()).nlp  # the model plus the paragraph boundaries the pipeline adds
-
-    def parse(text: str, published=None):
-        from eventlens.model import Article
-        doc = nlp.make_doc(text)
-        for name, proc in nlp.pipeline:
-            if name not in DEFAULT_STAGES:
-                doc = proc(doc)
-        doc._.article = Article(id="t", text=text, published=published)
-        doc._.actors, doc._.places, doc._.dates, doc._.trace = [], [], [], {}
-        return doc
-    return parse
+    return spacy_parse_text

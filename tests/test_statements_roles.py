@@ -77,8 +77,8 @@ def test_negated_cue_is_reported_without_a_speech_act():
     text = "The ministry did not condemn the raid. The army did not immediately respond to requests for comment."
     sts, _, _ = run(text, [("new:ministry", "organization", "ministry"), ("new:army", "organization", "army")])
     s = one(sts, "the raid")
-    assert s.cue.text == "condemn" and s.plover_type is None and s.target is None
-    assert one(sts, "requests for comment").cue.text.startswith("respond")
+    assert s.cue.text == "did not condemn" and s.plover_type is None and s.target is None
+    assert one(sts, "requests for comment").cue.text == "did not immediately respond to"
 
 
 def test_passive_cue_with_and_without_agent():
@@ -86,7 +86,7 @@ def test_passive_cue_with_and_without_agent():
             "Several officials were accused of taking bribes.")
     sts, _, _ = run(text, [("new:unions", "group", "largest unions")])
     s = one(sts, "The new budget")
-    assert s.cue.text == "supported" and s.source.text == "the largest unions"
+    assert s.cue.text == "is supported" and s.source.text == "the largest unions"
     acc = one(sts, "taking bribes")
     assert acc.source is None and acc.speaker is None and "Several officials" in acc.content.text
 

@@ -4,7 +4,7 @@ DIR holds ``text/<name>.txt`` and ``attributions/<name>_<annotator>.ann``. Each 
 an .ann file links a Cue, a Content and (usually) a Source text-bound annotation; spans may be
 discontinuous ("10 20;25 40"). The article text is coded as it is (offsets must agree with
 the annotations), and the statements stage's source/cue/content spans are scored by
-``eventlens.pipeline.statements.score`` (exact and overlap, micro-averaged over articles).
+``eventlens.pipeline.statement_scoring.score`` (exact and overlap, micro-averaged over articles).
 When several annotators annotated one article, the first annotation file (by name) is used.
 """
 from __future__ import annotations
@@ -72,7 +72,7 @@ def load_dir(path: str, limit: Optional[int] = None) -> list[tuple[str, str, lis
 
 def evaluate(path: str, pipeline, limit: Optional[int] = None, batch_size: int = 8) -> dict:
     """Micro-averaged source/cue/content precision, recall and F1 (exact and overlap)."""
-    from ..pipeline.statements import predicted_spans, score
+    from ..pipeline.statement_scoring import predicted_spans, score
     items = load_dir(path, limit)
     nlp = pipeline.nlp
     docs = []

@@ -2,26 +2,31 @@
 
 find(doc) returns ``Found`` records (cue, content and source character spans plus the
 resolved speaker); set_annotations turns them into ``Statement`` objects on ``doc._.statements``
-and writes responsibility attribution (claimed_by / accused / denied_by) onto the events.
-``score()`` compares Found spans with gold attribution spans (PolNeAR-style source/cue/content).
+and writes responsibility attribution (claimed_by / accused / denied_by) onto the events
+(statement_events). Cues: speech, thought and attitude verbs, speech nouns, attitude
+adjectives ("X is sure that"), impressions ("seemed"), "according to" and punctuation
+(statement_lexicon / lexicons/statements.yaml). ``score()`` (statement_scoring) compares spans
+with gold attributions (PolNeAR-style source/cue/content).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from typing import Iterable, Optional
+from typing import Optional
 
-import yaml
 from spacy.language import Language
 
-from ..model import Actor, Attribution, Statement
+from ..model import Actor, Statement
 from .base import actor_at, dates_in, doc_text, overlaps, span_of
 from .quotemarks import Quote, find_quotes, paragraphs
+from .statement_events import _attribute_responsibility, _linked_event
+from .statement_lexicon import VIOLENT_PLOVER, lexicon
+from .statement_scoring import found_as_spans, predicted_spans, score
 
-# Violent event types: "condemned the attack" is about the article's main event of this kind.
-VIOLENT_PLOVER = {"ASSAULT", "COERCE", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION"}
+# scoring and the lexicon live in their own modules; these names stay importable from here
+__all__ = ["Found", "Stage", "make_stage", "lexicon", "VIOLENT_PLOVER", "score", "predicted_spans",
+           "found_as_spans"]
+
 # Quotes shorter than this without a cue are scare quotes or names ("Hezbollah" Brigades).
 MIN_STANDALONE_QUOTE_WORDS = 4
 # How far back (in sentences) a pronoun or title may look for its speaker.
@@ -34,28 +39,20 @@ _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it",
 # Verbs that can stand as a parenthetical "..., X said, ..." around their content
 _PARENTHETICAL = {"say", "add", "tell", "note", "write", "argue", "insist", "explain", "claim", "warn"}
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Pronouns that stand for people and quantifiers over groups of them ("many believe ...")
+_PEOPLE_PRONOUNS = {"everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "others"}
+_QUANTIFIERS = {"many", "some", "most", "few", "several", "all", "both", "none", "half", "majority"}
+# Verbs of saying whose reported clause the parser may attach as an adverbial clause
+_SAY_LIKE = {"say", "tell", "add", "write", "explain", "insist", "argue", "note", "announce", "state"}
 # Prepositions whose object is what was said or thought about ("spoke about X", "warned of X")
 _TOPIC_PREPS = ("about", "of", "over", "against")
 
 
-def _that_clause(verb) -> bool:
-    return any(c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+def _clausal_complement(verb) -> bool:
+    """A finite reported clause follows the verb, with or without "that" ("polls show the
+    race is tied"): then any noun phrase can be what shows or suggests it."""
+    return any(c.dep_ == "ccomp" and c.i > verb.i and any(x.dep_ in _SUBJ for x in c.children)
                for c in verb.children)
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict:
-    data = yaml.safe_load(resources.files(__package__).joinpath("lexicons/statements.yaml").read_text("utf-8"))
-    for entry in data["cues"].values():
-        prep = entry.get("needs_prep")
-        if isinstance(prep, str):
-            entry["needs_prep"] = [prep]
-    data["titles"] = set(data["titles"])
-    data["source_nouns"] = set(data["source_nouns"])
-    data["event_nouns"] = set(data["event_nouns"])
-    data["light_verbs"] = set(data.get("light_verbs", ()))
-    data.setdefault("speech_nouns", {})
-    return data
 
 
 @dataclass
@@ -114,14 +111,20 @@ def _subject(verb):
         for c in tok.children:
             if c.dep_ in _SUBJ:
                 if c.lower_ in _RELATIVE and tok.dep_ == "relcl":
-                    # "X, who said ..." is X; "..., which suggests" is a fact, not a speaker
-                    return tok.head if c.lower_ in ("who", "that") else None
+                    # "X, who said ..." is X; "..., which suggests" is a fact unless X is a
+                    # document or a body that can hold a view ("the report, which found ...")
+                    if c.lower_ in ("who", "that") or tok.head.lemma_.lower() in lexicon()["source_nouns"]:
+                        return tok.head
+                    return None
                 return c
         if tok.dep_ == "conj":
             rel = _relative_sibling(tok)
             if rel is not None:
                 return rel
-        if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and tok.head is not tok:
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
+            tok = tok.head.head   # "responded by saying ...", "after saying ..."
+            continue
+        if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
         break
@@ -131,6 +134,13 @@ def _subject(verb):
             if verb.lemma_ == "say":
                 return c
     return None
+
+
+def _relative_subject(verb):
+    """The relative pronoun that is the cue verb's own subject ("X, who said ...")."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ in _SUBJ and c.lower_ in _RELATIVE), None)
 
 
 def _relative_sibling(verb):
@@ -162,7 +172,8 @@ _COLON_SPEAKER = re.compile(r"[\"“']?(?P<name>[A-Z][\w.'’&-]*(?:\s+[\w.'’&
 # Paragraph labels that are not speakers
 _NOT_SPEAKERS = {"update", "note", "editor", "editors", "correction", "related", "watch", "read", "photo",
                  "video", "source", "sources", "q", "a", "question", "answer", "warning", "advertisement",
-                 "breaking", "exclusive", "opinion", "analysis", "live", "via", "credit", "image"}
+                 "breaking", "exclusive", "opinion", "analysis", "live", "via", "credit", "image",
+                 "clarification", "disclosure", "transcript", "caption", "graphic", "chart", "map"}
 
 
 def _speaker_prefix(ctx, start: int, end: int) -> bool:
@@ -180,6 +191,8 @@ def _speaker_prefix(ctx, start: int, end: int) -> bool:
     lex = lexicon()
     if all(t.is_upper or t.is_punct for t in span) and len(span) <= 3:
         return True
+    if all(w[:1].isupper() for w in words) and all(w in ctx.speaker_names() for w in words):
+        return True   # a headline label the tagger missed ("Sanders:"), named elsewhere in the text
     return all(t.pos_ == "PROPN" or t.is_punct for t in span) or \
         (len(span) <= 2 and span[-1].lemma_.lower() in lex["source_nouns"])
 
@@ -188,7 +201,8 @@ def _trimmed(doc, toks) -> Optional[tuple[int, int]]:
     """Character span of tokens without the complementizer and edge punctuation (content is
     the reported proposition), at most MAX_CONTENT_CHARS long."""
     toks = sorted(set(toks), key=lambda t: t.i)
-    while toks and (toks[0].is_punct or (toks[0].dep_ == "mark" and toks[0].lower_ in ("that", "whether", "if"))):
+    while toks and (toks[0].is_punct or (toks[0].lower_ in ("that", "whether", "if")
+                                          and (toks[0].dep_ == "mark" or toks[0].tag_ == "IN"))):
         toks = toks[1:]
     while toks and toks[-1].is_punct and toks[-1].text not in "”\"’»":
         toks = toks[:-1]
@@ -205,7 +219,9 @@ def _object_is_content(obj, entry) -> bool:
         return True
     if entry.get("object") is False or entry.get("needs_clause"):
         return False
-    return not (obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that", "so", "them", "him", "her"))
+    # "denied it", "doesn't think so": the pronoun stands for what was said (PolNeAR marks
+    # it); persons are addressees or topics ("praised him" has its own rule via plover)
+    return not (obj.pos_ == "PRON" and obj.lower_ in ("them", "him", "her", "me", "us", "you"))
 
 
 # Any verb with a "that"-clause and a source-like subject reports a thought or finding
@@ -226,15 +242,23 @@ def _cue_entry(tok):
     """Lexicon entry when tok is a cue verb (with its required particle/preposition)."""
     if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
         return None
-    entry = lexicon()["cues"].get(tok.lemma_.lower())
+    cues = lexicon()["cues"]
+    entry = cues.get(tok.lemma_.lower())
+    if entry is None:
+        # the lemmatizer cuts a silent e ("hopes" -> "hop"): try the word minus its ending
+        word = tok.lower_
+        stem = {"VBZ": word[:-1], "VBD": word[:-1], "VBN": word[:-1], "VBG": word[:-3] + "e"}.get(tok.tag_)
+        entry = cues.get(stem) if stem and stem.endswith("e") and stem != tok.lemma_.lower() else None
     if entry is None:
         return None
     preps = entry.get("needs_prep")
     if preps:
         prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
         if prep is None:
-            if entry.get("or_child") and any(c.dep_ == entry["or_child"] for c in tok.children):
-                return entry, None
+            alternatives = entry.get("or_child") or ()
+            if any(c.dep_ in alternatives for c in tok.children):
+                # "called the plan a disaster": naming, not the speech act of the preposition
+                return {**entry, "plover": None, "role": None}, None
             return None
         return entry, prep
     return entry, None
@@ -270,7 +294,30 @@ def _balanced(doc, span: tuple[int, int]) -> tuple[int, int]:
     if sum(text.count(q, start, end) for q in _DQUOTES) % 2 == 1 and text[end:end + 1] in _DQUOTES \
             and text[end:end + 1]:
         end += 1
+    if text.count("(", start, end) > text.count(")", start, end) and text[end:end + 1] == ")":
+        end += 1   # "Sen. Jane Doe (D-Ore.)"
     return start, end
+
+
+# Words between subject and cue verb that belong to the cue ("has also said", "did not comment")
+_CUE_MODIFIERS = ("aux", "auxpass", "neg", "advmod")
+
+
+def _cue_start(tok) -> int:
+    """Start of a cue verb's span with its auxiliaries, negation and adverbs right before it."""
+    doc, i = tok.doc, tok.i
+    while i - 1 >= tok.sent.start:
+        prev = doc[i - 1]
+        if tok.dep_ == "xcomp" and prev.i == tok.head.i and prev.pos_ in ("VERB", "AUX") and \
+                doc[i].lower_ == "to":
+            # "declined to comment", "continues to insist": the governing verb is part of the cue
+            tok, i = prev, prev.i
+            continue
+        if prev.head.i != tok.i or prev.dep_ not in _CUE_MODIFIERS or prev.is_punct or \
+                prev.lower_ in _RELATIVE or prev.tag_ in ("WRB", "WDT", "WP"):
+            break
+        i -= 1
+    return doc[i].idx
 
 
 def _in_apposition(tok) -> bool:
@@ -345,7 +392,9 @@ def _own_phrase(name, subj) -> Optional[tuple[int, int]]:
     is reached from subj through appositions and "of" only (then the subject names it)."""
     x, detached = name, False
     while x.i != subj.i and x.head.i != x.i:
-        if x.dep_ == "conj" or (x.dep_ == "pobj" and x.head.lower_ != "of"):
+        # "factions such as X", "groups including X" name X on its own; "a spokeswoman for
+        # X" or "advisers to X" are the speakers themselves, named by the whole phrase
+        if x.dep_ == "conj" or (x.dep_ == "pobj" and x.head.lower_ in ("as", "including", "like", "among")):
             detached = True
         x = x.head
     if x.i != subj.i or not detached:
@@ -403,6 +452,17 @@ class Stage:
                     used_cues.add(tok.i)
                     self._merge_quotes(ctx, f, tok, used_quotes)
 
+        # 1c. attitudes and impressions: "X is sure that ...", "X seemed weaker"
+        for si, sent in enumerate(sents):
+            for tok in sent:
+                if ctx.in_quote(tok.idx) or tok.i in used_cues:
+                    continue
+                f = self._attitude(ctx, tok) or self._impression(ctx, tok, used_cues)
+                if f is not None:
+                    found.append(f)
+                    used_cues.add(tok.i)
+                    self._merge_quotes(ctx, f, tok, used_quotes)
+
         # 2. direct quotes, each with its nearest cue
         for qi, q in enumerate(quotes):
             if qi in used_quotes:
@@ -414,6 +474,7 @@ class Stage:
         # 3. punctuation cues: "“...” ― Name" signatures and "Name: ..." transcripts/headlines
         self._punctuation_cues(ctx, found)
 
+        _split_conjoined(doc, found)
         found.sort(key=lambda f: (f.content[0], f.content[1]))
         _inherit_speech_acts(found)
         # 3. speakers through pronouns, titles and continuations, in reading order
@@ -455,6 +516,10 @@ class Stage:
         for f in found:
             if overlaps(*f.content, *content):
                 if f.cue is None:
+                    if f.content[0] <= source[0]:
+                        # a quote mark opening the paragraph ran over the speaker label
+                        # ('"SMITH: ...'): the turn is the paragraph after the label
+                        f.content, f.sentence = content, ctx.para_bounds(content[0])
                     f.cue, f.source, f.how = cue, source, "punctuation"
                     f.speaker = self._actor_id(ctx, source)
                     return
@@ -497,8 +562,19 @@ class Stage:
         if hit is None:
             return None
         entry, prep = hit
-        if entry.get("needs_quote"):
+        as_clause = tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in tok.children)
+        if entry.get("as_only") and not as_clause:
+            return None   # "put" reports speech only in "as X put it"
+        if entry.get("needs_quote") and not (entry.get("person_subject") and self._person_subject(ctx, tok)):
             return None
+        if tok.dep_ == "xcomp" and (_cue_entry(tok.head) or (None, None))[0] is not None and \
+                not _cue_entry(tok.head)[0].get("needs_quote"):
+            return None   # "wants to release X", "called on Y to reject": the head's content
+        nouns = lexicon()["speech_nouns"]
+        if tok.lemma_.lower() in lexicon()["light_verbs"] and any(
+                c.dep_ in ("dobj", "obj") and c.lemma_.lower() in nouns
+                and self._nominal_content(c, nouns[c.lemma_.lower()])[0] is not None for c in tok.children):
+            return None   # "issued a warning that ...": the noun is the cue (nominal pass)
         # "X did not say whether ...", "did not immediately respond": still reported speech
         # (PolNeAR annotates it), but no speech act: a negated condemnation is no ACCUSE
         negated = _is_negated(tok)
@@ -526,7 +602,7 @@ class Stage:
                 return None   # "It turned out that ...": no one holds the thought
             tops = ctx.in_paragraph(subj, tok.idx)
             if entry.get("epistemic") and (subj.lower_ in _RELATIVE or not tops
-                                           or not self._is_source_like(ctx, tops[0], _that_clause(tok))):
+                                           or not self._is_source_like(ctx, tops[0], _clausal_complement(tok))):
                 return None
         cue_end = (prep.idx + len(prep)) if prep is not None and prep.i == tok.i + 1 else tok.idx + len(tok)
         if prep is None and tok.i + 1 < len(doc) and doc[tok.i + 1].dep_ == "prep" and \
@@ -539,15 +615,102 @@ class Stage:
             head = _cue_entry(tok.head)
             plover = head[0].get("plover") if head else None
         f = Found(content=ctx.clip(content, tok.idx), kind="indirect", sentence=ctx.sentence_of(tok.idx),
-                  cue=(tok.idx, cue_end), cue_lemma=tok.lemma_.lower(), plover_type=plover)
+                  cue=(_cue_start(tok), cue_end), cue_lemma=tok.lemma_.lower(), plover_type=plover)
         if subj is not None:
             self._set_source(ctx, f, subj)
+            rel = _relative_subject(tok)
+            if rel is not None and f.source is not None:
+                # the text names the speaker by the relative pronoun ("an aide, who said ..."):
+                # the speaker is resolved, the source span stays the pronoun (PolNeAR)
+                f.source, f.extra["co_sources"] = (rel.idx, rel.idx + len(rel)), []
         if negated:
             f.extra["negated"] = True
             return f
         f.target = self._target(ctx, tok, entry)
         f.extra["role"] = entry.get("role")
         return f
+
+    def _person_subject(self, ctx, verb) -> bool:
+        """The verb's subject names a person ("Smith attacked the plan"), not a group or a
+        thing (armed groups and bombs attack places: that is an event, not a statement)."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or _is_passive(verb):
+            return False
+        if subj.lower_ in ("he", "she"):
+            return True
+        actor = ctx.actor_in(subj)
+        return actor.kind == "person" if actor is not None else subj.ent_type_ == "PERSON"
+
+    def _attitude(self, ctx, adj) -> Optional[Found]:
+        """ "X is sure (that) ...", "X was critical of Y", "X is determined to ...": an attitude
+        adjective after a linking verb, with its clause or prepositional object as content and
+        the linking verb's subject as source; "it is clear that ..." has no source."""
+        lex = lexicon()
+        entry = lex["attitude_adjectives"].get(adj.lower_)
+        if entry is None or adj.dep_ not in ("acomp", "oprd") or adj.head.lemma_.lower() not in lex["linking_verbs"]:
+            return None
+        verb = adj.head
+        clause = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None) or \
+            next((c for c in verb.children if c.dep_ == "ccomp" and c.i > adj.i), None)
+        prep = next((c for c in adj.children if c.dep_ == "prep" and c.i > adj.i
+                     and any(p.dep_ in ("pobj", "pcomp") for p in c.children)), None)
+        if clause is not None:
+            content = _trimmed(adj.doc, list(clause.subtree))
+        elif prep is not None:
+            content = _trimmed(adj.doc, [t for t in prep.subtree if t.i != prep.i])
+        else:
+            return None
+        if content is None:
+            return None
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        impersonal = subj is None or subj.lower_ in ("it", "this", "that")
+        if bool(entry.get("impersonal")) != impersonal or (impersonal and clause is None):
+            return None
+        if not impersonal and not self._is_source_like(ctx, subj):
+            return None
+        cue_end = prep.idx + len(prep) if prep is not None and clause is None and prep.i == adj.i + 1 else adj.idx + len(adj)
+        f = Found(content=ctx.clip(content, adj.idx), kind="indirect", sentence=ctx.sentence_of(adj.idx),
+                  cue=(_cue_start(verb), cue_end), cue_lemma=adj.lower_, plover_type=entry.get("plover"))
+        f.how = "attitude"
+        if not impersonal:
+            self._set_source(ctx, f, subj)
+            if f.source is None:
+                return None
+        if _is_negated(verb):
+            f.plover_type = None
+            f.extra["negated"] = True
+        return f
+
+    def _impression(self, ctx, verb, used_cues) -> Optional[Found]:
+        """ "His voice seemed weaker", "it appears that ...": an impression nobody is named for;
+        the subject and its complement are the content."""
+        lemma, lex = verb.lemma_.lower(), lexicon()
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        if lemma in lex["impression_verbs"]:
+            deps = ("xcomp", "acomp", "oprd", "ccomp", "attr")
+        elif lemma in lex["appearance_verbs"]:
+            deps = ("acomp", "oprd")   # "that looks unlikely", not "looked at the file"
+        else:
+            return None
+        comp = next((c for c in verb.children if c.i > verb.i and (c.dep_ in deps
+                     or (c.dep_ == "prep" and c.lower_ == "like"))), None)
+        if comp is None or comp.i in used_cues or any(c.i in used_cues for c in comp.subtree):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        toks = list(comp.subtree)
+        if (subj is not None and subj.lower_ in _RELATIVE) or len([t for t in toks if not t.is_punct]) < 2 \
+                and comp.pos_ not in ("ADJ", "ADV"):
+            return None   # "..., which seems to be": nothing is said to seem
+        if subj is not None and subj.lower_ not in ("it", "there"):
+            toks += list(subj.subtree)
+        elif comp.dep_ != "ccomp":
+            return None
+        content = _trimmed(verb.doc, toks)
+        if content is None:
+            return None
+        return Found(content=ctx.clip(content, verb.idx), kind="indirect", sentence=ctx.sentence_of(verb.idx),
+                     cue=(_cue_start(verb), verb.idx + len(verb)), cue_lemma=verb.lemma_.lower(), how="impression")
 
     def _nominal(self, ctx, noun, used_cues, found) -> Optional[Found]:
         """A speech or thought noun with its content ("that"-clause, "to"-clause or topic
@@ -569,19 +732,31 @@ class Stage:
         if content is None:
             return None
         src = self._nominal_source(noun)
-        if src is None and (entry.get("epistemic") or not that):
+        if src is None and entry.get("epistemic") and not entry.get("open"):
+            return None   # "a plan for the city": a thought needs its holder
+        if src is None and not entry.get("open") and not that and prep is None:
             return None   # "a plan for the city", "the report on jobs": no one is said to speak
         verb = lexicon()["cues"].get(entry.get("verb"), {})
+        # attitudes ("her willingness to ...", "support for ...") are no speech acts
+        attitude = bool(entry.keys() & {"epistemic", "open", "holder"})
         cue_end = noun.idx + len(noun)
         if prep is not None and prep.i == noun.i + 1:
             cue_end = prep.idx + len(prep)   # "claims of", "demand for"
         f = Found(content=ctx.clip(content, noun.idx), kind="indirect", sentence=ctx.sentence_of(noun.idx),
-                  cue=(noun.idx, cue_end), cue_lemma=noun.lemma_.lower(), plover_type=verb.get("plover"))
+                  cue=(noun.idx, cue_end), cue_lemma=noun.lemma_.lower(),
+                  plover_type=None if attitude else verb.get("plover"))
         f.how = "nominal"
         f.extra["nominal"] = True
-        f.extra["role"] = verb.get("role")
+        f.extra["role"] = None if attitude else verb.get("role")
         if src is not None:
             self._nominal_set_source(ctx, f, src)
+            if f.source is not None and f.source[0] < noun.left_edge.idx < f.source[1]:
+                # "Ken Ito, a critic of X": the holder's phrase ends before the noun's own
+                end = noun.left_edge.idx
+                text = doc_text(ctx.doc)
+                while end > f.source[0] and text[end - 1] in " ,":
+                    end -= 1
+                f.source = (f.source[0], end)
         return f
 
     @staticmethod
@@ -605,6 +780,13 @@ class Stage:
         for c in noun.children:
             if c.dep_ == "poss":
                 return c
+        if lexicon()["speech_nouns"][noun.lemma_.lower()].get("holder"):
+            # the noun names its holder: "X is a critic of Y", "X, a supporter of Y"
+            if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+                return next((c for c in noun.head.children if c.dep_ in _SUBJ), None)
+            if noun.dep_ == "appos":
+                return noun.head
+            return next((c for c in noun.children if c.dep_ == "appos"), None)
         for c in noun.children:
             if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from") and c.i > noun.i:
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
@@ -630,7 +812,7 @@ class Stage:
             return
         self._set_source(ctx, f, src)
         if f.source is not None:
-            # "Smith's claim": the source is the name, without the possessive ending
+            # "Smith's claim": the speaker is the name, without the possessive ending
             s0, s1 = f.source
             text = doc_text(ctx.doc)
             if text[s0:s1].endswith(("'s", "’s")) and s1 - s0 > 2:
@@ -653,15 +835,37 @@ class Stage:
             if c.dep_ in ("ccomp", "xcomp") or (c.dep_ in ("dobj", "obj", "dative") and entry.get("plover")) \
                     or (c.dep_ in ("dobj", "obj") and c.i > verb.i and not clausal and _object_is_content(c, entry)):
                 parts.append(c)
-            elif c.dep_ == "oprd" and c.i > verb.i and entry.get("or_child") == "oprd":
+            elif c.dep_ == "oprd" and c.i > verb.i and "oprd" in (entry.get("or_child") or ()):
                 parts.append(c)   # "called the plan a disaster": the naming is the content
-            elif c.dep_ == "prep" and c.i > verb.i and (c is prep or c.lower_ in _TOPIC_PREPS or c.lower_ in entry.get("content_prep", ()) or (
+            elif c.dep_ == "prep" and c.i > verb.i and ((prep is not None and c.i == prep.i) or c.lower_ in _TOPIC_PREPS or c.lower_ in entry.get("content_prep", ()) or (
                     entry.get("plover") and c.lower_ in ("of", "for", "on", "against", "with", "to"))):
                 parts.append(c)
             elif c.dep_ == "advcl" and c.i > verb.i and c.lemma_ == "describe":
                 parts.append(c)  # "condemned X, describing it as ..."
+        if not clausal and entry.get("object") is False:
+            # "told a meeting of leaders that ...": the parser hung the clause on the addressee
+            for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+                # (the parser may read the complementizer as a relative pronoun: tag IN says not)
+                clause = next((t for t in obj.subtree if t.dep_ in ("acl", "ccomp", "relcl") and any(
+                    m.lower_ == "that" and (m.dep_ == "mark" or m.tag_ == "IN") for m in t.children)), None)
+                if clause is not None:
+                    parts.append(clause)
+                    break
+        if not parts and not clausal:
+            # "said after the meeting he would ...": the parser took the clause for an adverbial
+            clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and verb.lemma_ in _SAY_LIKE
+                           and any(x.dep_ in _SUBJ for x in c.children)
+                           and not any(m.dep_ == "mark" and m.lower_ not in ("that", "whether", "if") for m in c.children)), None)
+            if clause is not None:
+                parts.append(clause)
+        if not [p for p in parts if p.pos_ != "PRON"] and verb.dep_ == "advcl" and verb.head.i != verb.i and \
+                any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children):
+            # "As X pointed out, the plan is flawed": the main clause is what X pointed out
+            head = verb.head
+            toks = [t for t in head.subtree if t not in set(verb.subtree) and t.sent == verb.sent and not t.is_space]
+            return _trimmed(doc, toks)
         if not parts and verb.lemma_ in _PARENTHETICAL and verb.dep_ in ("parataxis", "advcl", "ccomp", "conj") \
-                and verb.head is not verb and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+                and verb.head.i != verb.i and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
             # "Acts of protest, Mr. Obama said, are acts of patriotism."
             head = verb.head
             toks = [t for t in head.subtree if t not in set(verb.subtree) and not t.is_space]
@@ -682,11 +886,20 @@ class Stage:
         if not parts:
             return None
         toks = [t for p in parts for t in p.subtree if t.i != (prep.i if prep is not None else -1)]
+        # a trailing ", who is 70" describes the object; it is not part of what was said
+        aside = {t.i for p in parts if p.pos_ in ("NOUN", "PROPN", "PRON")
+                 for r in p.subtree if r.dep_ == "relcl" and r.head.pos_ in ("NOUN", "PROPN")
+                 and r.left_edge.i > 0 and doc[r.left_edge.i - 1].text == ","
+                 for t in r.subtree}
+        if aside and max(t.i for t in toks) in aside:
+            toks = [t for t in toks if t.i not in aside]
         return _trimmed(doc, toks)
 
     def _according_to(self, ctx, sent, tok) -> Optional[Found]:
         to = next(c for c in tok.children if c.lower_ == "to")
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        # "according to show insiders": the tagger may read the source as a verb phrase
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) or \
+            next((c for c in to.children if c.dep_ == "pcomp"), None)
         if pobj is None:
             return None
         phrase = sorted(tok.subtree, key=lambda t: t.i)
@@ -755,7 +968,7 @@ class Stage:
                 cue_end = (prep.idx + len(prep)) if prep is not None and prep.i == tok.i + 1 else tok.idx + len(tok)
                 if cue_end < len(text) and text[cue_end] == ":":
                     cue_end += 1
-                cue = (tok.idx, cue_end)
+                cue = (_cue_start(tok), cue_end)
             if subj is not None and subj.idx <= q.open_at < _subtree_span(subj)[1]:
                 return None   # a quoted name inside the speaker's description
             if not self._quote_is_separate(ctx, q, tok):
@@ -810,8 +1023,13 @@ class Stage:
         """Can subj hold a thought or finding? An actor, a name, a person pronoun, a title or
         source noun; with a "that"-clause any noun phrase ("the video shows that ...")."""
         lex = lexicon()
-        if subj.lower_ in ("i", "you", "we"):
+        if subj.lower_ in ("i", "you", "we") or subj.lower_ in _PEOPLE_PRONOUNS:
             return True
+        if subj.lower_ in _QUANTIFIERS:
+            # "many of his supporters", "some in the party": the group quantified over
+            of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "among")), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            return pobj is None or self._is_source_like(ctx, pobj, that_clause)
         if that_clause and subj.pos_ in ("NOUN", "PROPN", "NUM"):
             return True
         if ctx.actor_in(subj) is not None:
@@ -967,6 +1185,14 @@ class _Context:
         self.paras = paragraphs(doc_text(doc))
         self._starts = [s.start_char for s in sents]
         self._quote_ranges = [q.outer for q in quotes]
+        self._speaker_names = None
+
+    def speaker_names(self) -> set:
+        """Words of person and organisation names in the text (places excluded: "Iraq: ..."
+        is a dateline, not a speaker)."""
+        if self._speaker_names is None:
+            self._speaker_names = {t.text for t in self.doc if t.ent_type_ in ("PERSON", "ORG")}
+        return self._speaker_names
 
     def in_quote(self, idx: int) -> bool:
         return any(a < idx < b for a, b in self._quote_ranges)
@@ -1090,6 +1316,44 @@ class _Context:
         return best
 
 
+def _split_conjoined(doc, found: list[Found]) -> None:
+    """ "X called on police to act and called on people to stay calm": the parser may hang the
+    second cue verb inside the first one's content; each conjoined act with the same speaker
+    is its own statement, so the first content ends before the second cue."""
+    text = doc_text(doc)
+    for f in found:
+        if f.cue is None or f.source is None:
+            continue
+        cut = None
+        for g in found:
+            if g is f or g.cue is None or not f.content[0] < g.cue[0] < f.content[1]:
+                continue
+            tok = doc.char_span(g.cue[0], g.cue[1], alignment_mode="expand")
+            verb = next((t for t in tok or [] if t.pos_ in ("VERB", "AUX")), None)
+            if verb is None or any(c.dep_ in _SUBJ for c in verb.children):
+                continue
+            # "..., arguing that ...", "..., citing ...": a participle after a comma adds a
+            # second act of the same speaker
+            participle = verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and \
+                verb.i > 0 and doc[verb.i - 1].text == ","
+            if not participle and (verb.dep_ != "conj" or g.source != f.source):
+                continue
+            if participle and g.source != f.source:
+                g.source, g.extra["subj"] = f.source, f.extra.get("subj")
+                g.speaker, g.speaker_kind, g.role = f.speaker, f.speaker_kind, f.role
+                g.extra.pop("refer", None)
+                if f.extra.get("refer"):
+                    g.extra["refer"] = f.extra["refer"]
+            cut = g.cue[0] if cut is None else min(cut, g.cue[0])
+        if cut is None:
+            continue
+        end = cut
+        while end > f.content[0] and (text[end - 1] in " ,;\n" or text[max(f.content[0], end - 4):end].lower() == " and"):
+            end = end - 4 if text[max(f.content[0], end - 4):end].lower() == " and" else end - 1
+        if end - f.content[0] >= 3:
+            f.content = (f.content[0], end)
+
+
 def _inherit_speech_acts(found: list[Found]) -> None:
     """"The spokesman announced that Tehran condemns the attack": a neutral report whose content
     opens with a speech act takes that act's PLOVER type and event (the spokesman condemns)."""
@@ -1104,256 +1368,6 @@ def _inherit_speech_acts(found: list[Found]) -> None:
                 break
 
 
-def _linked_event(doc, f: Found, events) -> Optional[str]:
-    """The event a statement is about: one whose evidence/trigger overlaps the content, else the
-    article's main violent event when the content refers to an attack, attempt, act ..."""
-    if not events:
-        return None
-    c0, c1 = f.content
-    e = _event_in(doc, events, c0, c1)
-    if e is not None:
-        return e.id
-    for e in events:
-        if any(overlaps(ev.start, ev.end, c0, c1) for ev in e.evidence) and e.plover_type in VIOLENT_PLOVER:
-            return e.id
-    return None
-
-
-@lru_cache(maxsize=1)
-def _event_reference():
-    nouns = "|".join(sorted(lexicon()["event_nouns"], key=len, reverse=True))
-    return re.compile(r"\b(?:the|this|that|these|those|its|such an?)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % nouns, re.I)
-
-
-def _refers_to_event(text: str) -> bool:
-    """An anaphoric mention of an event ("the attack", "this act", "the assassination attempt")
-    in the first clause of a reported content (later clauses are usually about other things)."""
-    first = re.split(r"[,;:]", text, maxsplit=1)[0]
-    return _event_reference().search(first) is not None
-
-
-def _attribute_responsibility(doc, found: list[Found], events) -> None:
-    """claimed_by / accused / denied_by on events, each with an Attribution carrying its
-    evidence: from statements (their id and sentence) and from responsibility phrases
-    ("X is the main suspect behind the attempt", the clause as evidence)."""
-    if not events:
-        return
-    by_id = {e.id: e for e in events}
-    lex = lexicon()["responsibility"]
-    lists = {"claimed": "claimed_by", "accused": "accused", "denied": "denied_by"}
-
-    def add(event, relation, actor_id, evidence, statement=None):
-        if not actor_id:
-            return
-        lst = getattr(event, lists[relation])
-        if actor_id not in lst:
-            lst.append(actor_id)
-        if not any(a.actor == actor_id and a.relation == relation and a.statement == statement
-                   for a in event.attributions):
-            event.attributions.append(Attribution(actor=actor_id, relation=relation, statement=statement,
-                                                  evidence=[evidence]))
-
-    text = doc_text(doc)
-    for f in found:
-        e = by_id.get(f.extra.get("event"))
-        if e is None:
-            continue
-        content = text[f.content[0]:f.content[1]].lower()
-        role = f.extra.get("role")
-        evidence = span_of(doc, *f.sentence)
-        speakers = [f.speaker] + f.extra.get("co_speakers", [])
-        for sid, speaker in zip(f.extra.get("ids", []), speakers):
-            if role == "claim" and "responsib" in content:
-                add(e, "claimed", speaker, evidence, sid)
-            elif role == "deny":
-                add(e, "denied", speaker, evidence, sid)
-        if role == "allege" and f.target:
-            add(e, "accused", f.target, evidence, f.extra.get("id"))
-    _responsibility_phrases(doc, events, lex, add)
-
-
-def _responsibility_phrases(doc, events, lex, add) -> None:
-    """ "X (and behind it Y) is the main suspect behind the attack", "X claimed responsibility
-    for the attack", "the attack was carried out by X": surface patterns inside one clause, so
-    they survive a bad parse. The phrase must follow the clause's verb (predicate position):
-    "the perpetrator of the attack was ..." names nobody."""
-    text = doc_text(doc)
-    paras = paragraphs(text)
-    main = next((e for e in events if e.plover_type in VIOLENT_PLOVER), None)
-    relation = {"claim": "claimed", "deny": "denied", "accuse": "accused"}
-    for p0, p1 in paras:
-        low = text[p0:p1].lower()
-        for kind in ("claim", "deny", "accuse"):
-            for phrase in lex[kind]:
-                for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
-                    at, after = p0 + m.start(), p0 + m.end()
-                    event = _event_after(doc, events, main, None, at, p1)
-                    if event is None:
-                        continue
-                    if phrase.endswith(" by"):
-                        w0 = at
-                        actors = _actors_between(doc, after, p1, clause_only=True)
-                        w1 = after + len(re.split(r"[,;:.]", text[after:p1], maxsplit=1)[0])
-                    else:
-                        w0 = _clause_start(text, p0, at)
-                        window = doc.char_span(w0, at, alignment_mode="contract")
-                        if window is None or _negated_window(window) or \
-                                not any(t.pos_ in ("AUX", "VERB") for t in window):
-                            continue
-                        actors = _actors_between(doc, w0, at)
-                        w1 = after
-                    for a in actors:
-                        add(event, relation[kind], a, span_of(doc, w0, w1))
-
-
-_CLAUSE_START = re.compile(r"\b(?:that|which|who|whether|while|but)\b|[;:.!?]")
-
-
-def _clause_start(text: str, lo: int, at: int) -> int:
-    last = lo
-    for m in _CLAUSE_START.finditer(text, lo, at):
-        last = m.end()
-    return last
-
-
-def _negated_window(window) -> bool:
-    return any(t.dep_ == "neg" or t.lower_ in ("no", "nobody", "none", "not", "never") for t in window)
-
-
-def _event_after(doc, events, main, nouns, at, end):
-    """The event referred to right after a responsibility phrase (same clause)."""
-    tail = re.split(r"[,;:.\n]", doc_text(doc)[at:end], maxsplit=1)[0]
-    return _event_in(doc, events, at, at + len(tail))
-
-
-def _event_in(doc, events, start: int, end: int):
-    """The event text[start:end] is about. A definite mention ("the attack", "this act",
-    "the attempt to assassinate ...") is the article's main violent event (events are ordered
-    by salience), even when the events stage also coded that mention as an event of its own;
-    otherwise the first event whose trigger lies in the span."""
-    main = next((e for e in events if e.plover_type in VIOLENT_PLOVER), None)
-    hits = sorted((e.trigger.start, i) for i, e in enumerate(events)
-                  if e.trigger is not None and overlaps(e.trigger.start, e.trigger.end, start, end))
-    hit = events[hits[0][1]] if hits else None
-    if main is not None and _refers_to_event(doc_text(doc)[start:end]) and \
-            (hit is None or hit.plover_type == main.plover_type):
-        return main
-    return hit
-
-
-def _actors_between(doc, start: int, end: int, clause_only: bool = False) -> list[str]:
-    if clause_only:
-        end = start + len(re.split(r"[,;:.]", doc_text(doc)[start:end], maxsplit=1)[0])
-    ids = []
-    window = doc_text(doc)[start:end]
-    for actor in doc._.actors or []:
-        if any(start <= m.start and m.end <= end for m in actor.mentions):
-            ids.append(actor.id)
-        elif actor.kind in ("state", "organization", "group") and any(
-                len(n) > 2 and re.search(r"\b" + re.escape(n) + r"\b", window) for n in {actor.name, *actor.aliases_seen}):
-            # a name of an actor of this article that the actors stage left unmarked here
-            ids.append(actor.id)
-    return list(dict.fromkeys(ids))
-
-
 @Language.factory("eventlens_statements", default_config={"max_quote_chars": 2000})
 def make_stage(nlp, name, max_quote_chars: int):
     return Stage(max_quote_chars=max_quote_chars)
-
-
-# ---------------------------------------------------------------- evaluation
-
-_TRIM = " \t\n\"“”„«»‘’'.,:;"
-
-
-def _norm(text: str, start: int, end: int) -> tuple[int, int]:
-    """Span without surrounding quote marks, punctuation, spaces or a leading "that"."""
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
-    if text[start:start + 5].lower() == "that " and end - start > 5:
-        start += 5
-    return start, end
-
-
-def score(text: str, predicted: Iterable[dict], gold: Iterable[dict]) -> dict:
-    """Precision/recall/F1 for source, cue and content spans, exact and overlap.
-
-    predicted/gold: dicts with optional "source", "cue", "content" keys, each a list of
-    (start, end) fragments (gold spans may be discontinuous). Exact match compares spans after
-    trimming quote marks, edge punctuation and a leading "that" (the model stores content
-    without quote marks); a predicted span matches a gold span exactly when it equals one of
-    its fragments or its whole extent. Returns counts too, so corpora can be micro-averaged.
-    """
-    predicted, gold = list(predicted), list(gold)
-    out = {}
-    for role in ("source", "cue", "content"):
-        p_spans = _unique([a[role] for a in predicted if a.get(role)])
-        g_spans = _unique([a[role] for a in gold if a.get(role)])
-        for mode in ("exact", "overlap"):
-            match = _match_exact if mode == "exact" else _match_overlap
-            tp_p = sum(1 for p in p_spans if any(match(text, p, g) for g in g_spans))
-            tp_g = sum(1 for g in g_spans if any(match(text, p, g) for p in p_spans))
-            out[f"{role}_{mode}"] = _prf(tp_p, len(p_spans), tp_g, len(g_spans))
-    return out
-
-
-def _unique(spans):
-    seen, out = set(), []
-    for s in spans:
-        key = tuple(tuple(x) for x in s)
-        if key not in seen:
-            seen.add(key)
-            out.append([tuple(x) for x in s])
-    return out
-
-
-def _match_exact(text, p, g) -> bool:
-    ps = _norm(text, p[0][0], p[-1][1])
-    cands = [_norm(text, a, b) for a, b in g] + [_norm(text, g[0][0], g[-1][1])]
-    return ps in cands
-
-
-def _match_overlap(text, p, g) -> bool:
-    return any(overlaps(a, b, c, d) for a, b in p for c, d in g)
-
-
-def _prf(tp_p, n_p, tp_g, n_g) -> dict:
-    precision = tp_p / n_p if n_p else 0.0
-    recall = tp_g / n_g if n_g else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "tp_pred": tp_p, "pred": n_p, "tp_gold": tp_g, "gold": n_g}
-
-
-def predicted_spans(doc, univocal: bool = True) -> list[dict]:
-    """The statements on a processed doc in the shape score() takes (source spans included).
-
-    univocal: leave out statements reported inside another statement's content, as
-    PolNeAR-style annotation does (each token takes part in at most one attribution)."""
-    statements = doc._.statements or []
-    if univocal:
-        statements = [st for st in statements if st.cue is None or not any(
-            o is not st and o.content.start <= st.cue.start and st.cue.end <= o.content.end
-            for o in statements)]
-    # conjoined speakers ("X and Y accused ...") make one attribution with one source phrase
-    groups: dict[tuple, list] = {}
-    for st in statements:
-        key = ((st.cue.start, st.cue.end) if st.cue else None, st.content.start, st.content.end)
-        groups.setdefault(key, []).append(st)
-    out = []
-    for (cue, c0, c1), sts in groups.items():
-        srcs = [s.source for s in sts if s.source is not None]
-        source = [(min(s.start for s in srcs), max(s.end for s in srcs))] if srcs else None
-        out.append({"source": source, "cue": [cue] if cue else None, "content": [(c0, c1)]})
-    return out
-
-
-def found_as_spans(found: list[Found]) -> list[dict]:
-    """Found records in the shape score() takes."""
-    out = []
-    for f in found:
-        out.append({"source": [f.source] if f.source else None, "cue": [f.cue] if f.cue else None,
-                    "content": [f.content]})
-    return out

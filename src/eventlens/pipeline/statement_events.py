@@ -1,0 +1,167 @@
+"""Statements about events: which event a statement concerns, and who claimed, denied or is
+accused of an event (Event.claimed_by / accused / denied_by with their evidence)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Optional
+
+from ..model import Attribution
+from .base import doc_text, overlaps, span_of
+from .quotemarks import paragraphs
+from .statement_lexicon import VIOLENT_PLOVER, lexicon
+
+if TYPE_CHECKING:
+    from .statements import Found
+
+
+def _linked_event(doc, f: Found, events) -> Optional[str]:
+    """The event a statement is about: one whose evidence/trigger overlaps the content, else the
+    article's main violent event when the content refers to an attack, attempt, act ..."""
+    if not events:
+        return None
+    c0, c1 = f.content
+    e = _event_in(doc, events, c0, c1)
+    if e is not None:
+        return e.id
+    for e in events:
+        if any(overlaps(ev.start, ev.end, c0, c1) for ev in e.evidence) and e.plover_type in VIOLENT_PLOVER:
+            return e.id
+    return None
+
+
+@lru_cache(maxsize=1)
+def _event_reference():
+    nouns = "|".join(sorted(lexicon()["event_nouns"], key=len, reverse=True))
+    return re.compile(r"\b(?:the|this|that|these|those|its|such an?)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % nouns, re.I)
+
+
+def _refers_to_event(text: str) -> bool:
+    """An anaphoric mention of an event ("the attack", "this act", "the assassination attempt")
+    in the first clause of a reported content (later clauses are usually about other things)."""
+    first = re.split(r"[,;:]", text, maxsplit=1)[0]
+    return _event_reference().search(first) is not None
+
+
+def _attribute_responsibility(doc, found: list[Found], events) -> None:
+    """claimed_by / accused / denied_by on events, each with an Attribution carrying its
+    evidence: from statements (their id and sentence) and from responsibility phrases
+    ("X is the main suspect behind the attempt", the clause as evidence)."""
+    if not events:
+        return
+    by_id = {e.id: e for e in events}
+    lex = lexicon()["responsibility"]
+    lists = {"claimed": "claimed_by", "accused": "accused", "denied": "denied_by"}
+
+    def add(event, relation, actor_id, evidence, statement=None):
+        if not actor_id:
+            return
+        lst = getattr(event, lists[relation])
+        if actor_id not in lst:
+            lst.append(actor_id)
+        if not any(a.actor == actor_id and a.relation == relation and a.statement == statement
+                   for a in event.attributions):
+            event.attributions.append(Attribution(actor=actor_id, relation=relation, statement=statement,
+                                                  evidence=[evidence]))
+
+    text = doc_text(doc)
+    for f in found:
+        e = by_id.get(f.extra.get("event"))
+        if e is None:
+            continue
+        content = text[f.content[0]:f.content[1]].lower()
+        role = f.extra.get("role")
+        evidence = span_of(doc, *f.sentence)
+        speakers = [f.speaker] + f.extra.get("co_speakers", [])
+        for sid, speaker in zip(f.extra.get("ids", []), speakers):
+            if role == "claim" and "responsib" in content:
+                add(e, "claimed", speaker, evidence, sid)
+            elif role == "deny":
+                add(e, "denied", speaker, evidence, sid)
+        if role == "allege" and f.target:
+            add(e, "accused", f.target, evidence, f.extra.get("id"))
+    _responsibility_phrases(doc, events, lex, add)
+
+
+def _responsibility_phrases(doc, events, lex, add) -> None:
+    """ "X (and behind it Y) is the main suspect behind the attack", "X claimed responsibility
+    for the attack", "the attack was carried out by X": surface patterns inside one clause, so
+    they survive a bad parse. The phrase must follow the clause's verb (predicate position):
+    "the perpetrator of the attack was ..." names nobody."""
+    text = doc_text(doc)
+    paras = paragraphs(text)
+    main = next((e for e in events if e.plover_type in VIOLENT_PLOVER), None)
+    relation = {"claim": "claimed", "deny": "denied", "accuse": "accused"}
+    for p0, p1 in paras:
+        low = text[p0:p1].lower()
+        for kind in ("claim", "deny", "accuse"):
+            for phrase in lex[kind]:
+                for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
+                    at, after = p0 + m.start(), p0 + m.end()
+                    event = _event_after(doc, events, main, None, at, p1)
+                    if event is None:
+                        continue
+                    if phrase.endswith(" by"):
+                        w0 = at
+                        actors = _actors_between(doc, after, p1, clause_only=True)
+                        w1 = after + len(re.split(r"[,;:.]", text[after:p1], maxsplit=1)[0])
+                    else:
+                        w0 = _clause_start(text, p0, at)
+                        window = doc.char_span(w0, at, alignment_mode="contract")
+                        if window is None or _negated_window(window) or \
+                                not any(t.pos_ in ("AUX", "VERB") for t in window):
+                            continue
+                        actors = _actors_between(doc, w0, at)
+                        w1 = after
+                    for a in actors:
+                        add(event, relation[kind], a, span_of(doc, w0, w1))
+
+
+_CLAUSE_START = re.compile(r"\b(?:that|which|who|whether|while|but)\b|[;:.!?]")
+
+
+def _clause_start(text: str, lo: int, at: int) -> int:
+    last = lo
+    for m in _CLAUSE_START.finditer(text, lo, at):
+        last = m.end()
+    return last
+
+
+def _negated_window(window) -> bool:
+    return any(t.dep_ == "neg" or t.lower_ in ("no", "nobody", "none", "not", "never") for t in window)
+
+
+def _event_after(doc, events, main, nouns, at, end):
+    """The event referred to right after a responsibility phrase (same clause)."""
+    tail = re.split(r"[,;:.\n]", doc_text(doc)[at:end], maxsplit=1)[0]
+    return _event_in(doc, events, at, at + len(tail))
+
+
+def _event_in(doc, events, start: int, end: int):
+    """The event text[start:end] is about. A definite mention ("the attack", "this act",
+    "the attempt to assassinate ...") is the article's main violent event (events are ordered
+    by salience), even when the events stage also coded that mention as an event of its own;
+    otherwise the first event whose trigger lies in the span."""
+    main = next((e for e in events if e.plover_type in VIOLENT_PLOVER), None)
+    hits = sorted((e.trigger.start, i) for i, e in enumerate(events)
+                  if e.trigger is not None and overlaps(e.trigger.start, e.trigger.end, start, end))
+    hit = events[hits[0][1]] if hits else None
+    if main is not None and _refers_to_event(doc_text(doc)[start:end]) and \
+            (hit is None or hit.plover_type == main.plover_type):
+        return main
+    return hit
+
+
+def _actors_between(doc, start: int, end: int, clause_only: bool = False) -> list[str]:
+    if clause_only:
+        end = start + len(re.split(r"[,;:.]", doc_text(doc)[start:end], maxsplit=1)[0])
+    ids = []
+    window = doc_text(doc)[start:end]
+    for actor in doc._.actors or []:
+        if any(start <= m.start and m.end <= end for m in actor.mentions):
+            ids.append(actor.id)
+        elif actor.kind in ("state", "organization", "group") and any(
+                len(n) > 2 and re.search(r"\b" + re.escape(n) + r"\b", window) for n in {actor.name, *actor.aliases_seen}):
+            # a name of an actor of this article that the actors stage left unmarked here
+            ids.append(actor.id)
+    return list(dict.fromkeys(ids))

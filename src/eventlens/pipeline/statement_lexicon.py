@@ -1,0 +1,36 @@
+"""The statements lexicon (lexicons/statements.yaml), loaded once per process."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+# Violent event types: "condemned the attack" is about the article's main event of this kind.
+VIOLENT_PLOVER = {"ASSAULT", "COERCE", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION"}
+
+
+def _yaml_word(value) -> str:
+    return {True: "on", False: "off"}.get(value, value) if isinstance(value, bool) else value
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    data = yaml.safe_load(resources.files(__package__).joinpath("lexicons/statements.yaml").read_text("utf-8"))
+    for entry in [*data["cues"].values(), *data.get("speech_nouns", {}).values()]:
+        for key in ("needs_prep", "preps", "content_prep"):
+            prep = entry.get(key)
+            if prep is None:
+                continue
+            # YAML 1.1 reads a bare "on"/"off" as a boolean: a list of words must stay words
+            entry[key] = [_yaml_word(p) for p in ([prep] if isinstance(prep, (str, bool)) else prep)]
+    data["titles"] = set(data["titles"])
+    data["source_nouns"] = set(data["source_nouns"])
+    data["event_nouns"] = set(data["event_nouns"])
+    data["light_verbs"] = set(data.get("light_verbs", ()))
+    data.setdefault("attitude_adjectives", {})
+    data["linking_verbs"] = set(data.get("linking_verbs", ()))
+    data["impression_verbs"] = set(data.get("impression_verbs", ()))
+    data["appearance_verbs"] = set(data.get("appearance_verbs", ()))
+    data.setdefault("speech_nouns", {})
+    return data

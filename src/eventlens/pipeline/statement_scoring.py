@@ -1,0 +1,122 @@
+"""Statement spans for evaluation: PolNeAR-style source/cue/content spans of a processed doc
+and their exact and overlap precision/recall/F1 against gold attributions."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from .base import doc_text, overlaps
+
+if TYPE_CHECKING:
+    from .statements import Found
+
+
+_TRIM = " \t\n\xa0\"“”„«»‘’'.,:;"
+
+
+def _norm(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span without surrounding quote marks, punctuation, spaces or a leading "that"."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if text[start:start + 5].lower() == "that " and end - start > 5:
+        start += 5
+    return start, end
+
+
+def score(text: str, predicted: Iterable[dict], gold: Iterable[dict]) -> dict:
+    """Precision/recall/F1 for source, cue and content spans, exact and overlap.
+
+    predicted/gold: dicts with optional "source", "cue", "content" keys, each a list of
+    (start, end) fragments (gold spans may be discontinuous). Exact match compares spans after
+    trimming quote marks, edge punctuation and a leading "that" (the model stores content
+    without quote marks); a predicted span matches a gold span exactly when it equals one of
+    its fragments or its whole extent. Returns counts too, so corpora can be micro-averaged.
+    """
+    predicted, gold = list(predicted), list(gold)
+    out = {}
+    for role in ("source", "cue", "content"):
+        p_spans = _unique([a[role] for a in predicted if a.get(role)])
+        g_spans = _unique([a[role] for a in gold if a.get(role)])
+        for mode in ("exact", "overlap"):
+            match = _match_exact if mode == "exact" else _match_overlap
+            tp_p = sum(1 for p in p_spans if any(match(text, p, g) for g in g_spans))
+            tp_g = sum(1 for g in g_spans if any(match(text, p, g) for p in p_spans))
+            out[f"{role}_{mode}"] = _prf(tp_p, len(p_spans), tp_g, len(g_spans))
+    return out
+
+
+def _unique(spans):
+    seen, out = set(), []
+    for s in spans:
+        key = tuple(tuple(x) for x in s)
+        if key not in seen:
+            seen.add(key)
+            out.append([tuple(x) for x in s])
+    return out
+
+
+def _match_exact(text, p, g) -> bool:
+    ps = _norm(text, p[0][0], p[-1][1])
+    cands = [_norm(text, a, b) for a, b in g] + [_norm(text, g[0][0], g[-1][1])]
+    return ps in cands
+
+
+def _match_overlap(text, p, g) -> bool:
+    return any(overlaps(a, b, c, d) for a, b in p for c, d in g)
+
+
+def _prf(tp_p, n_p, tp_g, n_g) -> dict:
+    precision = tp_p / n_p if n_p else 0.0
+    recall = tp_g / n_g if n_g else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "tp_pred": tp_p, "pred": n_p, "tp_gold": tp_g, "gold": n_g}
+
+
+def predicted_spans(doc, univocal: bool = True) -> list[dict]:
+    """The statements on a processed doc in the shape score() takes (source spans included).
+
+    univocal: leave out statements reported inside another statement's content, as
+    PolNeAR-style annotation does (each token takes part in at most one attribution)."""
+    statements = doc._.statements or []
+    text = doc_text(doc)
+    if univocal:
+        statements = [st for st in statements if st.cue is None or not any(
+            o is not st and o.content.start <= st.cue.start and st.cue.end <= o.content.end
+            for o in statements)]
+    # conjoined speakers ("X and Y accused ...") make one attribution with one source phrase
+    groups: dict[tuple, list] = {}
+    for st in statements:
+        key = ((st.cue.start, st.cue.end) if st.cue else None, st.content.start, st.content.end)
+        groups.setdefault(key, []).append(st)
+    out = []
+    for (cue, c0, c1), sts in groups.items():
+        srcs = [s.source for s in sts if s.source is not None]
+        s0, s1 = (min(s.start for s in srcs), max(s.end for s in srcs)) if srcs else (0, 0)
+        source = [(s0, _with_possessive(text, s0, s1))] if srcs else None
+        out.append({"source": source, "cue": [cue] if cue else None, "content": [(c0, c1)]})
+    return out
+
+
+_PRONOUNS = {"he", "she", "it", "that", "there", "who", "what", "this", "they", "we", "you", "i"}
+
+
+def _with_possessive(text: str, start: int, end: int) -> int:
+    """PolNeAR source spans keep the possessive ending ("Smith's" in "Smith's claim"); after a
+    pronoun "'s" is "is" ("He's said ...")."""
+    if text[start:end].lower() in _PRONOUNS:
+        return end
+    for ending in ("'s", "’s", "'", "’"):
+        if text.startswith(ending, end) and (end + len(ending) == len(text) or not text[end + len(ending)].isalnum()):
+            return end + len(ending)
+    return end
+
+
+def found_as_spans(found: list[Found]) -> list[dict]:
+    """Found records in the shape score() takes."""
+    out = []
+    for f in found:
+        out.append({"source": [f.source] if f.source else None, "cue": [f.cue] if f.cue else None,
+                    "content": [f.content]})
+    return out
