@@ -203,3 +203,82 @@ def test_township_is_an_area(geo_pipeline):
     i = text.index("torched")
     place, precision = event_place(doc, i, i + 7)
     assert place.name == "Mawlamyine" and precision == 2
+
+
+# ---------------------------------------------------------------- context and event location
+
+def at(text, word):
+    i = text.index(word)
+    return i, i + len(word)
+
+
+def test_us_local_news_conventions_keep_towns_in_the_us(geo_pipeline):
+    text = ("Alexandria woman charged with arson. The Sheriff's Office said the fire at 1935 Orchard St. "
+            "caused $20,000 in damage. Deputies arrived at 7 p.m.")
+    doc = run(geo_pipeline, text)
+    assert place_named(doc, "Alexandria").country == "USA"
+
+
+def test_names_that_share_a_state_pick_it(geo_pipeline):
+    text = ("Crews cleared roads in Douglas County on Monday. A driver from Brandon was hurt near Alexandria, "
+            "and a truck overturned near Osakis.")
+    doc = run(geo_pipeline, text)
+    assert place_named(doc, "Alexandria").admin1 == "Minnesota"
+    assert place_named(doc, "Douglas County").admin1 == "Minnesota"
+
+
+def test_odd_alternate_name_loses_to_the_region_itself(geo_pipeline):
+    doc = run(geo_pipeline, "Lawmakers in Minnesota debated the budget in St. Paul.")
+    assert place_named(doc, "Minnesota").feature == "admin1"
+
+
+def test_place_inside_a_bracketed_org_entity(geo_pipeline):
+    # spaCy tags "Remedios (Antioquia" as one organisation
+    text = "On 27 January 2022, in Remedios (Antioquia), unidentified armed individuals attacked a police station."
+    doc = run(geo_pipeline, text)
+    place, precision = event_place(doc, *at(text, "attacked"))
+    assert place is not None and place.country == "COL" and place.name == "Remedios" and precision == 1
+
+
+def test_reference_town_is_not_the_event_place(geo_pipeline):
+    text = "A policeman in Amara, south of Baghdad, was killed when assailants stormed his house."
+    doc = run(geo_pipeline, text)
+    place, _ = event_place(doc, *at(text, "killed"))
+    assert place.name != "Baghdad" and place.country == "IRQ"
+
+
+def test_possessive_owner_without_apostrophe(geo_pipeline):
+    text = "Dozens of people were killed in fighting in Syria   s Aleppo province on Friday."
+    doc = run(geo_pipeline, text)
+    place, precision = event_place(doc, *at(text, "killed"))
+    assert place.id != "country:SYR" and "Aleppo" in place.name
+
+
+def test_coded_to_sets_place_and_precision(geo_pipeline):
+    text = "On 29 March 2022, about 3600 refugees arrived in the Czech Republic [coded to Prague] and registered."
+    doc = run(geo_pipeline, text)
+    place, precision = event_place(doc, *at(text, "arrived"))
+    assert place.name == "Prague" and precision == 3
+    text = "On 22 June 2022, forces shelled Hlukhivska community, Sumy (coded to Hlukhiv). No casualties."
+    doc = run(geo_pipeline, text)
+    place, precision = event_place(doc, *at(text, "shelled"))
+    assert place.name == "Hlukhiv" and precision == 2
+
+
+def test_stretch_between_two_towns_is_precision_two(geo_pipeline):
+    text = "On 15 May 2022, hundreds of protesters marched from Leiston to Sizewell against a power station."
+    doc = run(geo_pipeline, text)
+    place, precision = event_place(doc, *at(text, "marched"))
+    assert place is not None and precision == 2
+
+
+def test_all_caps_dateline_is_a_place(geo_pipeline):
+    doc = run(geo_pipeline, "Man dies in jail. COVINGTON, Ky. (AP) A man held in a northern Kentucky jail died.")
+    covington = place_named(doc, "COVINGTON")
+    assert covington is not None and covington.admin1 == "Kentucky"
+
+
+def test_project_regions_resolve(geo_pipeline):
+    doc = run(geo_pipeline, "Envoys toured the Middle East while militants clashed in Dagestan.")
+    assert place_named(doc, "Middle East").country is None  # the region, not a town in Maryland
+    assert place_named(doc, "Dagestan").country == "RUS"

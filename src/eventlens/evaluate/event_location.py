@@ -61,10 +61,12 @@ def evaluate(path: str, pipeline, limit: Optional[int] = None, batch_size: int =
             unlocated += 1
             hit = place is None
             abstained += hit
-        if not hit and len(errors) < 50:
-            errors.append({"id": row["id"], "text": row["text"][:200],
+        if not hit and len(errors) < 400:
+            errors.append({"id": row["id"], "text": row["text"][:300],
+                           "verb": row["text"][row["verb"][0]:row["verb"][1]],
                            "gold": [row["text"][s:e] for s, e in row["gold"]],
-                           "pred": place.name if place is not None else None})
+                           "pred": place.name if place is not None else None,
+                           "pred_mentions": [row["text"][s:e] for s, e in mentions]})
     return {
         "file": path, "rows": len(rows),
         "rows_with_location": located, "accuracy_located": correct / located if located else None,

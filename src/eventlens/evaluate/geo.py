@@ -71,6 +71,7 @@ def evaluate(path: str, pipeline, limit: Optional[int] = None, km: float = 161.0
     missed: Counter = Counter()
     spurious: Counter = Counter()
     wrong: list[dict] = []
+    missed_at: list[dict] = []
     for (article, gold), result in zip(docs, pipeline.pipe([a for a, _ in docs], batch_size=batch_size)):
         pred = [(m.start, m.end, p) for p in result.places for m in p.mentions]
         n_pred += len(pred)
@@ -86,6 +87,9 @@ def evaluate(path: str, pipeline, limit: Optional[int] = None, km: float = 161.0
                     break
             if hit is None:
                 missed[g.phrase] += 1
+                if len(missed_at) < 3000:
+                    missed_at.append({"doc": article.id, "phrase": g.phrase, "fcode": g.fcode,
+                                      "context": article.text[max(0, g.start - 60):g.end + 60]})
                 continue
             used.add(hit)
             tp += 1
@@ -95,7 +99,7 @@ def evaluate(path: str, pipeline, limit: Optional[int] = None, km: float = 161.0
             p = pred[hit][2]
             err = haversine_km(p.lat, p.lon, g.lat, g.lon) if p.lat is not None else MISS_KM
             errors.append(err)
-            if err > km and len(wrong) < 400:
+            if err > km and len(wrong) < 3000:
                 wrong.append({"doc": article.id, "phrase": g.phrase, "gold": [g.lat, g.lon, g.fcode],
                               "pred": [p.id, p.name, p.country, p.admin1, p.lat, p.lon],
                               "km": round(err)})
@@ -116,7 +120,7 @@ def evaluate(path: str, pipeline, limit: Optional[int] = None, km: float = 161.0
         "gold": n_gold, "gold_without_demonyms": n_gold_nodem, "predicted": n_pred, "matched": tp,
         "resolved_scored": len(errors),
         "missed": dict(missed.most_common(60)), "spurious": dict(spurious.most_common(60)),
-        "wrong": wrong,
+        "wrong": wrong, "missed_at": missed_at,
     }
 
 

@@ -251,6 +251,11 @@ def _admin1_from_capitals(cities: dict, iso3_of: dict, table: dict, admin1: dict
             code = max(hits)[1]
             admin1[(cc, code)] = region
             aliases[(cc, code)] = list(facts.get("aliases", ()))
+    # a derived name the table gives to another code was a wrong guess: drop it, so that
+    # "Antioquia" is not also the name of some other department
+    for (cc, code), name in list(admin1.items()):
+        if cc in wanted and (cc, code) not in aliases and name in wanted[cc]:
+            del admin1[(cc, code)]
     return aliases
 
 
@@ -312,7 +317,7 @@ def build_index() -> dict:
         pts = adm_pts.get((cc, code))
         if not pts:
             continue
-        lat, lon = admin1_centre[(cc, code)] = _mean_point(pts)
+        lat, lon = admin1_centre[(cc, code)] = _middle_point(pts)
         pop = sum(p for _, _, p in pts)
         gid = us_states[code]["geonameid"] if cc == "US" and code in us_states else None
         rid = f"gn:{gid}" if gid else f"adm1:{iso3_of.get(cc)}.{code}"
@@ -384,6 +389,21 @@ def build_index() -> dict:
     compact = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in keys.items()}
     return {"format": INDEX_FORMAT, "records": records, "keys": compact, "demonyms": demonyms,
             "abbrevs": abbrevs}
+
+
+def _middle_point(pts) -> tuple[float, float]:
+    """The middle of a region's extent (trimmed of outlying towns): closer to its
+    geographic centre than the mean of its towns, which leans toward the crowded part
+    (Ontario's towns crowd its south)."""
+    if len(pts) < 10:
+        return _mean_point(pts)
+    lats = sorted(p[0] for p in pts)
+    lons = sorted(p[1] for p in pts)
+    k = len(pts) // 20
+    lo_lon, hi_lon = lons[k], lons[-1 - k]
+    if hi_lon - lo_lon > 180:  # spans the antimeridian
+        return _mean_point(pts)
+    return round((lats[k] + lats[-1 - k]) / 2, 4), round((lo_lon + hi_lon) / 2, 4)
 
 
 def _mean_point(pts) -> tuple[float, float]:

@@ -28,7 +28,10 @@ REGION_WORDS = {"province", "governorate", "state", "region", "oblast", "county"
                 "prefecture", "department", "parish"}
 # words that may sit inside a multi-word name without being capitalised
 CONNECTORS = {"of", "al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "de", "del", "la",
-              "bin", "ibn", "abu", "bani", "beni", "sur", "upon"}
+              "bin", "ibn", "abu", "bani", "beni", "sur", "upon",
+              # "San Pedro del Pinatar", "Sao Jose dos Campos", "Pieve di Soligo", "Bergen op Zoom"
+              "da", "das", "do", "dos", "di", "du", "des", "della", "delle", "dei", "degli", "le", "les",
+              "los", "las", "y", "von", "van", "der", "den", "op", "aan", "am", "im", "en", "sul", "sur"}
 # lower-case words that end a curated name ("Erbil airport", "Mosul old city")
 SUFFIX_WORDS = {"airport", "air", "base", "airbase", "camp", "crossing", "district", "old", "city",
                 "garrison", "square", "border", "refugee", "mosque", "compound", "strip", "bank"}
@@ -42,7 +45,8 @@ GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "east
                  "commerce", "superior", "celebration", "liberty", "independence", "unity",
                  "victory", "freedom", "national", "federal", "general", "royal", "grand", "golden",
                  "titan", "energy", "home", "security", "police", "social", "community", "health",
-                 "mercy", "providence", "harmony", "paradise", "enterprise", "progress", "reform"}
+                 "mercy", "providence", "harmony", "paradise", "enterprise", "progress", "reform",
+                 "arab", "post"}
 # words around a name that say it is a place, not a person ("of Mansfield", "Alexandria police")
 PLACE_BEFORE = {"in", "of", "from", "at", "to", "near", "outside", "into", "across", "around",
                 "toward", "towards", "through", "throughout", "visit", "visited", "downtown"}
@@ -62,7 +66,15 @@ DESCRIPTORS = REGION_WORDS | {"village", "villages", "town", "township", "city",
                               "subdistrict", "sub-district", "block", "tehsil", "taluk", "payam", "kebele",
                               "woreda", "barangay", "territory", "chiefdom", "circle", "quarter", "suburb",
                               "settlement", "camp", "zone", "division", "locality", "rural", "urban",
-                              "hromada", "raion", "rayon", "governorate", "canton", "the", "of"}
+                              "hromada", "raion", "rayon", "governorate", "canton", "the", "of",
+                              # "Northeast Georgia", "South Arlington": a part of the place
+                              "north", "south", "east", "west", "northeast", "northwest", "southeast",
+                              "southwest", "northern", "southern", "eastern", "western", "central",
+                              "downtown", "greater", "upstate", "downstate", "metro"}
+# features named after a place without being in it
+NAMED_AFTER = {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane",
+               "way", "creek", "river", "lake", "bridge", "highway", "court", "place", "parkway", "pike",
+               "trail", "circle", "terrace", "run", "branch", "bayou"}
 MAX_NAME_TOKENS = 6
 MIN_GAZ_ONLY_POPULATION = 5000   # towns found only by the gazetteer (not NER) need this much
 BIG_TOWN = 100_000               # ... or this much when the text names no country of theirs
@@ -70,12 +82,17 @@ _PLACE_CUES = (
     # (regex over the text just before the mention, geo precision for a town)
     (re.compile(r"\b(?:on the )?(?:outskirts|edge|suburbs?|environs) of (?:the )?$", re.I), 2),
     (re.compile(r"\b(?:near|outside|close to|nearby|around|north of|south of|east of|west of|"
+                r"(?:in )?the direction of|direction of|vicinity of|(?:the )?area of|areas of|"
+                r"countryside of|environs of|surroundings of|"
                 r"(?:north|south|east|west)(?:east|west)?(?:ern)? of|km (?:from|of)|"
                 r"kilometres (?:from|of)|miles (?:from|of)) (?:the )?$", re.I), 2),
-    (re.compile(r"\b(?:in|at|inside|within|on|into|to|across|throughout|in central|in northern|"
+    (re.compile(r"\b(?:in|at|inside|within|on|into|to|across|through|throughout|in central|in northern|"
                 r"in southern|in eastern|in western) (?:the )?$", re.I), 1),
+    (re.compile(r"\b(?:city|town|village|hamlet|port|capital|settlement|suburb|municipality|commune|"
+                r"neighbou?rhood|district|province|governorate|region|state|county) of (?:the )?$", re.I), 1),
 )
 _SLUG = re.compile(r"[^a-z0-9]+")
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.' ]{0,18}?)?\s*(?:\((?:AP|Reuters|AFP|UPI)\)|—|–|--|-\s)")
 _PARTS = re.compile(r"\s+[-–—]\s*|\s*[(),;]\s*")
 
 
@@ -89,6 +106,8 @@ class Mention:
     label: str = ""
     hint: Optional[Candidate] = None  # "X, Region" qualifier that follows the mention
     region_word: bool = False         # "X province"
+    cue: bool = False                 # after a locative cue ("in X", "near X")
+    town_word: bool = False           # "X city", "X town"
     in_org: bool = False              # the first words of an organisation's name ("Ohio Supreme Court")
     quals: list["Mention"] = field(default_factory=list)  # "X (A district, B state)" -> A, B
     candidates: list[Candidate] = field(default_factory=list)
@@ -117,7 +136,10 @@ class PlacesStage:
     def find(self, doc: Doc) -> list[Mention]:
         gaz = self.gaz
         text = doc_text(doc)
+        self._doc = doc
         blocked = _actor_spans(doc)
+        # countries the text points to before any place is found (demonyms, KB actors, locale)
+        self._pointed = self._context(doc, [])[0]
         mentions: list[Mention] = []
         taken: list[tuple[int, int]] = []
         # persons spaCy/actors made of town names ("Alexandria police", "of Mansfield")
@@ -134,8 +156,15 @@ class PlacesStage:
             key = norm(etext)
             if not key or key in gaz.demonyms or (start, end) in kb_orgs or gaz.abbreviation(etext):
                 continue
+            if key in GENERIC_WORDS and not any(self._pointed.get(c.country, 0) > 0 for c in gaz.lookup_key(key)):
+                continue  # "South" of "Akure South" is not Lebanon's South governorate
             if _blocked(blocked, start, end, allow_places=True):
                 continue
+            longer = _LONGER_NAME.match(text, end)
+            if longer and _KIND_AFTER.match(text, longer.end()):
+                # "Nyaung" of "Nyaung Lay Pin village": the village's own (unknown) name
+                end = longer.end()
+                key = norm(text[start:end])
             mentions.append(Mention(start, end, text[start:end], key, "ner", label))
             taken.append((ent_start, ent_end))
         for start, end in self._abbreviation_spans(doc, taken):
@@ -145,8 +174,16 @@ class PlacesStage:
         for start, end in self._org_places(doc, taken):
             mentions.append(Mention(start, end, text[start:end], norm(text[start:end]), "org", in_org=True))
             taken.append((start, end))
-        for start, end in self._gazetteer_spans(doc, taken + sorted(kb_orgs), blocked):
-            mentions.append(Mention(start, end, text[start:end], norm(text[start:end]), "gazetteer"))
+        for start, end in self._gazetteer_spans(doc, sorted(kb_orgs), blocked):
+            inside = [m for m in mentions if overlaps(start, end, m.start, m.end)]
+            if not inside:
+                mentions.append(Mention(start, end, text[start:end], norm(text[start:end]), "gazetteer"))
+            elif all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end) and
+                     m.source in ("ner", "org") for m in inside):
+                # a longer gazetteer name around what NER found ("Sao Jose" of "Sao Jose dos Campos")
+                for m in inside:
+                    mentions.remove(m)
+                mentions.append(Mention(start, end, text[start:end], norm(text[start:end]), "gazetteer"))
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             if m.source != "abbrev":
@@ -155,8 +192,14 @@ class PlacesStage:
                 # "Baghdad's Karrada district" / "the city of Mosul": try the inner name
                 m.candidates = self._inner_candidates(m)
             after = doc_text(doc)[m.end:m.end + 20].lstrip().lower().split(" ", 1)
-            m.region_word = bool(after) and after[0].strip(",.;") in REGION_WORDS
+            m.region_word = bool(after) and after[0].strip(",.;") in REGION_WORDS or \
+                _REGION_OF.search(text[max(0, m.start - 30):m.start]) is not None
+            last_word = m.text.split()[-1].lower() if len(m.text.split()) > 1 else ""
+            m.region_word = m.region_word or last_word in REGION_WORDS
+            m.town_word = bool(after) and after[0].strip(",.;") in ("city", "town") or last_word in ("city", "town")
+            m.cue = _cue_precision(text, m.start) is not None
         self._named = self._named_countries(mentions)
+        self._pointed = self._context(doc, mentions)[0]
         self._regions = Counter(_named_regions(mentions))
         _link_qualifiers(doc, mentions)
         mentions = [m for m in mentions if self._plausible(doc, m)]
@@ -166,6 +209,8 @@ class PlacesStage:
 
     def _inner_candidates(self, m: Mention) -> list[Candidate]:
         # "Seoul City - Jung", "Maceio (Alagoas": each part names a place of its own
+        if m.text.split()[-1].lower().rstrip(".") in NAMED_AFTER:
+            return []  # "Cooper Street", "Madison Creek": named after a place, not in it
         strict = m.label in ("GPE", "LOC")
         for part in _PARTS.split(m.text):
             words = part.split()
@@ -180,9 +225,15 @@ class PlacesStage:
                     if strict and (not _descriptive(words[:i], before=True)
                                    or not _descriptive(words[i + n:], before=False)):
                         continue
-                    named = [c for c in self.gaz.lookup_key(key) if norm(c.name) == key]
+                    if len(words) > n and i + n < len(words) and words[-1][:1].isupper() and \
+                            _KIND_AFTER.match(doc_text(self._doc), m.end):
+                        continue  # "Shan" of "Shan Dut village"
+                    every = self.gaz.lookup_key(key)
+                    named = [c for c in every if norm(c.name) == key]
                     if named:
-                        return named
+                        # and a big city known by that name ("Ciudad de Mexico" for Mexico City)
+                        return named + [c for c in every if c not in named and c.feature == "city" and
+                                        (c.population >= 100_000 or c.capital)]
         return []
 
     def _person_places(self, doc: Doc, blocked) -> Iterable[tuple[int, int]]:
@@ -213,7 +264,9 @@ class PlacesStage:
                                          ent.end + 1 < len(doc) and self._is_region(doc[ent.end + 1].text)) or
                     name != ent.text):  # "Mansfield's"
                 continue
-            if any(_names_place(c, key) for c in self.gaz.lookup_key(key)):
+            if any(_names_place(c, key) or c.feature == "city" and c.population >= 1000 and
+                   prev is not None and prev.lower_ in PLACE_BEFORE and self._pointed.get(c.country, 0) > 0
+                   for c in self.gaz.lookup_key(key)):
                 seen.add((start, end))
                 yield start, end
 
@@ -225,7 +278,7 @@ class PlacesStage:
         """The place an organisation's name starts with or ends on ("Ohio Supreme Court",
         "University of Georgia"): a reference to that place, though not where events happen."""
         text = doc_text(doc)
-        spans = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"}
+        spans = {(e.start_char, e.end_char) for e in _ent_pieces(doc) if e.label_ == "ORG"}
         for a in doc._.actors or []:
             if a.kind in ("organization", "group"):
                 spans.update((m.start, m.end) for m in a.mentions)
@@ -233,13 +286,15 @@ class PlacesStage:
         surnames = _surnames(doc)
         for s0, e0 in sorted(spans):
             org = doc.char_span(s0, e0, alignment_mode="expand")
-            if org is None or len(org) < 2:
-                continue
+            if org is None or len(org) < 2 or _KIND_AFTER.match(text, e0):
+                continue  # "Nyaung Lay Pin village": an unknown village, not the town "Nyaung"
             toks = [t for t in org if not (t.i == org.start and t.lower_ == "the")]
             leading = [toks[:n] for n in range(min(4, len(toks) - 1), 0, -1)]
             trailing = [toks[-1:]] if len(toks) >= 3 and toks[-2].lower_ == "of" else []
             for group in (leading, trailing):
                 for piece in group:
+                    if piece[-1].is_punct:
+                        continue  # "Volta Redonda (" of "Volta Redonda (Rio de Janeiro"
                     start, end = piece[0].idx, piece[-1].idx + len(piece[-1].text)
                     key = norm(text[start:end])
                     if not key or key in GENERIC_WORDS or key in self.gaz.demonyms or key in surnames or \
@@ -288,6 +343,9 @@ class PlacesStage:
                     i += 1
                     continue
                 start, end, j = found
+                if _part_of_unknown_name(doc, run, i, j):
+                    i = len(run)
+                    continue
                 if not any(overlaps(start, end, a, b) for a, b in taken) and \
                         not _blocked(blocked, start, end, allow_places=False):
                     yield start, end
@@ -299,6 +357,9 @@ class PlacesStage:
         if m.source == "ner":
             if m.candidates:
                 return True
+            if m.label in ("FAC", "LOC", "GPE") and len(m.text.split()) > 1 and \
+                    m.text.split()[-1].lower().rstrip(".") in NAMED_AFTER:
+                return True  # "North Cooper Street": a place of its own, left without coordinates
             return m.label == "GPE" and _cue_precision(doc_text(doc), m.start) is not None
         if not m.candidates:
             return False
@@ -308,27 +369,50 @@ class PlacesStage:
         if m.source in ("person", "org"):
             # a name spaCy gave to a person or an organisation: only a place that fits the
             # text (its country or state named) or is well known
+            cue = _cue_precision(doc_text(doc), m.start) is not None
             for c in m.candidates:
-                if not _names_place(c, m.key) or m.key in GENERIC_WORDS:
+                if m.key in GENERIC_WORDS:
+                    continue
+                if not _names_place(c, m.key):
+                    # a transliteration ("Avdiivka" for Avdiyivka) after a locative cue
+                    if cue and c.feature == "city" and c.population >= 1000 and self._pointed.get(c.country, 0) > 0:
+                        return True
                     continue
                 if c.feature in ("country", "admin1", "region", "admin2") or c.population >= BIG_TOWN:
                     return True
-                if self._named.get(c.country, 0) >= 2 or (c.country, c.admin1) in self._regions:
+                if self._pointed.get(c.country, 0) >= 2 or (c.country, c.admin1) in self._regions or \
+                        cue and c.population >= 1000 and self._pointed.get(c.country, 0) > 0 or \
+                        cue and c.population >= 20_000 and not any(v > 0 for v in self._pointed.values()):
                     return True
             return False
         strong = any(c.feature in CURATED | {"country", "admin1"} or
                      c.feature == "admin2" and norm(c.name) == m.key for c in m.candidates)
         ent = _ent_at(doc, m.start, m.end)
+        if ent is not None and ent.label_ == "NORP" and (m.region_word or _cue_precision(doc_text(doc), m.start)):
+            # "demonstrated in Vasteras" (tagged NORP): a town after a locative cue
+            return any(c.feature == "city" and c.population >= 1000 and
+                       (norm(c.name) == m.key or self._pointed.get(c.country, 0) > 0) for c in m.candidates)
         if ent is not None and ent.label_ in {"NORP", "DATE", "TIME", "MONEY", "CARDINAL"}:
             return False
         if ent is not None and ent.label_ in ("ORG", "PERSON"):
             # a whole ORG/PERSON that is in fact a well-known place (spaCy tags "Erbil" ORG)
             if ent.start_char < m.start - 4 or ent.end_char > m.end:
                 return False
-            return strong or best.population >= 100_000
+            if strong or best.population >= 100_000:
+                return True
+            # spaCy tags many small towns ORG ("demonstrated in Bethune"): a town after a
+            # locative cue, in a country the text points to
+            return ent.label_ == "ORG" and _cue_precision(doc_text(doc), m.start) is not None and any(
+                c.feature == "city" and norm(c.name) == m.key and c.population >= 1000 and
+                (self._pointed.get(c.country, 0) > 0 or c.population >= 20_000) for c in m.candidates)
         tokens = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.text.isupper() and _DATELINE_AFTER.match(doc_text(doc), m.end) and \
+                any(c.feature == "city" and norm(c.name) == m.key for c in m.candidates):
+            return True  # "COVINGTON, Ky. (AP) —", "PORTLAND —": a dateline
         if len(m.key) < 4 and not (strong and m.text.isupper() or "." in m.text):
             return False
+        if m.text.isupper() and len(m.text) <= 5 and not any(c.feature in ("country", "admin1") for c in m.candidates):
+            return False  # an acronym ("SWAT team"), not the Swat valley
         if tokens is not None and len(tokens) == 1:
             tok = tokens[0]
             if tok.pos_ not in ("PROPN",) and not strong:
@@ -344,11 +428,16 @@ class PlacesStage:
         if named and _cue_precision(doc_text(doc), m.start) is not None and tokens is not None and \
                 all(t.pos_ == "PROPN" for t in tokens) and max(c.population for c in named) >= 1000:
             return True  # "protested in Denain"
+        if _cue_precision(doc_text(doc), m.start) is not None and tokens is not None and \
+                all(t.pos_ == "PROPN" for t in tokens) and any(
+                c.feature == "city" and c.population >= 1000 and self._pointed.get(c.country, 0) > 0
+                for c in m.candidates):
+            return True  # "near Avdiivka" (GeoNames: Avdiyivka) in a text about Ukraine
         # a town found only by the gazetteer: its own name (not an obscure alternate
         # such as "Google" for Topeka) and either large or in a country the text names
         named = [c for c in m.candidates if c.feature in ("city", "admin2") and norm(c.name) == m.key]
         return any(c.population >= BIG_TOWN or c.feature == "admin2" and len(m.text.split()) >= 2 or
-                   (c.population >= MIN_GAZ_ONLY_POPULATION and self._named.get(c.country, 0) >= 2) or
+                   (c.population >= MIN_GAZ_ONLY_POPULATION and self._pointed.get(c.country, 0) >= 2) or
                    (c.population >= 1000 and (c.country, c.admin1) in self._regions)
                    for c in named)
 
@@ -357,12 +446,19 @@ class PlacesStage:
     def _named_countries(self, mentions: list[Mention]) -> Counter:
         """Countries the text names outright, directly or through a region of theirs."""
         named: Counter = Counter()
+        seen = set()
         for m in mentions:
+            if m.key in seen:
+                continue  # a name repeated ten times is still one piece of evidence
+            seen.add(m.key)
             for c in m.candidates[:1]:
-                if c.feature == "country":
-                    named[c.country] += 2
-                elif c.feature in ("admin1", "admin2") and (norm(c.name) == m.key or m.source == "abbrev"):
-                    named[c.country] += 2
+                if c.feature == "country" or \
+                        c.feature in ("admin1", "admin2") and (norm(c.name) == m.key or m.source == "abbrev"):
+                    # "Georgia", "Jordan", "Lebanon" also name US states and towns: weak evidence
+                    ambiguous = any(o is not c and norm(o.name) == m.key and o.country != c.country and
+                                    (o.feature in ("admin1", "country") or o.population >= 3000)
+                                    for o in m.candidates)
+                    named[c.country] += 0.5 if ambiguous else 2
         return named
 
     def _context(self, doc: Doc, mentions: list[Mention]) -> tuple[Counter, Counter]:
@@ -370,6 +466,9 @@ class PlacesStage:
         region is named (the article's "home region")."""
         ctx: Counter = Counter(self._named_countries(mentions))
         regions = Counter(_named_regions(mentions))
+        us_cues = _us_locale_cues(doc_text(doc))
+        if us_cues >= 2:
+            ctx["USA"] += min(3.0, us_cues)
         for tok in doc:
             if tok.is_title or tok.is_upper:
                 iso3 = self.gaz.demonyms.get(norm(tok.text))
@@ -377,15 +476,20 @@ class PlacesStage:
                     ctx[iso3] += 0.5
         spans = [(m.start, m.end) for m in mentions]
         for actor in doc._.actors or []:
-            # an organisation named after a town ("Paris Police Department") says nothing new
-            if getattr(actor, "country", None) and not any(
+            # an organisation named after a town ("Paris Police Department") says nothing new;
+            # nor does an actor whose country is only the actors stage's guess of the article's
+            # country (made from these same names): only actors known to the KB count
+            # generic actors count when named ("FARDC"), not when only described ("people")
+            named_actor = actor.kind != "generic" or any(m.text.isupper() and len(m.text) >= 2 for m in actor.mentions)
+            if getattr(actor, "country", None) and getattr(actor, "kb_id", None) and named_actor and not any(
                     overlaps(a.start, a.end, s, e) for a in actor.mentions for s, e in spans):
-                ctx[actor.country] += 0.5 * (len(actor.mentions) or 1)
+                ctx[actor.country] += 0.5 * min(3, len(actor.mentions) or 1)
         return ctx, regions
 
     def _resolve(self, doc: Doc, mentions: list[Mention]) -> None:
         ctx0, regions0 = self._context(doc, mentions)
         ctx, regions, near = ctx0, regions0, []
+        cooc = _cooccurrence(mentions)
         own_votes: dict = {}
         for _ in range(3):
             next_votes: dict = {}  # later passes: places already resolved vote for their country,
@@ -397,7 +501,7 @@ class PlacesStage:
                 own = own_votes.get(m.key)
                 own_ctx = ctx - Counter({own[0]: 0.5}) if own else ctx  # a name is no evidence for itself
                 own_regions = regions - Counter({own[1]: 0.5}) if own and own[1] else regions
-                m.chosen, m.why = _choose(m, own_ctx, own_regions, others)
+                m.chosen, m.why = _choose(m, own_ctx, own_regions, others, cooc)
                 c = m.chosen
                 if c is not None and c.feature not in ("country", "region") and c.country and m.key not in voted:
                     voted.add(m.key)
@@ -448,14 +552,20 @@ def _drop_strays(mentions: list[Mention], ctx: Counter) -> None:
     local place of the same name: leave it unresolved rather than put the event abroad."""
     support: Counter = Counter({k: v for k, v in ctx.items() if v > 0})
     by_key: dict[str, set] = {}
+    towns_abroad: Counter = Counter()
     for m in mentions:
         if m.chosen is not None and m.chosen.country:
             by_key.setdefault(m.chosen.country, set()).add(m.key)
+            if m.chosen.feature != "country":
+                towns_abroad[m.chosen.country] += 1
     for m in mentions:
         c = m.chosen
         if c is None or c.feature != "city" or c.population >= BIG_TOWN or m.hint is not None or c.capital:
             continue
         own = support[c.country] + len(by_key.get(c.country, set()) - {m.key})
+        if own == 0 and m.cue and norm(c.name) == m.key and c.population >= 20_000 and \
+                not any(v for k, v in towns_abroad.items() if k != c.country):
+            continue  # "demonstrated in Lorient ... against the war in Ukraine": only a topic is abroad
         if own == 0 and any(v >= 1 for k, v in support.items() if k != c.country) or \
                 own == 0 and any(len(keys - {m.key}) >= 2 for k, keys in by_key.items() if k != c.country):
             m.chosen, m.why = None, f"{m.why}; dropped {c.name} ({c.country}): nothing else points there"
@@ -472,6 +582,25 @@ def _place_county(m: Mention, mentions: list[Mention]) -> None:
         town = min(towns, key=lambda t: t[0])[1]
         m.chosen = replace(c, lat=town.lat, lon=town.lon)
         m.why += f"; county centre taken from {town.name}"
+
+
+_REGION_OF = re.compile(r"\b(?:state|province|governorate|region|department|oblast|county) of (?:the )?$", re.I)
+_LONGER_NAME = re.compile(r"(?:[ -][A-Z][\w'’]*){1,3}")
+_KIND_AFTER = re.compile(r"\s*(?:village|villages|town|township|ward|district|locality|sub-?county|"
+                         r"groupement|neighbou?rhood|quarter|camp|area|commune|municipality)\b", re.I)
+
+
+def _part_of_unknown_name(doc: Doc, run: list, i: int, j: int) -> bool:
+    """A known name that is only a part of a longer capitalised name the text says is a
+    village or district ("Nyaung" of "Nyaung Lay Pin village", "Shan" of "Shan Dut village"):
+    that place is unknown, not the known one."""
+    if i == 0 and j == len(run):
+        return False
+    rest = [t for t in run[:i] + run[j:] if t.text[:1].isupper() and t.is_alpha]
+    if not rest:
+        return False
+    last = run[-1]
+    return _KIND_AFTER.match(doc_text(doc), last.idx + len(last.text)) is not None
 
 
 def _descriptive(words: list[str], before: bool) -> bool:
@@ -508,31 +637,93 @@ def _surnames(doc: Doc) -> set[str]:
 
 
 def _named_regions(mentions: list[Mention]) -> Iterable[tuple[str, str]]:
+    seen = set()
     for m in mentions:
+        if m.key in seen:
+            continue
+        seen.add(m.key)
         for c in m.candidates[:2]:
             if c.feature == "admin1" and (norm(c.name) == m.key or m.source == "abbrev"):
                 yield c.country, c.admin1
                 break
 
 
-def _choose(m: Mention, ctx: Counter, regions: Counter, near: list[Candidate] = ()
-            ) -> tuple[Optional[Candidate], str]:
+# conventions of US local news: sheriffs, counties, dollars, miles, street addresses,
+# interstates, party-state tags ("R-Texas"), a.m./p.m.
+_US_CUES = (
+    re.compile(r"\b[Ss]heriff"),
+    re.compile(r"\b[A-Z][a-z]+ (?:County|Parish)\b"),
+    re.compile(r"\$\d"),
+    re.compile(r"\b\d+ (?:miles?|mph)\b|\bmiles? (?:north|south|east|west|from)\b"),
+    re.compile(r"\b\d+ (?:[NSEW]\. )?[A-Z][a-z]+ (?:St|Ave|Blvd|Rd|Dr|Lane|Street|Avenue|Road|Drive)\b"),
+    re.compile(r"\b(?:Interstate|I-)\s?\d+|\bU\.?S\.? (?:Highway|Route) \d+|\b[Hh]ighway \d+"),
+    re.compile(r"\([RD]-[A-Z]"),
+    re.compile(r"\b\d{1,2}(?::\d\d)? [ap]\.m\."),
+    re.compile(r"\b(?:City Council|township|[Ss]tate [Rr]ep\.|[Ss]tate [Ss]en\.|Gov\.)"),
+    re.compile(r"\b(?:Board of Education|[Ss]chool [Bb]oard|[Ss]uperintendent|[Cc]ounty [Cc]ommission)"),
+)
+
+
+def _us_locale_cues(text: str) -> int:
+    """How many kinds of US local-news conventions the text uses (each kind once)."""
+    return sum(1 for cue in _US_CUES if cue.search(text))
+
+
+def _regions_of(m: Mention) -> set:
+    """The admin1 regions a name may lie in (towns and counties of that very name, or the region itself)."""
+    return {(c.country, c.admin1) for c in m.candidates if c.admin1 and c.country and
+            (c.feature in ("city", "admin2") and norm(c.name) == m.key or c.feature == "admin1")}
+
+
+def _cooccurrence(mentions: list[Mention]) -> tuple[Counter, dict]:
+    """How many of the text's distinct names could lie in each admin1 region, each name
+    spreading one vote over its possible regions ("Alexandria", "Brandon", "Albany" and
+    "Douglas County" together point to Minnesota). Names found in very many regions
+    ("Washington") say nothing."""
+    by_key: dict = {}
+    for m in mentions:
+        if m.key not in by_key:
+            by_key[m.key] = _regions_of(m)
+    cooc: Counter = Counter()
+    for regs in by_key.values():
+        if 0 < len(regs) <= 12:
+            for r in regs:
+                cooc[r] += 1.0 / len(regs)
+    return cooc, by_key
+
+
+def _choose(m: Mention, ctx: Counter, regions: Counter, near: list[Candidate] = (),
+            cooc: Optional[tuple[Counter, dict]] = None) -> tuple[Optional[Candidate], str]:
     """Best candidate: population, exact name, the article's countries and home region,
     closeness to places already resolved, feature class, and an ", Region" qualifier."""
     if not m.candidates:
         return None, "not in gazetteer"
-    cities_here = {(c.country, c.admin1) for c in m.candidates if c.feature == "city" and norm(c.name) == m.key}
+    # towns of that name (a big city also by an alternate name: "Ciudad de Mexico")
+    exact_city = any(c.feature == "city" and norm(c.name) == m.key for c in m.candidates)
+    cities_here = {(c.country, c.admin1) for c in m.candidates if c.feature == "city" and
+                   (norm(c.name) == m.key or not exact_city and (c.population >= 100_000 or c.capital))}
     total = sum(v for v in ctx.values() if v > 0) or 1.0
     has_capital = any(c.capital for c in m.candidates)
+    own_regs = cooc[1].get(m.key, set()) if cooc else set()
+    exact_exists = any(norm(c.name) == m.key for c in m.candidates)
     best, best_score = None, -math.inf
     for c in m.candidates:
-        s = 1.2 * math.log10(c.population + 10)
+        # the project's own regions and seas carry no population: rate them as a large town
+        pop = max(c.population, 100_000) if c.feature == "region" and c.id.startswith("kb:") else c.population
+        s = 1.2 * math.log10(pop + 10)
         if norm(c.name) == m.key:
             s += 1.0
+        elif c.feature == "city" and exact_exists and (exact_city or c.population < 100_000 and not c.capital):
+            s -= 4.0  # an odd alternate name ("Athens" for Lemont, "Minnesota" for Minneota)
+        if cooc and c.feature in ("city", "admin2") and c.admin1:
+            reg = (c.country, c.admin1)
+            others = cooc[0].get(reg, 0.0) - (1.0 / len(own_regs) if reg in own_regs and len(own_regs) <= 12 else 0.0)
+            s += min(3.0, 2.0 * others)
         if c.country in ctx:
             # by the country's share of the article: a US local paper is all about the US,
             # an article on Iraq that mentions Americans is not
-            s += 0.5 + 3.5 * ctx[c.country] / total
+            # (squared: a text all about one country outweighs a world capital's population)
+            s += 0.5 + 5.0 * (ctx[c.country] / total) ** 2
         if c.feature != "admin1" and (c.country, c.admin1) in regions:
             s += 2.0 + min(2.0, 0.5 * regions[(c.country, c.admin1)])
         if c.capital:
@@ -547,6 +738,8 @@ def _choose(m: Mention, ctx: Counter, regions: Counter, near: list[Candidate] = 
             # "Baghdad" means the city unless the text says "Baghdad province"
             if m.region_word:
                 s += 4.0
+            elif m.town_word:
+                s -= 6.0  # "Almaty city"
             elif (c.country, c.admin1) in cities_here:
                 s -= 3.0
             elif has_capital:
@@ -628,6 +821,8 @@ def _name_runs(doc: Doc) -> Iterable[list]:
             ok = True
         elif run and tok.text in ("-", "'", "’") and not run[-1].whitespace_:
             ok = True
+        elif run and run[-1].text == "-" and not run[-1].whitespace_ and tok.is_alpha and len(tok) <= 3:
+            ok = True  # "Mazar-e-Sharif", "Ras-ul-Ain"
         if ok and run and run[-1].whitespace_ == "" and run[-1].text not in ("-", "'", "’") and \
                 tok.text not in ("-", "'", "’") and tok.is_punct:
             ok = False
@@ -645,20 +840,39 @@ def _name_runs(doc: Doc) -> Iterable[list]:
         yield run
 
 
-def _ner_spans(doc: Doc) -> Iterable[tuple[int, int, str]]:
-    """spaCy place entities, split where a bracket opens or closes inside one
-    ("Maceio (Alagoas" is two names)."""
+@dataclass(frozen=True)
+class _Ent:
+    start_char: int
+    end_char: int
+    label_: str
+
+
+def _ent_pieces(doc: Doc) -> list[_Ent]:
+    """spaCy entities split where a bracket opens or closes or a comma falls inside one:
+    "Maceio (Alagoas" is two names, and neither "Remedios (Antioquia" nor "Silao de la
+    Victoria, Guanajuato" tagged ORG is an organisation's name."""
+    cached = doc.user_data.get("eventlens_ent_pieces")
+    if cached is not None and cached[0] == len(doc.ents):
+        return cached[1]
     text = doc_text(doc)
+    pieces = []
     for ent in doc.ents:
-        if ent.label_ not in NER_LABELS:
-            continue
         start = ent.start_char
-        for piece in re.split(r"([()])", text[ent.start_char:ent.end_char]):
+        for piece in re.split(r"([()\[\]]|,\s)", text[ent.start_char:ent.end_char]):
             stripped = piece.strip(" ,")
-            if stripped and piece not in "()":
+            if stripped and piece not in "()[]" and not re.fullmatch(r",\s", piece):
                 s = start + piece.index(stripped)
-                yield s, s + len(stripped), ent.label_
+                pieces.append(_Ent(s, s + len(stripped), ent.label_))
             start += len(piece)
+    doc.user_data["eventlens_ent_pieces"] = (len(doc.ents), pieces)
+    return pieces
+
+
+def _ner_spans(doc: Doc) -> Iterable[tuple[int, int, str]]:
+    """spaCy place entities (split at brackets)."""
+    for ent in _ent_pieces(doc):
+        if ent.label_ in NER_LABELS:
+            yield ent.start_char, ent.end_char, ent.label_
 
 
 def _glued(tok) -> bool:
@@ -681,7 +895,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
 
 
 def _actor_spans(doc: Doc) -> list[tuple[int, int, str]]:
-    spans = [(e.start_char, e.end_char, "ner-person") for e in doc.ents if e.label_ == "PERSON"]
+    spans = [(e.start_char, e.end_char, "ner-person") for e in _ent_pieces(doc) if e.label_ == "PERSON"]
     for actor in doc._.actors or []:
         if actor.kind in ("person", "organization", "group"):
             spans += [(s.start, s.end, actor.kind) for s in actor.mentions]
@@ -705,7 +919,7 @@ def _blocked(spans, start: int, end: int, allow_places: bool) -> bool:
 
 
 def _ent_at(doc: Doc, start: int, end: int):
-    for ent in doc.ents:
+    for ent in _ent_pieces(doc):
         if overlaps(ent.start_char, ent.end_char, start, end):
             return ent
     return None
@@ -730,19 +944,89 @@ def _sentence_bounds(doc: Doc, start: int) -> tuple[int, int]:
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 
 
+# "Amara, south of Baghdad", "Kakata, 60 kilometers (40 miles) northeast of Monrovia",
+# "Dunya Pur, a small town about 100 km from the city of Multan": the second place only
+# says where the first one is
+_REFERENCE_GAP = re.compile(
+    r"^(?:\s+[a-z]+){0,2}\s*,\s*(?:[\w.()-]+\s+){0,8}?"
+    r"(?:(?:km|kms|kilomet(?:er|re)s?|miles?)\s+(?:\([^)]*\)\s+)?"
+    r"(?:(?:to the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|from|outside(?:\s+of)?)|"
+    r"(?:to the\s+)?(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
+    r"\s+(?:the\s+)?(?:(?:city|town|capital|village|provincial capital)\s+of\s+)?$", re.I)
+# the owner in a possessive ("Syria's Aleppo province"; some feeds lose the apostrophe: "Syria   s")
+_POSSESSIVE_AFTER = re.compile(r"^(?:['’]s?\b|\s{2,}s\b)")
+
+
+# ACLED notes say where they put an event: "in Bolivar state (coded to Ciudad Bolivar)"
+_CODED = re.compile(r"\b(?:geo-?)?coded\s+(?:to|as|at|in)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$", re.I)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|across|throughout|to|into)\s+(?:the\s+)?$", re.I)
+
+
+def _coded_precision(text: str, m: Span, spans: list) -> int:
+    """A stand-in town for a whole region or country the event is said to be in ("arrived in
+    Slovakia [coded to X]") is precision 3; for anything smaller ("X community, Sumy (coded
+    to Y)", "between A and B (coded to C)") 2."""
+    bracket = max(text.rfind("(", 0, m.start), text.rfind("[", 0, m.start))
+    prev = [(s, e, p) for s, e, p in spans if e <= bracket and bracket - e <= 12]
+    if prev:
+        s, e, p = max(prev, key=lambda x: x[1])
+        if p.feature in ("country", "admin1") and _LOCATIVE_BEFORE.search(text[max(0, s - 20):s]):
+            return 3
+        return 2
+    # "the Greek government (coded to Athens)": a national matter put at the capital
+    own = [p for s, e, p in spans if s == m.start]
+    if own and own[0].id.startswith("gn:"):
+        c = gazetteer().get(own[0].id)
+        if c is not None and c.capital:
+            return 3
+    return 2
+
+
+_CONTAINER_GAP = re.compile(r"^(?:\s+[a-z]+){0,2}\s+(?:in|of)\s+(?:the\s+)?(?:(?:city|town|village) of\s+)?$")
+
+
+def _contained(text: str, m: Span, spans: list, limit: int) -> bool:
+    """The mention names a spot inside the town named right after it ("Saint-Michel square
+    in Paris", "Rocha neighbourhood of Sao Goncalo")."""
+    nxt = [(s, p) for s, e, p in spans if m.end < s < min(limit, m.end + 40)]
+    if not nxt:
+        return False
+    s, p = min(nxt, key=lambda x: x[0])
+    return p.lat is not None and p.feature in ("city", "district") and _CONTAINER_GAP.match(text[m.end:s]) is not None
+
+
+def _is_reference(text: str, m: Span, spans: list) -> bool:
+    """The mention only locates the place named just before it."""
+    prev = [e for s, e, _ in spans if e <= m.start and m.start - e <= 90]
+    return bool(prev) and _REFERENCE_GAP.match(text[max(prev):m.start]) is not None
+
+
+def _modifier(doc: Doc, m: Span) -> bool:
+    """A country or region used as a modifier or as an actor, not as a location:
+    "a U.S. patrol", "US-led forces", "Eritrea captured Badme"."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod") and root.head.i > root.i and root.head.pos_ == "NOUN" \
+            and root.head.lemma_.lower() not in DESCRIPTORS:
+        return True
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB"
+
+
 def _cue_rank(text: str, m: Span, cue: Optional[int]) -> int:
     """How strongly a mention says "here it happened": after a locative cue (in, near,
     outskirts of ...), then without one, last an origin or owner ("a driver from Abidjan", "Caracas' newspaper",
     "Syria's Aleppo province" -> Aleppo)."""
     before = text[max(0, m.start - 12):m.start]
-    after = text[m.end:m.end + 3]
-    if after.startswith(("'s", "’s", "' ", "’ ")) or _ORIGIN.search(before) and cue is None:
+    after = text[m.end:m.end + 4]
+    if _POSSESSIVE_AFTER.match(after) or _ORIGIN.search(before) and cue is None:
         return 2
     return 0 if cue is not None else 1
 
 
 def _org_spans(doc: Doc) -> list[tuple[int, int]]:
-    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
+    spans = [(e.start_char, e.end_char) for e in _ent_pieces(doc) if e.label_ == "ORG"]
     for a in doc._.actors or []:
         if a.kind in ("organization", "group"):
             spans += [(m.start, m.end) for m in a.mentions]
@@ -753,6 +1037,22 @@ def _precision(place: Place, cue: Optional[int]) -> int:
     if place.feature in ("country", "admin1", "region"):
         return 3
     return cue or 1
+
+
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+(?:villages|towns|cities|localities)\s+of\s+)?$|"
+                      r"\bbetween\b[^.;]*\band\s+(?:the\s+)?$|\bfrom\s+[^.;]{1,60}\bto\s+(?:the\s+)?$", re.I)
+_ROAD_AFTER = re.compile(r"(?:-[\w ]{2,30}?)?\s+(?:highway|road|route|axis)\b", re.I)
+
+
+def _stretch(text: str, start: int, end: int, s0: int) -> bool:
+    """The mention is an end of a stretch ("between A and B", "from A to B", "the A-B
+    highway"): the event happened somewhere along it (ACLED precision 2)."""
+    before = text[max(s0, start - 80):start]
+    if _BETWEEN.search(before) or re.search(r"\b(?:highway|road|route|axis)\s*[(\[]\s*$", before, re.I):
+        return True
+    if re.search(r"\bfrom\s+(?:the\s+)?$", before) and re.match(r"[^.;]{0,40}?\bto\b", text[end:end + 45]):
+        return True
+    return bool(_ROAD_AFTER.match(text, end)) or (before.endswith("-") and bool(_ROAD_AFTER.match(text, end)))
 
 
 _AREA_AFTER = re.compile(r"\s+(?:township|district|area|areas|municipality|county|block|territory|"
@@ -805,19 +1105,35 @@ def event_place(doc: Doc, start: int, end: int) -> tuple[Optional[Place], Option
                 quals = _qualifiers(text, m, spans)
                 located = p.lat is not None or any(q.lat is not None for q in quals)
                 anchored = bool(quals) or _ANCHOR.match(text, m.end) is not None
-                in_sentence.append((_cue_rank(text, m, cue), not anchored, not located, p.feature == "country",
-                                    dist, p, cue, quals, m.end))
+                rank = _cue_rank(text, m, cue)
+                coded = _CODED.search(text[max(0, m.start - 25):m.start]) is not None
+                if coded:
+                    rank, cue = -1, _coded_precision(text, m, spans)
+                elif rank < 2 and not p.id.startswith("kb:") and _contained(text, m, spans, s1):
+                    rank = 2  # "Alexandra Park in Hastings": the town is where it happened
+                elif _is_reference(text, m, spans):
+                    rank = 3
+                elif rank < 2 and p.feature in ("country", "admin1") and _modifier(doc, m):
+                    rank = 2
+                in_sentence.append((rank, not anchored, not located, p.feature == "country",
+                                    dist, p, cue, quals, m.end, m.start))
     if in_sentence:
-        *_, p, cue, quals, m_end_ = min(in_sentence, key=lambda x: x[:5])
+        *_, p, cue, quals, m_end_, m_start_ = min(in_sentence, key=lambda x: x[:5])
         if p.lat is None:
             # a village the gazetteer lacks: its district or region (ACLED codes such events
-            # to the nearest known place, precision 2)
+            # to the nearest known place, precision 2), or the town it is said to be near
             q = next((q for q in quals if q.lat is not None), None)
+            if q is None:
+                refs = [x for x in in_sentence if x[0] == 3 and x[5].lat is not None and x[5].feature not in
+                        ("country", "admin1", "region")]
+                q = min(refs, key=lambda x: x[4])[5] if refs else None
             if q is not None:
                 return q, 3 if q.feature in ("country", "admin1", "region") else 2
         precision = _precision(p, cue)
         if precision == 1 and _AREA_AFTER.match(text, m_end_):
             precision = 2  # "Twantay township", "Jajarkot district": an area, not a point
+        elif precision == 1 and _stretch(text, m_start_, m_end_, s0):
+            precision = 2  # "between A and B", "from A to B", "the A-B highway": somewhere along it
         return p, precision
     places = [p for p in places if any(not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
                                                for s, e in orgs) for m in p.mentions)]
