@@ -183,3 +183,18 @@ def test_export_from_store(store_url, results):
         n, text = _export(store.iter_results(), "jsonl")
     assert n == 3
     assert [Result.model_validate_json(line) for line in text.splitlines()] == results
+
+
+@pytest.mark.parametrize("kb_id, side, etype, expected", [
+    ("fra-protesters", 1, "Protests", 6),
+    ("fra-protesters", 2, "Protests", 6),          # excessive force against protesters: actor2 is type 6
+    ("fra-protesters", 1, "Violence against civilians", 6),
+    ("protesters", 2, "Battles", 6),               # the country-less generic actor
+    ("irq-rioters", 1, "Violence against civilians", 5),
+    ("irq-rioters", 2, "Riots", 5),
+    ("irq-civilians", 2, "Violence against civilians", 7),
+])
+def test_inter_codes_demonstrators_by_kb_id(kb_id, side, etype, expected):
+    # demonstrators are civilians by sector (as PLOVER codes them); ACLED's type comes from the id
+    actor = Actor(id="kb:" + kb_id, name="X", kind="generic", sector="CVL", kb_id=kb_id)
+    assert inter_code(actor, side, Event(id="e1", acled_event_type=etype), "IRQ") == expected

@@ -51,6 +51,14 @@ def gold_forms(gold: str) -> set[str]:
             # "People's Defense Force - Kalay" (a local unit), "Boko Haram - Jamaatu Ahli ..."
             # (the group's own name): the name before the dash is the group
             forms.add(g.split(" - ", 1)[0])
+        faction = re.match(r"^(.*\S)\s*\(([^()]+)\)$", g)
+        if faction and not _is_country_name(faction.group(2)):
+            # "Mayi Mayi Militia (Kidjangala)", "NDC-R: ... (Guidon Splinter Faction)": a faction of
+            # the group; "Protesters (France)" keeps its country
+            forms.add(faction.group(1))
+            g2 = faction.group(1)
+            if ": " in g2:
+                forms |= set(g2.split(": ", 1))
         if ": " in g:
             acr, full = g.split(": ", 1)
             forms |= {acr, full}
@@ -58,15 +66,34 @@ def gold_forms(gold: str) -> set[str]:
     return {normalise(f) for f in forms if f.strip()}
 
 
+def _is_country_name(name: str) -> bool:
+    kb = default_kb()
+    return name.strip() in ("International",) or any(
+        kb.records[i].kind == "state" for i in kb.by_alias.get(normalise(name), ()))
+
+
 _GENERIC_COUNTRY = re.compile(r"\s*\([^()]+\)$")
 
 
-def predicted_forms(actor: Actor) -> set[str]:
+def predicted_forms(actor: Actor, day: Optional[dt.date] = None) -> set[str]:
     names = [actor.name] + list(actor.aliases_seen)
     if actor.kb_id:
-        rec = default_kb().by_id(actor.kb_id)
+        kb = default_kb()
+        rec = kb.by_id(actor.kb_id)
         if rec is not None and rec.kind != "generic":
             names += list(rec.names)
+            for parent_id in rec.member_of:
+                parent = kb.by_id(parent_id)
+                if parent is not None and parent.kind == "generic":
+                    # a branch of a state force ("National Guard of Mexico") is that force to ACLED
+                    names.append(parent.name)
+            governed = kb.governs(rec, day)
+            if governed:
+                # ACLED names a movement in power by the state's institutions: the Taliban after
+                # August 2021 are "Military Forces of Afghanistan (2021-)", "Government of ..."
+                for suffix in ("military", "government", "police"):
+                    state = kb.by_id(f"{governed.lower()}-{suffix}")
+                    names += [state.name] if state else []
         elif rec is not None and rec.kind == "generic" and _GENERIC_COUNTRY.search(rec.name):
             # "Unidentified Gang (Brazil)" is one of ACLED's country-less "Unidentified Gang";
             # a gold name with a country still needs the same country.
@@ -120,7 +147,7 @@ def evaluate_acled(path: str, pipeline, limit: Optional[int] = None, batch_size:
     misses: Counter = Counter()
     examples = []
     for row, result in zip(rows, pipeline.pipe(articles, batch_size=batch_size)):
-        preds = [(a, predicted_forms(a)) for a in result.actors]
+        preds = [(a, predicted_forms(a, result.article.published)) for a in result.actors]
         for col in ("actor1", "actor2"):
             gold = (row.get(col) or "").strip()
             if not gold:
@@ -172,6 +199,12 @@ def _gold_sector(s: Optional[str]) -> Optional[str]:
     return "CVL" if s == "CIV" else s
 
 
+def _find_mention(text: str, mention: str) -> int:
+    """Where the gold actorText is: as whole words first ("Iraq", not the start of "Iraqi")."""
+    m = re.search(r"(?<!\w)" + re.escape(mention) + r"(?!\w)", text)
+    return m.start() if m else text.find(mention)
+
+
 def _actor_at(actors: list[Actor], start: int, end: int) -> Optional[Actor]:
     """The predicted actor with the most characters inside [start, end)."""
     best, best_overlap = None, 0
@@ -217,7 +250,7 @@ def evaluate_plover(path: str, pipeline, limit: Optional[int] = None) -> dict:
     errors = []
     for r, result in zip(recs, pipeline.pipe(articles)):
         for side, a in r["actors"]:
-            at = r["text"].find(a["actorText"])
+            at = _find_mention(r["text"], a["actorText"])
             if at < 0:
                 continue
             total += 1

@@ -31,6 +31,9 @@ def inter_code(actor: Actor | None, side: int, event: Event, event_country: str 
         abroad = actor.country and event_country and actor.country != event_country
         return codes.EXTERNAL_FORCES if abroad else codes.STATE_FORCES
     etype = event.acled_event_type or ""
+    collective = (actor.kb_id or "").rsplit("-", 1)[-1]
+    if actor.kind == "generic" and collective in codes.COLLECTIVE_ID_INTER:
+        return codes.COLLECTIVE_ID_INTER[collective]
     # Demonstrators are protesters/rioters whatever their affiliation.
     if side == 1 and etype in ("Protests", "Riots"):
         return codes.EVENT_TYPE_ACTOR_INTER[etype]

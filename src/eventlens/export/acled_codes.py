@@ -36,6 +36,11 @@ SECTOR_INTER: dict[str, tuple[int, int]] = {
     "IGO": (8, 8), "UNO": (8, 8), "PKO": (8, 8),
 }
 
+# ACLED's demonstrator types, by the KB id of the generic actor ("fra-protesters" or the
+# country-less "protesters"): protesters and rioters are types 6 and 5 on either side
+# ("Excessive force against protesters" has protesters as actor2), whatever their sector.
+COLLECTIVE_ID_INTER = {"protesters": 6, "rioters": 5}
+
 # Who the acting side is, by event type, when its sector does not say (non-state actors).
 EVENT_TYPE_ACTOR_INTER = {
     "Protests": 6,

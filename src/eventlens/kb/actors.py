@@ -29,6 +29,9 @@ FIELDS = {"id", "name", "kind", "country", "sector", "sectors", "wikidata", "ali
           "member_of", "note"}
 TITLE_FIELDS = {"title", "country", "start", "end", "org"}
 
+# The title a movement or party holds while it governs a country (with dates).
+GOVERNMENT_TITLE = "government"
+
 # Fuzzy matching on keys: only long names, only near-identical keys.
 FUZZY_MIN_LEN = 6
 FUZZY_CUTOFF = 90.0
@@ -371,6 +374,13 @@ def crowd_lexicon() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
+def gang_violence_countries() -> frozenset[str]:
+    """ISO3 of countries whose unnamed armed perpetrators are coded as gangs (``actors_generic.yaml``)."""
+    data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
+    return frozenset(data.get("gang_violence_countries") or ())
+
+
+@lru_cache(maxsize=None)
 def occupation_sectors() -> dict[str, str]:
     """lowercase people noun -> sector code ("doctors" -> "MED"), from ``actors_generic.yaml``."""
     data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
@@ -432,12 +442,25 @@ GENERIC_TEMPLATES = [
       "military police", "military police forces", "military policemen",
       "warplanes", "air force", "air forces", "aircraft", "jets", "navy", "military forces", "defence forces",
       "defense forces", "artillery", "special forces", "officers", "servicemen", "warships", "tanks",
-      "helicopters", "gunships", "military officers", "army officers"]),
+      "helicopters", "gunships", "military officers", "army officers",
+      # what the forces hold or fly: "Russian positions", "a Russian helicopter", "Ukrainian drones"
+      "positions", "helicopter", "warship", "ship", "ships", "vessel", "drone", "drones", "fighter jets",
+      "fighter jet", "base", "bases", "convoy", "checkpoint", "checkpoints", "patrol", "military base",
+      "military positions", "army positions", "military convoy", "army convoy", "military vehicles"]),
     # COP: the CAMEO/PLOVER sector code for police
     ("police", "Police Forces of {c}", "generic", "COP",
-     ["police", "police forces", "policemen", "police officers", "riot police", "gendarmerie"]),
-    ("protesters", "Protesters ({c})", "generic", "OPP", ["protesters", "demonstrators"]),
-    ("rioters", "Rioters ({c})", "generic", "OPP", ["rioters"]),
+     ["police", "police forces", "policemen", "police officers", "riot police", "gendarmerie",
+      "police station", "police post", "police checkpoint", "border guards", "border police", "border patrol",
+      "security chief", "police chief"]),
+    # SPY: the CAMEO/PLOVER sector code for intelligence services
+    ("intelligence", "Intelligence Services of {c}", "generic", "SPY",
+     ["intelligence", "intelligence services", "intelligence service", "intelligence agency", "intelligence agencies",
+      "intelligence officials", "intelligence officers", "intelligence agents", "secret service", "secret police",
+      "spy agency", "spies"]),
+    # PLOVER codes demonstrators by who they are (civilians, about three times in four), not as
+    # opposition; the ACLED export keys its protester/rioter types on these ids, not the sector.
+    ("protesters", "Protesters ({c})", "generic", "CVL", ["protesters", "demonstrators"]),
+    ("rioters", "Rioters ({c})", "generic", "CVL", ["rioters"]),
     ("civilians", "Civilians ({c})", "generic", "CVL", ["civilians", "residents", "villagers", "nationals",
                                                         "national", "citizens", "population"]),
     ("unidentified-armed-group", "Unidentified Armed Group ({c})", "generic", "REB",
@@ -675,6 +698,14 @@ class ActorKB:
                 out.append(self.records[rid])
         return out
 
+    def governs(self, rec: ActorRecord, day: Optional[dt.date]) -> Optional[str]:
+        """ISO3 of the country ``rec`` is the (de facto) government of on ``day``: a record
+        holding the title "government" then (the Taliban from 2021-08-15), else None."""
+        for t in rec.titles:
+            if t.title == GOVERNMENT_TITLE and t.country and not t.org and day is not None and t.held_on(day):
+                return t.country
+        return None
+
     def aliases_for_matching(self) -> Iterable[tuple[str, str]]:
         """(alias, record id) for every hand-written name worth matching in running text.
 
@@ -767,6 +798,7 @@ def upsert_user_records(path: Path, records: Iterable[dict]) -> tuple[int, int]:
 
 
 CACHE_FORMAT = 1
+_MODULE_SOURCE = Path(__file__).read_bytes()
 
 
 def _cache_dir() -> Path:
@@ -788,8 +820,11 @@ def _cache_key(user_paths: list[Path]) -> str:
             h.update(metadata.version(dist).encode())
         except metadata.PackageNotFoundError:
             h.update(b"?")
-    for f in sorted(DATA_DIR.glob("actors_*.yaml")) + [Path(__file__)]:
+    for f in sorted(DATA_DIR.glob("actors_*.yaml")):
         h.update(f.name.encode() + f.read_bytes())
+    # the code that builds the KB as this process loaded it: a file edited since must not give a
+    # stale build the new file's key
+    h.update(_MODULE_SOURCE)
     for f in user_paths:
         st = f.stat()
         h.update(f"{f.resolve()}|{st.st_mtime_ns}|{st.st_size}".encode())

@@ -16,12 +16,14 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from ..kb.actors import (ActorKB, ActorRecord, capital_of, crowd_lexicon, default_kb, demonym_index,
+                         gang_violence_countries,
                          generic_head_index, generic_heads, generic_lexicon, name_key, name_tokens, normalise,
                          occupation_sectors, org_sector, titles_lexicon)
 from ..model import Actor
@@ -59,6 +61,7 @@ class Candidate:
     sector_hint: Optional[str] = None  # from a title before a new person's name
     place_like: bool = False           # written where a place goes: never a new actor
     new_name: Optional[str] = None     # canonical name for a new actor, when not its surface
+    metonym: bool = False              # a place or nationality standing for people: says nothing of their sector
 
     @property
     def resolved(self) -> bool:
@@ -198,6 +201,14 @@ def doc_country(doc, kb: ActorKB) -> Optional[str]:
     where). A place after "in/at/near ..." counts double: "protesters against Russia's war
     rallied in Athens" happen in Greece. Ties go to the first mentioned.
     """
+    votes, first = country_votes(doc, kb)
+    if not votes:
+        return None
+    return max(votes, key=lambda iso: (votes[iso], -first[iso]))
+
+
+def country_votes(doc, kb: ActorKB) -> tuple[Counter, dict[str, int]]:
+    """The votes :func:`doc_country` counts: ISO3 -> weight, and ISO3 -> first offset."""
     votes: Counter = Counter()
     first: dict[str, int] = {}
 
@@ -206,25 +217,47 @@ def doc_country(doc, kb: ActorKB) -> Optional[str]:
         first.setdefault(iso, at)
 
     seen = set()
+    text = doc_text(doc)
     for iso, ent in country_mentions(doc, kb):
-        w = 1.5 if ent.label_ == "GPE" else 0.5
-        vote(iso, w * (LOCATIVE_WEIGHT if _locative(ent) else 1.0), ent.start_char)
+        if ent.label_ == "GPE" and _in_parens(text, ent.start_char, ent.end_char) \
+                and _admin1_elsewhere(ent.text, iso):
+            continue   # "Atlanta (Georgia)": an address's last part is a province; voted below
+        w = 1.5 if ent.label_ == "GPE" else DEMONYM_WEIGHT
+        vote(iso, w * _mention_weight(ent), ent.start_char)
         seen.add(normalise(ent.text))
+    # organisations and people the KB knows, with their country: weak evidence of where, and
+    # the only one when no place is named ("CGT members marched", "Fano militias clashed")
+    known: set[str] = set()
+    for e in doc.ents:
+        if e.label_ not in ("ORG", "PERSON", "NORP") or normalise(e.text) in known:
+            continue
+        known.add(normalise(e.text))
+        ids = [i for i in kb.by_alias.get(normalise(e.text), ()) if kb.records[i].kind in ("organization", "group",
+                                                                                         "person")]
+        isos = {kb.records[i].country for i in ids}
+        if len(isos) == 1 and None not in isos:
+            vote(isos.pop(), KNOWN_ACTOR_WEIGHT, e.start_char)
     names: list[tuple] = []   # (name, offset, weight[, in parentheses])
     for e in doc.ents:
         if e.label_ in PLACE_LABELS:
             names.append((e.text, e.start_char, LOCATIVE_WEIGHT if _locative(e) else 1.0))
     names += _locative_names(doc) + _address_names(doc)
-    text = doc_text(doc)
     for m in _PARENS.finditer(text):
         # "(Seoul City - Gangnam)", "(Bojanala, North West)": admin names, where the event is;
         # a state's name there is a province ("(Paikoro LGA, Niger)" is in Nigeria)
+        parts = []
         for part in re.split(r",| - ", m.group(1)):
             part = part.strip()
             if part[:1].isupper() and not any(ch.isdigit() for ch in part):
                 # the address that places the event: as strong as "in X" itself
                 names.append((part, m.start(), LOCATIVE_WEIGHT, True))
+                parts.append(part)
+        town = re.search(r"([A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3})\s*$", text[max(0, m.start() - 60):m.start()])
+        iso = _address_country(([town.group(1)] if town else []) + parts)
+        if iso:
+            vote(iso, ADDRESS_AGREEMENT_WEIGHT, m.start())
     best: dict[str, tuple[float, int, bool]] = {}
+    acronyms = {n.strip() for n, *_ in names if n.strip().isupper() and n.strip().isalpha()}
     for name, at, weight, *in_parens in names:
         low = normalise(name)
         if low in best and best[low][0] >= weight:
@@ -233,14 +266,66 @@ def doc_country(doc, kb: ActorKB) -> Optional[str]:
     for low, (weight, at, in_parens) in best.items():
         if low in seen:
             continue   # a country counted above
+        if len(low) <= 5 and low.upper() in acronyms:
+            continue   # "the CGT, UNSA, SUD and FSU unions": an acronym, not the Haitian department
         ids = kb.by_alias.get(low, ())
         if ids and not (in_parens and all(kb.records[i].kind == "state" for i in ids)):
             continue   # an actor's name
-        for iso, w in _place_countries(low).items():
+        for iso, w in _place_countries(low, admin_first=in_parens).items():
             vote(iso, w * weight, at)
-    if not votes:
+    return votes, first
+
+
+# An address whose parts agree on one country ("Bossaso, Bari": Somalia, though Bari is also
+# an Italian province) outweighs each part's own most likely reading.
+ADDRESS_AGREEMENT_WEIGHT = 3.0
+
+
+def _address_country(parts: list[str]) -> Optional[str]:
+    """The one country where more of an address's parts lie than in any other (at least two)."""
+    if len(parts) < 2:
         return None
-    return max(votes, key=lambda iso: (votes[iso], -first[iso]))
+    counts: Counter = Counter()
+    for p in parts:
+        counts.update(set(_place_countries(normalise(p), admin_first=True)))
+    if not counts:
+        return None
+    (iso, n), *rest = counts.most_common(2)
+    return iso if n >= 2 and (not rest or rest[0][1] < n) else None
+
+
+# A demonym says who acts more than where: "Ukrainians rallied in Gloucester" happens in the UK.
+DEMONYM_WEIGHT = 0.5
+# A known organisation or person's country, as a vote for where the article happens.
+KNOWN_ACTOR_WEIGHT = 0.4
+# Prepositions whose object is what a noun is about, not where: "the invasion of Ukraine",
+# "support for Ukraine", "refugees from Ukraine".
+TOPIC_PREPS = {"of", "for", "against", "from", "with", "to", "on", "about", "toward", "towards", "over"}
+
+
+def _mention_weight(ent) -> float:
+    """How much a country mention says where the article happens, by its role in the sentence."""
+    if _locative(ent):
+        return LOCATIVE_WEIGHT
+    tok = ent.root
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS and ent.label_ == "GPE":
+        return 0.5   # "against the invasion of Ukraine": what it is about
+    return 1.0
+
+
+def _in_parens(text: str, start: int, end: int) -> bool:
+    before = text.rfind("(", 0, start)
+    return before != -1 and ")" not in text[before:start] and text.find(")", end) != -1 \
+        and "(" not in text[end:text.find(")", end)]
+
+
+@lru_cache(maxsize=4096)
+def _admin1_elsewhere(name: str, iso: str) -> bool:
+    """Is ``name`` also a province of another country ("Georgia", "Niger", "Mexico")?"""
+    return any(c.feature == "admin1" and c.country not in (None, iso) for c in _gazetteer_lookup(name)[:12]) \
+        or any(i != iso for i in _subdivisions().get(_place_key(name), ()))
 
 
 _ADMIN_WORDS = re.compile(r"\s+(district|region|state|province|township|county|municipality|tehsil|"
@@ -248,21 +333,29 @@ _ADMIN_WORDS = re.compile(r"\s+(district|region|state|province|township|county|m
                           r"rural municipality|municipal corporation|territory|zone|area)$", re.I)
 
 
-def _place_countries(name: str) -> dict[str, float]:
+def _place_countries(name: str, admin_first: bool = False) -> dict[str, float]:
+    """Countries a place name may be in, weighted: 1 (1.5 a province) for the most populous
+    reading, 0.5 for the others; ``admin_first``: the name ends an address, so a country's name
+    there is a province elsewhere ("(Georgia)" after a US town)."""
     from ..kb.places import gazetteer
     cands = gazetteer().lookup(name)
     bare = _ADMIN_WORDS.sub("", name)
     if not cands and bare != name:
         cands = gazetteer().lookup(bare)
     cands = cands[:12]
+    if admin_first:
+        cands = sorted(cands, key=lambda c: c.feature == "country")
     out: dict[str, float] = {}
+    # a province name many countries have ("Western", "Central", "East") says nothing of which
+    admin_countries = {c.country for c in cands if c.feature == "admin1"}
+    subs = _subdivisions().get(_place_key(bare), ())
+    shared = len(admin_countries | set(subs)) > 2
     for i, c in enumerate(cands):
         if c.country and c.country not in out:
-            out[c.country] = (1.5 if c.feature == "admin1" else 1.0) if i == 0 else 0.5
+            out[c.country] = (1.5 if c.feature == "admin1" else 1.0) if i == 0 and not shared else 0.5
     # ISO 3166-2 knows the provinces a gazetteer of big cities lacks ("Minas Gerais", "Saptari")
-    subs = _subdivisions().get(_place_key(bare), ())
     for iso in subs:
-        w = 1.5 if len(subs) == 1 else 0.5
+        w = 1.5 if len(subs) == 1 and not shared else 0.5
         out[iso] = max(out.get(iso, 0.0), w)
     return out
 
@@ -396,6 +489,25 @@ TITLE_SECTORS.update({"opposition": "OPP", "dissident": "OPP", "activist": "OPP"
 TITLE_SECTORS.update({w: "REL" for w in ("cleric", "imam", "bishop", "pope", "ayatollah", "rabbi", "archbishop")})
 
 
+# Offices whose title ends in "general" are civilian: "Secretary General", "Attorney General".
+CIVIL_GENERALS = {"secretary", "secretary-", "attorney", "solicitor", "director", "consul", "inspector",
+                  "auditor", "postmaster", "registrar", "surgeon", "governor"}
+
+
+def _title_sector(tok) -> Optional[str]:
+    """Sector a title word gives ("General" MIL), reading "Secretary General" as the civil office."""
+    low = tok.lower_
+    if low in ("general", "gen.") and tok.i > 0:
+        prev = tok.doc[tok.i - 1]
+        if prev.lower_ == "-" and tok.i > 1:
+            prev = tok.doc[tok.i - 2]
+        if prev.lower_ in CIVIL_GENERALS:
+            return "GOV"
+    if low.startswith("secretary-general") or low == "secretary-general":
+        return "GOV"
+    return TITLE_SECTORS.get(low)
+
+
 def _occupation(doc, s: int, e: int) -> Optional[str]:
     """Sector a people noun phrase names by its last words: "health workers" MED, "workers" LAB."""
     occ = occupation_sectors()
@@ -438,6 +550,57 @@ def _state_as_place(span) -> bool:
     return verb.pos_ not in ("VERB", "AUX") or _verb_forms(verb).isdisjoint(MOTION_VERBS)
 
 
+# Sectors of armed actors: when one is named, violence in the text is theirs, not an unknown group's.
+ARMED_SECTORS = {"MIL", "REB", "CRM", "UAF", "INS", "SPY", "MLT"}
+# Verbs (lemmas) of violence against people whose passive with no agent implies an unknown perpetrator.
+VIOLENCE_VERBS = {"kill", "shoot", "murder", "behead", "decapitate", "stab", "abduct", "kidnap", "execute",
+                  "assassinate", "lynch", "torture", "gun", "hack", "wound", "injure", "attack", "ambush"}
+# Nouns of a planted explosive going off: with no armed actor named, an unidentified group set it.
+BLAST_NOUNS = {"explosion", "explosions", "blast", "blasts", "bomb", "bombs", "ied", "ieds", "grenade", "landmine",
+               "landmines", "explosive", "explosives", "roadside bomb", "car bomb"}
+# Generic actors a country after them ("in X") belongs to: its own people and bodies. Not troops, whose
+# "in Liberia" is where foreign forces went.
+HOME_SUFFIXES = {"rebels", "opposition", "civilians", "protesters", "rioters", "police", "refugees", "legislature",
+                 "judiciary", "unidentified-armed-group", "gang", "communal-militia"}
+# Sectors of state bodies, whose demands and calls are policy, not protest.
+STATE_BODY_SECTORS = {"GOV", "LEG", "JUD", "MIL", "COP", "SPY"}
+# People nouns that say nothing of who the people are: when they shoot or kill, an unidentified armed group.
+ANONYMOUS_PEOPLE = {"individuals", "individual", "persons", "person", "man", "men", "suspect", "suspects",
+                    "arsonist", "arsonists", "assailant", "assailants"}
+# Creeds a militia is named after, not a people or place ("Islamist militia", "Christian militia").
+CREED_WORDS = {"islamist", "jihadist", "christian", "muslim", "hindu", "buddhist", "salafist", "salafi"}
+# Verbs (lemmas) whose object is a person harmed: an unnamed one is a civilian victim.
+HARM_VERBS = {"kill", "murder", "behead", "decapitate", "abduct", "kidnap", "execute", "assassinate", "lynch",
+              "torture", "stab", "rape", "injure", "wound", "beat", "assault", "shoot", "hack", "abuse"}
+# People a demonym before them makes civilians of that country ("Mexican immigrants").
+CIVILIAN_HEADS = {"immigrants", "immigrant", "migrants", "migrant", "prisoner", "prisoners", "detainee", "detainees",
+                  "refugees", "refugee", "citizens", "citizen", "nationals", "national", "hostage", "hostages",
+                  "workers", "worker", "civilians", "civilian", "villagers", "residents", "farmers", "fishermen",
+                  "pilgrims", "passengers", "tourists", "tourist", "settlers", "children", "women", "families",
+                  # places that stand for the people in them ("Iraqi towns were shelled")
+                  "towns", "villages", "cities", "neighbourhoods", "neighborhoods", "settlements",
+                  "town", "village", "city", "enclave"}
+# Verbs whose "in X" is done to a place's people ("a curfew in Abidjan", "fired at targets in Jericho").
+TARGET_VERBS = {"impose", "reimpose", "extend", "threaten", "lift", "declare", "institute", "ban", "fire", "shell", "bomb",
+                "attack", "blockade", "storm", "raid", "hit", "strike", "target", "besiege", "seal", "suspend",
+                "halt", "cut", "rage", "explode", "blow", "kill", "wound", "injure"}
+
+
+def _target_place(ent) -> bool:
+    """A town acted on: the object of a verb, or "in X" after a verb of force or restriction."""
+    tok = ent.root
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        return _verb_forms(tok.head).isdisjoint(MOTION_VERBS | {"visit", "leave", "reach", "tour", "host"})
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "on", "against", "inside"):
+        verb = tok.head.head
+        while verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "pobj", "nsubj") and verb.head is not verb:
+            verb = verb.head if verb.dep_ != "pobj" else verb.head.head
+        return verb.pos_ == "VERB" and not _verb_forms(verb).isdisjoint(TARGET_VERBS)
+    return False
+
+
 # Nouns after a name that make it a place: "Mei Ma Thaw village", "Myaung township".
 ADDRESS_NOUNS = {"village", "villages", "town", "township", "district", "region", "state", "province", "ward",
                  "neighborhood", "neighbourhood", "municipality", "county", "city", "camp", "area", "quarter",
@@ -474,7 +637,7 @@ def _in_address(doc, ent) -> bool:
 
 
 ARMED_WING_NOUN = re.compile(r"\s+(positions?|forces|troops|fighters|units|militants|militiamen|militia|"
-                             r"gunmen|artillery|shelling|soldiers)\b", re.I)
+                             r"gunmen|artillery|shelling|soldiers|rebels|guerrillas|insurgents|combatants|militias)\b", re.I)
 
 
 def _state_modifier(span, people: frozenset[str]) -> bool:
@@ -594,7 +757,12 @@ class ActorStage:
                 cands.append(Candidate(start, end, "kb"))
 
         # 2. NER spans.
+        homes: list[tuple[int, str]] = []   # (offset of a people noun, ISO3 of the country it is "in")
         for ent in doc.ents:
+            if ent.label_ == "LOC" and not _in_address(doc, ent) and not _in_actor_position(ent):
+                civ = self._civilians_of(doc, ent)
+                if civ is not None:
+                    cands.append(civ)
             if ent.label_ not in NER_ACTOR_LABELS and ent.label_ not in NER_KB_ONLY_LABELS:
                 continue
             start, end = trim(text, ent.start_char, ent.end_char)
@@ -610,7 +778,14 @@ class ActorStage:
                 if _in_address(doc, ent):
                     continue   # "(Paikoro, Niger)": where, not who
                 c.source = "gpe" if ent.label_ == "GPE" else "norp"
+                home = self._home_of_people(doc, ent) if ent.label_ == "GPE" else None
+                if home is not None:
+                    homes.append(home)   # "rebels in the Ivory Coast": whose they are, not a second actor
+                    continue
                 if not _in_actor_position(ent):
+                    civ = self._civilians_of(doc, ent)
+                    if civ is not None:
+                        cands.append(civ)
                     if ent.label_ == "GPE" and _in_object_position(ent):
                         c.label = "GPE-object"   # a state acted on ("agreed with Turkey"), not a capital
                     elif ent.label_ == "GPE" and _state_as_place(ent):
@@ -623,7 +798,13 @@ class ActorStage:
                             and ent.root.dep_ in ("dobj", "pobj", "conj", "appos"):
                         # "arrested 100 Palestinians", "the welfare of 2,000 Libyans": people of that
                         # country acted on, as ACLED and PLOVER code them: civilians
-                        iso = demonym_index().get(normalise(ent.text))
+                        first, _, rest = normalise(ent.text).partition(" ")
+                        # "100 Palestinians", "thousands of Iraqi Kurds"
+                        iso = demonym_index().get(normalise(ent.text)) or (demonym_index().get(first) if rest else None)
+                        mod = next((t for t in ent.root.children if t.dep_ in ("amod", "compound")
+                                    and t.lower_ in demonym_index()), None)
+                        if iso is None and mod is not None and mod.i == ent.start - 1:
+                            iso, start = demonym_index()[mod.lower_], mod.idx   # "Iraqi" + "Kurds", two names
                         if iso:
                             g = Candidate(start, end, "generic", "civilians")
                             g.country_hint = iso
@@ -641,13 +822,17 @@ class ActorStage:
         #    readings come first so they win a tie over the same span.
         cands += self._crowd_candidates(doc)
         cands += self._generic_candidates(doc)
+        for at, iso in homes:
+            for c in cands:
+                if c.source == "generic" and c.start <= at < c.end and c.country_hint is None:
+                    c.country_hint = iso
 
         # 4. Office titles ("the Prime Minister", "Iraqi Prime Minister").
         cands += self._title_candidates(doc)
 
         for c in cands:
             self._resolve(text, c, ctx, day)
-            if c.resolved and c.record.kind == "organization":
+            if c.resolved and c.record.kind in ("organization", "group"):
                 self._armed_wing(text, c, found.trace)
         chosen = self._select(cands, len(text))
         self._named_militias(doc, chosen, ctx, found.trace)
@@ -665,10 +850,76 @@ class ActorStage:
                 c.how, c.score = "implied", 0.5
                 found.trace.append(f"implied {c.record.id}: owners of {text[c.start:c.end]!r}")
                 chosen.append(c)
+        for c in self._unnamed_protesters(doc, chosen):
+            self._resolve(text, c, ctx, day)
+            if c.resolved:
+                c.how, c.score = "implied", 0.4
+                found.trace.append(f"implied {c.record.id}: {text[c.start:c.end]!r} with no protester named")
+                chosen.append(c)
+        for c in self._clash_rioters(doc, chosen):
+            self._resolve(text, c, ctx, day)
+            if c.resolved:
+                c.how, c.score = "implied", 0.4
+                found.trace.append(f"implied {c.record.id}: a {text[c.start:c.end]!r} with no armed side named")
+                chosen.append(c)
+        for c in self._perpetrator_candidates(doc, chosen):
+            self._resolve(text, c, ctx, day)
+            if c.resolved:
+                c.how, c.score = "implied", 0.4
+                found.trace.append(f"implied {c.record.id}: no one named does {text[c.start:c.end]!r}")
+                chosen.append(c)
         found.candidates = [c for c in chosen if c.resolved or c.new_kind]
         found.country = ctx
         found.trace.insert(0, f"context country={ctx} date={day}")
         return found
+
+    def _home_of_people(self, doc, ent) -> Optional[tuple[int, str]]:
+        """"Rebels in the Ivory Coast", "students throughout Indonesia", "opposition parties in
+        Nepal": a country after a people noun with no nationality of its own says whose they are."""
+        tok = ent.root
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "throughout", "across", "of"):
+            return None
+        noun = tok.head.head
+        if noun.pos_ != "NOUN" or any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in noun.children):
+            return None
+        low = noun.lower_
+        compound = [c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1]
+        if compound and (f"{compound[0].lower_} {low}" in generic_head_index()):
+            low = f"{compound[0].lower_} {low}"   # "opposition groups"
+        people = generic_lexicon().get(low) or generic_head_index().get(low) \
+            or ("civilians" if low in self.crowd["crowd"] or low in CIVILIAN_HEADS else None)
+        if people not in HOME_SUFFIXES:
+            return None
+        ids = [i for i in self.kb.by_alias.get(normalise(ent.text), ()) if self.kb.records[i].kind == "state"]
+        return (noun.idx, self.kb.records[ids[0]].country) if ids else None
+
+    def _civilians_of(self, doc, ent) -> Optional[Candidate]:
+        """Civilians named by a place or a nationality, as event coders (PLOVER) code them:
+        a town acted on or where something is done to it ("shelled Juba", "a curfew in
+        Abidjan", "fired at targets in Jericho") stands for its people; so does a demonym on
+        people or their property ("Palestinian homes", "Mexican immigrants")."""
+        text = doc_text(doc)
+        start, end = trim(text, ent.start_char, ent.end_char)
+        low = normalise(text[start:end])
+        if end <= start:
+            return None
+        iso = None
+        if ent.label_ == "NORP":
+            head = ent.root.head
+            if ent.root.dep_ in ("amod", "compound") and head is not ent.root and head.pos_ == "NOUN" \
+                    and (head.lower_ in self.crowd["property_nouns"] or head.lower_ in CIVILIAN_HEADS):
+                iso = demonym_index().get(low)
+        elif ent.label_ in ("GPE", "LOC") and not any(self.kb.records[i].kind == "state"
+                                                      for i in self.kb.by_alias.get(low, ())) and _target_place(ent):
+            top = _gazetteer_lookup(text[start:end])[:1]
+            # a town, or a region a country's people live in ("blockades in the West Bank")
+            if top and top[0].country and (top[0].is_town or top[0].feature == "region"):
+                iso = top[0].country
+        if iso is None:
+            return None
+        c = Candidate(start, end, "generic", "civilians", metonym=True)
+        c.country_hint = iso
+        return c
 
     def _named_militias(self, doc, chosen: list[Candidate], ctx: Optional[str], trace: list[str]) -> None:
         """"Kaduna militiamen", "Lendu militia": ACLED names a militia after the place or people it
@@ -695,7 +946,9 @@ class ActorStage:
             if low in demonym_index() or any(self.kb.records[i].kind != "state" for i in self.kb.by_alias.get(low, ())):
                 continue   # "Nigerian militia" is the generic one; a known group keeps its record
             key = _place_key(name)
-            if ctx in _subdivisions().get(key, ()) or any(c.country == ctx for c in _gazetteer_lookup(name)[:5]):
+            if low in CREED_WORDS:
+                kind = ""   # "Islamist militia": ACLED's "Islamist Militia (Mozambique)", no ethnicity
+            elif ctx in _subdivisions().get(key, ()) or any(c.country == ctx for c in _gazetteer_lookup(name)[:5]):
                 kind = "Communal"
             elif low in self._country_name_index():
                 continue
@@ -706,7 +959,8 @@ class ActorStage:
             for c in over:
                 chosen.remove(c)
             c = Candidate(a, b, "generic", "militia")
-            c.new_kind, c.new_name, c.how = "group", f"{name} {kind} Militia ({where.group(1)})", "new"
+            c.new_kind, c.how = "group", "new"
+            c.new_name = " ".join(w for w in (name, kind, "Militia") if w) + f" ({where.group(1)})"
             c.country_hint, c.sector_hint = ctx, "REB"
             chosen.append(c)
             trace.append(f"named militia {doc[start:end + 1].text!r} -> {c.new_name}")
@@ -723,7 +977,10 @@ class ActorStage:
             if len(hits) == 1:
                 trace.append(f"armed wing {surface + m.group(0)!r}: {c.record.id} -> {hits[0][0].id}")
                 c.record, c.how = hits[0][0], hits[0][1]
+                c.end = m.end()
                 return
+        # "Al Shabaab militants", "CODECO militiamen": the group's own fighters, not an unknown group
+        c.end = m.end()
 
     def _generic_candidates(self, doc) -> list[Candidate]:
         lex = generic_lexicon()
@@ -733,7 +990,9 @@ class ActorStage:
         heads = generic_head_index()
         for _, s, e in self.generic_matcher(doc):
             sp = doc[s:e]
-            if sp.root.pos_ not in ("NOUN", "PROPN"):
+            # the small model tags "the military" ADJ; as a subject or object it is the noun
+            if sp.root.pos_ not in ("NOUN", "PROPN") and not (
+                    sp.root.pos_ == "ADJ" and sp.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")):
                 continue
             compound = sp.root.dep_ in ("compound", "amod")
             head = sp.text.lower()
@@ -743,11 +1002,14 @@ class ActorStage:
                 if s - n < 0:
                     continue
                 adj = doc[s - n:s].text
-                iso = demonyms.get(adj.lower()) or countries.get(adj.lower())
+                # "Poland's parliament", "Israel's high court": the country's own institution
+                owner = re.sub(r"\s*['’]s$", "", adj) if n > 1 else adj
+                iso = demonyms.get(adj.lower()) or countries.get(owner.lower())
                 if iso and s - n > 0 and doc[s - n - 1].lower_ == "ethnic":
                     break   # "ethnic Albanian guerrillas": the ethnicity, not the state
-                if iso and head in heads:
-                    c = Candidate(doc[s - n].idx, sp.end_char, "generic", heads[head])
+                suffix = heads.get(head) or lex.get(head)   # "Algerian government forces": the military
+                if iso and suffix:
+                    c = Candidate(doc[s - n].idx, sp.end_char, "generic", suffix)
                     c.country_hint = iso
                     out.append(c)
                     out += self._coordinated_demonyms(doc, s - n, adj, head)
@@ -808,7 +1070,7 @@ class ActorStage:
             if t.pos_ == "PROPN" and t.lower_ not in TITLE_SECTORS and t.text[:1].isupper() \
                     and t.lower_ not in ("vice", "deputy"):
                 break
-            sector = sector or TITLE_SECTORS.get(t.lower_)
+            sector = sector or _title_sector(t)
         i = ent.start - 1
         former = leader = False
         while i >= 0 and ent.start - i <= 6:
@@ -823,7 +1085,7 @@ class ActorStage:
             if low in ("'s", "’s"):
                 i -= 1
                 continue
-            sector = sector or TITLE_SECTORS.get(low)
+            sector = sector or _title_sector(t)
             leader = leader or low == "leader"
             if country is None:
                 country = demonyms.get(low)
@@ -851,10 +1113,14 @@ class ActorStage:
                 continue
             c = Candidate(sp.start_char, sp.end_char, "generic", role)
             c.sector_hint = _occupation(doc, s, e)
-            iso = demonym_index().get(doc[s - 1].lower_) if s > 0 else None
-            if iso and doc[s - 1].text[:1].isupper() and not (s > 1 and doc[s - 2].lower_ == "ethnic"):
-                # "Swiss doctors", "Palestinian youths": people of that country
-                c.start, c.country_hint = doc[s - 1].idx, iso
+            # "Swiss doctors", "Palestinian youths", "Russian civilian advisers": people of that country
+            k = s - 1
+            if k > 0 and doc[k].dep_ in ("amod", "compound") and doc[k].head.i == tok.i \
+                    and doc[k].lower_ not in demonym_index():
+                k -= 1   # one descriptive word between
+            iso = demonym_index().get(doc[k].lower_) if k >= 0 else None
+            if iso and doc[k].text[:1].isupper() and not (k > 0 and doc[k - 1].lower_ == "ethnic"):
+                c.start, c.country_hint = doc[k].idx, iso
             out.append(c)
         return out
 
@@ -872,9 +1138,18 @@ class ActorStage:
                 subj = subj.head
             elif subj.dep_ == "pobj" and subj.head.dep_ in ("nsubj", "nsubjpass"):
                 subj = subj.head   # "between 300 and 1,000 people demonstrated": the parser's subject is "between"
+            elif subj.dep_ == "pobj" and subj.head.dep_ == "agent":
+                subj = subj.head   # "a man was beaten and killed by residents": the residents did it
         head = None
+        # "in Tlaquepaque, Jalisco, a man was killed": the parser makes the subject an apposition
+        # of the place before it
+        misparsed = subj.dep_ == "appos" and subj.head.ent_type_ in PLACE_LABELS and subj.sent.root.pos_ == "VERB" \
+            and subj.i < subj.sent.root.i
+        passive = subj.dep_ == "nsubjpass" or misparsed and any(c.dep_ == "auxpass" for c in subj.sent.root.children)
         if subj.dep_ in ("nsubj", "nsubjpass", "agent") or (subj.dep_ == "ROOT" and subj.pos_ != "VERB"):
             head = subj.head
+        elif misparsed:
+            head = subj.sent.root
         elif subj.i < subj.sent.root.i and subj.sent.root.pos_ == "VERB" and \
                 not any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in subj.sent.root.children):
             # the parser lost the subject ("between 300 and 1,000 people demonstrated", "in X,
@@ -888,11 +1163,18 @@ class ActorStage:
                               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
             # a demonstration with violence or destruction is a riot ("demonstrated by burning tires");
             # the subject of a passive suffers it ("two women were burned"): victims, not rioters
-            if subj.dep_ != "nsubjpass" and self._is_violent(verbs):
+            # anonymous people who shoot, kill or abduct are an unidentified armed group ("two
+            # individuals opened fire", "killed by a man"); one person's violence is no riot
+            if not passive and tok.lower_ in ANONYMOUS_PEOPLE and any(
+                    _verb_forms(v) & (HARM_VERBS | VIOLENCE_VERBS | {"fire", "loot", "rob", "burn", "torch"})
+                    and not any(c.dep_ == "auxpass" for c in v.children) for v in verbs):
+                return "unidentified-armed-group"
+            plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("crowd", "group", "mob", "people")
+            if not passive and plural and self._is_violent(verbs):
                 return "rioters"
             if any(self._is_protest(v) for v in verbs):
                 return "protesters"
-        if tok.lower_ in CROWD_NOT_CIVILIAN or tok.dep_ == "appos":
+        if tok.lower_ in CROWD_NOT_CIVILIAN or tok.dep_ == "appos" and not misparsed:
             return None
         if generic_lexicon().get(tok.lower_) in ("protesters", "rioters"):
             return None   # "protesters were dispersed": still protesters, the generic noun says so
@@ -955,6 +1237,9 @@ class ActorStage:
             if subj.pos_ not in ("NOUN", "PROPN", "NUM", "X"):
                 continue
             over = [c for c in chosen if c.start < b and a < c.end]
+            if any(o.record is not None and (o.source == "gpe" if o.record.kind == "state"
+                                             else o.record.sector in STATE_BODY_SECTORS) for o in over):
+                continue   # "Poland's parliament demanded": a state body's demand is no street protest
             # "thousands of workers": the people noun inside the subject phrase already protests
             left, right = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
             if any(left <= c.start and c.end <= right and _is_crowd_actor(c) for c in chosen):
@@ -968,12 +1253,74 @@ class ActorStage:
             out.append((c, bool(over) or named))
         return out
 
+    def _unnamed_protesters(self, doc, chosen: list[Candidate]) -> list[Candidate]:
+        """Protesters implied by a protest whose subject the parse lost or no one names ("a sit-in
+        was organised", "held a press conference with banners"): event coders name them anyway."""
+        if any(_is_crowd_actor(c) for c in chosen if c.source == "generic" or c.resolved):
+            return []
+        for v in doc:
+            if v.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+                continue   # "the road was blocked": a blocked thing, not a protest by anyone
+            subj = next((t for t in v.children if t.dep_ == "nsubj"), None)
+            if subj is not None and any(c.start <= subj.idx < c.end and c.record is not None and (
+                    c.source == "gpe" if c.record.kind == "state" else c.record.sector in STATE_BODY_SECTORS)
+                    for c in chosen):
+                continue   # "Poland's parliament demanded": policy, not protest
+            if self._is_protest(v) and not (v.dep_ == "xcomp" and v.head.pos_ == "VERB"
+                                            and _verb_forms(v.head) & {"plan", "threaten", "call"}):
+                if any(c.start <= v.idx < c.end for c in chosen):
+                    continue
+                return [Candidate(v.idx, v.idx + len(v), "generic", "rioters" if self._is_violent([v]) else "protesters")]
+        return []
+
+    def _clash_rioters(self, doc, chosen: list[Candidate]) -> list[Candidate]:
+        """Rioters implied by a clash between unarmed sides ("a clash between supporters of two
+        leaders", "clashes erupted between two families"): ACLED codes such fights as riots."""
+        if any(c.record is not None and (c.record.sector in ARMED_SECTORS | {"COP"} or _is_crowd_actor(c))
+               for c in chosen):
+            return []
+        for tok in doc:
+            if tok.lemma_.lower() == "clash" and tok.pos_ in ("NOUN", "VERB") \
+                    and not any(c.start <= tok.idx < c.end for c in chosen):
+                return [Candidate(tok.idx, tok.idx + len(tok), "generic", "rioters")]
+        return []
+
+    def _perpetrator_candidates(self, doc, chosen: list[Candidate]) -> list[Candidate]:
+        """An unidentified armed group implied by violence with no one named doing it ("a man was
+        shot dead", "two boys were injured"): event coders (ACLED) name the unknown perpetrator."""
+        if any(c.record is not None and (c.record.sector in ARMED_SECTORS or _is_crowd_actor(c)) for c in chosen):
+            return []   # an armed actor, or rioters, did it
+        for tok in doc:
+            if tok.dep_ != "nsubjpass" or tok.head.pos_ != "VERB":
+                continue
+            verbs = [tok.head] + [c for c in tok.head.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+            if not any(_verb_forms(v) & VIOLENCE_VERBS for v in verbs):
+                continue
+            if any(c.dep_ == "agent" for v in verbs for c in v.children):
+                return []   # "killed by police": the one who did it is named
+            v = verbs[0]
+            if any(c.start <= v.idx < c.end for c in chosen):
+                continue
+            return [Candidate(v.idx, v.idx + len(v), "generic", "unidentified-armed-group")]
+        for tok in doc:
+            # "a bomb explosion occurred", "an IED detonated": someone planted it
+            if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in BLAST_NOUNS \
+                    and not any(c.start <= tok.idx < c.end for c in chosen):
+                return [Candidate(tok.idx, tok.idx + len(tok), "generic", "unidentified-armed-group")]
+        return []
+
     def _property_owner_candidates(self, doc, chosen: list[Candidate]) -> list[Candidate]:
         """Civilians implied by their property destroyed, looted or seized ("set houses on fire",
         "shops were destroyed"): event coders name the owners as the target."""
         lex = self.crowd
         if any(c.record is not None and c.record.id.endswith("civilians") for c in chosen):
             return []
+        for tok in doc:
+            # "killed four pastoralists", "abducted road constructors": people harmed, no actor named
+            if tok.dep_ in ("dobj", "nsubjpass") and tok.pos_ == "NOUN" and tok.head.pos_ == "VERB" \
+                    and _verb_forms(tok.head) & HARM_VERBS \
+                    and not any(tok.left_edge.idx <= c.start < tok.idx + len(tok) for c in chosen):
+                return [Candidate(tok.idx, tok.idx + len(tok), "generic", "civilians")]
         for tok in doc:
             if tok.lower_ not in lex["property_nouns"] or tok.dep_ not in ("dobj", "nsubjpass", "pobj"):
                 continue
@@ -987,7 +1334,11 @@ class ActorStage:
 
     def _is_protest_noun(self, tok) -> bool:
         lex = self.crowd
-        if not (tok.lower_ in lex["protest_nouns"] or tok.lemma_.lower() in lex["protest_nouns"]):
+        forms = {tok.lower_, tok.lemma_.lower()}
+        comp = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+        if comp:   # "a sit-in" (parsed "sit" + "in"), "a picket line", "a protest camp"
+            forms |= {f"{comp[-1].lower_}-{tok.lower_}", f"{comp[-1].lower_} {tok.lower_}"}
+        if not forms & lex["protest_nouns"]:
             return False
         # "carried out air strikes", "a drone strike": attacks, not walkouts
         return not any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in WEAPON_MODIFIERS for c in tok.children)
@@ -1056,6 +1407,8 @@ class ActorStage:
                 # ACLED names a demonstration by where it happens: Ukrainians rallying in
                 # Denver are Protesters (United States)
                 country = ctx
+            if suffix == "unidentified-armed-group" and country in gang_violence_countries():
+                suffix = "gang"
             rec = self.kb.by_id(f"{country.lower()}-{suffix}") if country else None
             rec = rec or self.kb.by_id(suffix)
             if rec is not None:
@@ -1080,6 +1433,13 @@ class ActorStage:
                 rec = self.kb.by_id(iso.lower()) if iso else None
                 if rec is not None:   # capital as metonym for the state
                     hits = [(rec, "exact-alias", 0.8) if c.label == "GPE" else (rec, "place", 0.5)]
+            first, _, rest = text.partition(" ")
+            if not hits and c.source == "norp" and rest.endswith("s") and demonym_index().get(first.lower()):
+                # "Iraqi Kurds", "Syrian Druze": a people of that country, as coders code them: civilians
+                rec = self.kb.by_id(f"{demonym_index()[first.lower()].lower()}-civilians")
+                if rec is not None:
+                    c.source, c.label, c.record, c.how, c.score = "generic", "civilians", rec, "generic", 0.6
+                    return
             if not hits and c.source == "norp":
                 iso = demonym_index().get(normalise(text))
                 rec = self.kb.by_id(iso.lower()) if iso else None
@@ -1095,7 +1455,9 @@ class ActorStage:
             return
         if c.place_like:
             return
-        if c.source == "ner" and c.label in KIND_FOR_LABEL and self._plausible_new(text, c.label):
+        # a name after an office title ("President Bush") is a person even if a place shares it
+        if c.source == "ner" and c.label in KIND_FOR_LABEL and (c.label == "PERSON" and c.sector_hint
+                                                                or self._plausible_new(text, c.label)):
             c.new_kind = KIND_FOR_LABEL[c.label]
         elif c.source == "norp" and text[:1].isupper() and text.endswith("s"):
             c.new_kind = "group"   # "the Kurds said"
@@ -1217,9 +1579,11 @@ class ActorStage:
             surfaces = list(dict.fromkeys(text[c.start:c.end] for c in cands))
             if rec is not None:
                 name, kind, country, sector, kb_id = rec.name, rec.kind, rec.country, rec.sector, rec.id
-                hints = {c.sector_hint for c in cands}
+                hints = {c.sector_hint for c in cands if not c.metonym} or {None}
                 if rec.kind == "generic" and len(hints) == 1 and None not in hints:
                     sector = hints.pop()   # "doctors protested": protesters, all of them doctors
+                elif rec.kind in ("organization", "group") and self.kb.governs(rec, day):
+                    sector = "GOV"   # a movement in power acts as the state ("the Taliban" after 2021-08-15)
                 elif rec.kind == "person":
                     # the office the text gives the person ("General Michel Aoun", "former
                     # president X") says what they act as here; else ELI once out of office
