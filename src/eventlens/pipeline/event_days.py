@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from ..model import DateMention, Event
 from .base import overlaps
 
+SINGLE_DAY_STATUSES = {"historical", "hypothetical", "future", "negated", "denied", "alleged"}
 MAX_DAYS = 7  # longer spans are reported as one event with week/month precision
 
 
@@ -27,6 +28,8 @@ def range_for(doc: Doc, event: Event) -> Optional[DateMention]:
     event's date and lies in a sentence of the event's evidence."""
     if event.date is None or event.time_precision != 1:
         return None
+    if event.acled_event_type is None or event.status in SINGLE_DAY_STATUSES:
+        return None  # statements are made once; background and hypothetical events are not counted
     spans = [(e.start, e.end) for e in event.evidence] or \
             ([(event.trigger.start, event.trigger.end)] if event.trigger else [])
     for d in doc._.dates or []:

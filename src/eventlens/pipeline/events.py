@@ -8,8 +8,10 @@ A transparent rule layer, in five steps (each step's rules are data in
                "on/against X", "of X", "X was subjected to an attack"), mapped to actor ids;
 3. coding    - PLOVER type/mode and ACLED type/sub-type (weapon cues, armed vs civilian
                targets, protest intervention rules), status cues, toll (fatalities, injured);
-4. merging   - one record per real event: mentions of the same event are merged, police
-               action against a protest is folded into the protest (ACLED codes one event);
+4. merging   - one record per real event: mentions that report no event are dropped and
+               mentions that only name or refer back to one join it (event_mentions); mentions
+               of the same event are merged, police action against a protest is folded into the
+               protest (ACLED codes one event);
 5. salience  - the article's main event first.
 
 Every event carries its trigger, evidence sentences and a one-line explanation of the rules
@@ -29,6 +31,7 @@ from spacy.language import Language
 
 from ..model import Event
 from .base import actor_at, dates_in, place_at, published, span_of
+from .event_mentions import anaphoric, answered_event, attach_mentions, demonstrative, names_known_event, describes_accused_act, in_accusation, mention_kind
 from .event_roles import add_generic_participants
 from .event_toll import event_counts
 
@@ -167,6 +170,7 @@ class Candidate:
     explicit_date: bool = False
     fixed: bool = False                 # ACLED sub-type set by the trigger entry itself
     intent: bool = False                # recoded as a stated intention (AGREE/THREATEN): the statement occurred
+    accused_act: bool = False           # what someone is accused of: not reported as having occurred
     depth: int = 0                      # clause embedding of the trigger (0 = the sentence's main clause)
     sent_cands: list = field(default_factory=list, repr=False)  # all candidates of its sentence
 
@@ -326,7 +330,10 @@ def _conj_heads(tok) -> list:
 
 
 def _is_date_word(tok) -> bool:
-    """A date parsed as a subject ("On 2 May 2022, rioters attacked": "May" as nsubj)."""
+    """A date parsed as a subject ("On 2 May 2022, rioters attacked": "May" as nsubj) -- not an
+    ordinal or counted subject ("the third managed to carry out the attack")."""
+    if tok.ent_type_ == "ORDINAL" or any(c.dep_ == "det" for c in tok.children):
+        return False
     return tok.ent_type_ in ("DATE", "TIME") or tok.like_num
 
 
@@ -463,11 +470,31 @@ def find_roles(doc, c: Candidate, lex: "Lexicon" = None) -> None:
                     words.add("armed")
                 if h.lower_ == "them" or h.lemma_.lower() in ("of",):
                     continue
+                head_actor = actor_at(h.doc, h.idx, h.idx + len(h))
                 for aid in actors_in(h.doc, h):
-                    if aid not in ids:
+                    if aid not in ids and (ids is c.targets or _may_act(h.doc, aid, head_actor)):
                         ids.append(aid)
     # an actor never targets itself in one mention (parser slips on apposition)
     c.targets[:] = [t for t in c.targets if t not in c.actors] or c.targets
+
+
+# Actor links that only say where someone is from ("Iraqi", "in Baghdad") or that an unnamed
+# civilian owner exists ("houses"): weak evidence of who acted.
+WEAK_LINKS = {"place", "demonym"}
+
+
+def _may_act(doc, aid: str, head_actor) -> bool:
+    """Can actor ``aid``, found in an agent phrase, be the acting side? Implied civilians never;
+    a state known only from a place name or demonym only when it heads the phrase (the subject
+    itself: "Iraq expelled ...", not "Iraqi Prime Minister X")."""
+    actor = _actor_by_id(doc, aid)
+    if actor is None:
+        return True
+    if actor.link == "implied":
+        return False
+    if actor.link in WEAK_LINKS:
+        return head_actor is not None and head_actor.id == aid
+    return True
 
 
 # --------------------------------------------------------------------------- coding
@@ -595,6 +622,9 @@ def code_acled(doc, c: Candidate, lex: Lexicon) -> None:
         back = c.token.lemma_.lower() in lex.territory["regain_verbs"]
         if has_phrase([h for x in context_sents(c, 2) for h in sent_hays(x)], lex.territory["nonviolent_cues"]):
             key = "nonviolent"
+        elif kind == "state" and foreign_forces(doc, c):
+            key = "nonstate"  # ACLED: a foreign state's forces gaining ground count as the non-state side
+            kind = "foreign state"
         elif kind == "state" or (back and kind != "nonstate"):
             key = "government"  # "regain" says the territory is coming back to its government
         else:
@@ -602,6 +632,15 @@ def code_acled(doc, c: Candidate, lex: Lexicon) -> None:
         c.acled = tuple(lex.territory[key])
         c.fixed = True
         c.notes.append(f"ACLED rule: territory {key} ({kind or 'unknown'} actor)")
+
+
+def foreign_forces(doc, c: Candidate) -> bool:
+    """Are the acting state forces from another country than the place taken?"""
+    place, _, _ = _place_for(doc, c)
+    where = getattr(place, "country", None) or (place.id[8:] if place is not None and place.id.startswith("country:") else None)
+    actors = [_actor_by_id(doc, aid) for aid in c.actors]
+    countries = {a.country for a in actors if a is not None and a.country}
+    return bool(where and countries) and where not in countries
 
 
 def _code_clash(doc, c: Candidate, lex: Lexicon) -> None:
@@ -793,16 +832,21 @@ def about_protest(tok, anchors: set[int]) -> bool:
     "relatives of a man who was shot") rather than coordinated with it ("gathered and clashed")?"""
     if tok.i in anchors:
         return False
-    h, deps = tok, []
+    h, deps, comment = tok, [], False
     for _ in range(10):
         if h.head.i == h.i:
             return False
         deps.append(h.dep_)
+        # "..., which implies that the attack ...": the writer's comment, not the grievance
+        comment = comment or (h.dep_ == "relcl" and "ccomp" in deps and any(
+            k.dep_ == "nsubj" and k.lower_ == "which" for k in h.children))
         below = h
         h = h.head
         if h.i in anchors:
             if below.dep_ == "prep" and below.lower_ in ("by", "with", "during", "amid", "while", "using"):
                 return False  # how the protest was held ("by burning tyres"), not what it is about
+            if comment:
+                return False
             return any(d != "conj" for d in deps)
     return False
 
@@ -895,7 +939,8 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
                                 and any(x.dep_ == "neg" for x in tok.head.children)))
     if neg:
         c.status = "negated"
-    elif mods & set(st["historical_modifiers"]) or _past_perfect(tok) or _old_date(doc, c) or has_phrase(
+    elif mods & set(st["historical_modifiers"]) or _past_perfect(tok) or _old_date(doc, c) or _repeated(tok) or \
+            _historical_frame(tok, st) or has_phrase(
             clause_hays(tok), [h for h in st["historical"] if not (c.plover == "PROTEST" and h in COMMEMORATION)]):
         c.status = "historical"
     elif chain_lemmas & {"deny", "denial"} and not local & {"condemn"}:
@@ -920,6 +965,28 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         c.status = "failed" if c.status == "attempted" or has_phrase(hays, ["foiled", "thwarted", "averted"]) else c.status
     if c.status != "occurred":
         c.notes.append(f"status {c.status}")
+
+
+def _repeated(tok) -> bool:
+    """"had been targeted at least four times", "was repeatedly attacked": a series of earlier
+    events told as background, not one event of this report."""
+    for k in tok.children:
+        if k.lemma_.lower() == "time" and k.tag_ == "NNS" and any(g.like_num or g.lower_ in ("several", "many", "multiple", "numerous") for g in k.subtree):
+            return True
+        if k.dep_ == "advmod" and k.lower_ in ("repeatedly", "frequently", "regularly", "often"):
+            return True
+    return False
+
+
+def _historical_frame(tok, st) -> bool:
+    """A trigger inside a clause governed by a main clause that frames it as the past
+    ("Historical precedents confirm that the parties that were targeting X ...")."""
+    root = tok.sent.root if hasattr(tok, "sent") else None
+    if root is None or root.i == tok.i or not any(a.i == root.i for a in tok.ancestors):
+        return False
+    main = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass", "advmod", "npadvmod", "prep")]
+    hays = " ".join(x.lower_ for m in main for x in m.subtree), " ".join(x.lemma_.lower() for m in main for x in m.subtree)
+    return has_phrase(hays, st["historical_frame"]) is not None
 
 
 # A demonstration on an anniversary commemorates the past; it happens now.
@@ -1215,7 +1282,7 @@ def absorb_toll_mentions(events: list[Candidate], lex: Lexicon) -> list[Candidat
     keep: list[Candidate] = []
     for e in events:
         host = None
-        if all(_toll_only(m, lex) for m in e.mentions):
+        if all(_toll_only(m, lex) and not m.accused_act for m in e.mentions):
             first = min(m.sent.start for m in e.mentions)
             # "three people were injured in a clash between ...": the clash of the same sentence
             same = [k for k in events if k is not e and k.acled_coded and k.status not in ("historical", "negated")
@@ -1257,6 +1324,9 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         return a.status == b.status and a.sent.start == b.sent.start
     if a.status == "historical" and a.sent.start != b.sent.start:
         return False  # background events are only merged within one sentence
+    if a.status == "historical" and a.place is not None and b.place is not None and a.place.id != b.place.id \
+            and not _same_area(a.place, b.place):
+        return False  # "the attacks in Baghdad, the attack on Erbil airport": a list of past events
     if any(_linked(m.token, b.token) for m in (a.mentions or [a])):
         return True  # "opened fire on them, killing two": one clause chain, one event
     if a.acled[0] and b.acled[0] and a.acled != b.acled:
@@ -1300,6 +1370,15 @@ def best_place(e: Candidate):
             counts.setdefault(m.place.id, [m.place, m.geo_precision or 3, 0])[2] += 1
     if not counts:
         return None, None
+    # a precise place in another country than most mentions is a stray ("the US Embassy" placed abroad)
+    by_country: dict[str, int] = {}
+    for place, _, n in counts.values():
+        if place.country:
+            by_country[place.country] = by_country.get(place.country, 0) + n
+    if len(by_country) > 1:
+        top, n_top = max(by_country.items(), key=lambda kv: kv[1])
+        if n_top * 2 > sum(by_country.values()):
+            counts = {k: v for k, v in counts.items() if v[0].country in (top, None)} or counts
     place, precision, _ = min(counts.values(), key=lambda x: (x[1], -x[2]))
     return place, precision
 
@@ -1323,8 +1402,9 @@ PROTEST_SEVERITY = {"Peaceful protest": 0, "Protest with intervention": 1, "Viol
                     "Excessive force against protesters": 3}
 
 
-def merge(cands: list[Candidate]) -> list[Candidate]:
-    events: list[Candidate] = []
+def merge(cands: list[Candidate], events: Optional[list[Candidate]] = None) -> list[Candidate]:
+    """Merge candidate mentions into events (appending to ``events`` when given)."""
+    events = events if events is not None else []
     for c in cands:
         for e in events:
             if _compatible(e, c):
@@ -1643,6 +1723,20 @@ def explain(c: Candidate) -> str:
     return "; ".join(dict.fromkeys(parts))
 
 
+def after_hosts(events: list[Candidate]) -> list[Candidate]:
+    """Events folded into another (police action in a protest) come right after their host: the
+    host is the record that reports what happened."""
+    present = {id(e) for e in events}
+    out = [e for e in events if e.absorbed_into is None or id(e.absorbed_into) not in present]
+    for e in events:
+        if e.absorbed_into is not None and id(e.absorbed_into) in present:
+            at = next(i for i, x in enumerate(out) if x is e.absorbed_into) + 1
+            while at < len(out) and out[at].absorbed_into is e.absorbed_into:
+                at += 1
+            out.insert(at, e)
+    return out
+
+
 class EventsStage:
     attr = "events"
 
@@ -1672,11 +1766,13 @@ class EventsStage:
             by_sent.setdefault(c.sent.start, []).append(c)
         for c in cands:
             c.sent_cands = by_sent[c.sent.start]
+        cands, pending = self._sort_mentions(cands, lex)
         # Toll verbs that are negated or hypothetical ("without injuring anyone") are toll, not events.
         toll_verbs = set(lex.toll["kill_verbs"]) | set(lex.toll["injure_verbs"])
         cands = [c for c in cands if not (c.status in ("negated",) and c.token.lemma_.lower() in toll_verbs)]
         cands = relate_to_protests(cands, lex)
         events = merge(cands)
+        events = merge(attach_mentions(events, pending), events)
         events = absorb_toll_mentions(events, lex)
         recode_violence(events, lex)
         events = fold_into_territory(events)
@@ -1693,7 +1789,40 @@ class EventsStage:
         self._assign_toll(doc, [e for e in events if e.acled[0] is None and e.absorbed_into is None and e.plover == "ASSAULT"], lex, only_missing=True)
         first_end = _first_para_end(doc)
         events.sort(key=lambda e: (-salience(doc, e, first_end), e.mentions[0].token.i))
-        return events
+        return after_hosts(events)
+
+    @staticmethod
+    def _sort_mentions(cands: list[Candidate], lex: Lexicon) -> tuple[list[Candidate], list]:
+        """Event reports go on to merging; weak and anaphoric mentions wait to be attached
+        to the event they name (event_mentions); mentions that report no event are dropped."""
+        keep, pending = [], []
+        for c in cands:
+            if in_accusation(c.token) and c.status in ("occurred", "attempted"):
+                c.status, c.accused_act = "alleged", True
+                c.notes.append("what someone is accused of -> alleged")
+            elif answered_event(c.token) and c.status in ("occurred", "alleged"):
+                c.status = "historical"
+                c.notes.append("the event an action answers -> earlier (historical)")
+            elif describes_accused_act(c.token) and c.status in ("occurred", "alleged"):
+                c.status, c.accused_act = "historical", True
+                c.notes.append("describes what an accusation is about -> background")
+            kind, why = mention_kind(c, lex)
+            if kind == "drop":
+                continue
+            if why:
+                c.notes.append(why)
+            if kind == "weak":
+                pending.append((c, "weak"))
+            elif names_known_event(c.token) and c.status != "negated":
+                pending.append((c, "anaphor"))
+            elif anaphoric(c.token) and not c.explicit_date and not c.accused_act and not answered_event(c.token) \
+                    and (c.status in ("hypothetical", "historical", "alleged", "denied")
+                         or c.status != "negated" and demonstrative(c.token)):
+                # "if it was a real targeting", "this attack": the event told before, not a new one
+                pending.append((c, "anaphor"))
+            else:
+                keep.append(c)
+        return keep, pending
 
     def _assign_toll(self, doc, events: list[Candidate], lex: Lexicon, only_missing: bool = False) -> None:
         """Toll sentences go to the coded event mentioned in them, else to the nearest earlier one."""

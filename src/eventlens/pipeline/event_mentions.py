@@ -1,0 +1,323 @@
+"""Which trigger mentions report an event of their own (event precision rules).
+
+A trigger word is not always an event report. This module sorts the candidates of the events
+stage into three kinds before they are merged:
+
+- ``event``:  reports an event (the default);
+- ``weak``:   names an event without reporting it -- a heading ("2 Rejection of the plan"),
+              the topic of speech ("talked about the attack"), a concession ("despite the
+              rejection"); it may add evidence to an event reported elsewhere, never stand alone;
+- ``drop``:   no event at all -- a stance in a modifier ("factions opposed to X"), a disposition
+              ("was keen to liquidate him"), a future event named by a noun ("the upcoming
+              negotiations"), an action that is only spoken about ("referred to confronting").
+
+Anaphoric mentions refer back to an event already reported ("this attack", "if it was a real
+targeting", "condemned what it called a cowardly attack", "blamed X for the bombing"):
+``attach_mentions`` folds them into it, whatever status their own clause gives them. The
+statuses of accused acts ("accused X of shooting ...": alleged) and of events an action answers
+("in retaliation for the attack on ...": earlier) are set here too.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+# Modifiers that place a nominal event in the future: it has not happened.
+FUTURE_MODIFIERS = {"upcoming", "forthcoming", "coming", "next", "future", "planned", "proposed",
+                    "prospective", "potential", "possible", "expected", "scheduled", "impending",
+                    "anticipated", "intended", "eventual"}
+# Verbs whose prepositional complement names a topic, an aim or a demand, not an event that occurred
+# ("referred to confronting X", "insisted on holding elections", "talked about attacking").
+TOPIC_VERBS = {"refer", "talk", "speak", "mention", "discuss", "insist", "focus", "point", "allude",
+               "comment", "address", "emphasize", "emphasise", "stress", "call", "urge", "warn",
+               "think", "dream", "argue", "advocate", "vow", "pledge", "promise", "agree", "consider",
+               "reflect", "hint", "write", "speculate", "aim", "seek", "plan", "intend", "work"}
+# Of those, the verbs that only refer to a named event ("talked about the attack"); "insisted on
+# its demands" and "called for talks" report a demand.
+REFERENCE_VERBS = {"refer", "talk", "speak", "mention", "discuss", "comment", "allude", "hint", "write",
+                   "speculate", "think", "dream", "reflect", "address", "focus", "point"}
+# Nouns whose participle tells what the statement or document does ("a declaration demanding X").
+SPEECH_NOUNS = {"declaration", "statement", "letter", "resolution", "petition", "communique", "message",
+                "note", "memorandum", "report", "motion", "bill", "decree", "order", "appeal", "speech",
+                "interview", "post", "video", "tweet", "press", "release", "document", "text"}
+TOPIC_NOUNS = {"talk", "speech", "statement", "call", "reference", "debate", "discussion", "idea",
+               "question", "issue", "topic", "plan", "proposal", "demand", "need", "possibility",
+               "prospect", "threat", "fear", "risk", "danger", "option"}
+# Prepositions that concede or frame an event as background of the main clause.
+CONCESSIVE_PREPS = {"despite", "amid", "notwithstanding", "regardless"}
+ACCUSE_VERBS = {"accuse", "blame", "allege", "charge", "suspect", "implicate", "incriminate"}
+REAL = {"occurred", "attempted", "failed", "alleged"}
+ANAPHORIC_DETS = {"the", "this", "that", "these", "those", "such"}
+HISTORICAL_MODIFIERS = {"previous", "earlier", "past", "prior", "former", "last", "similar", "first",
+                        "second", "third", "other", "another", "new", "recent", "further", "many",
+                        "several", "repeated", "frequent", "daily", "numerous"}
+PRONOUNS = {"it", "this", "that", "which", "what"}
+# Stances and dispositions: in a modifier they describe who someone is, not what happened.
+STANCE_TYPES = {"REJECT", "SUPPORT", "AGREE", "ACCUSE", "REQUEST", "COOPERATE", "CONSULT", "THREATEN",
+                "CONCEDE", "RETREAT", "AID", ""}
+# Nouns that name an event by what it is an instance of: "protest action", "strike campaign".
+EVENT_HEADS = {"action", "campaign", "operation", "activity", "event", "wave", "day", "series", "spree",
+               "drive", "sit-in", "attempt", "plot", "mission", "effort", "process", "initiative", "bid",
+               "round", "session", "meeting", "visit", "trip", "tour"}
+GENERAL_SUBTYPES = {None, "Attack", "Armed clash"}
+COOPERATIVE_INTENT = {"SUPPORT", "AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "AGREE"}
+
+
+def is_heading(sent) -> bool:
+    """A line without any verb is a heading or caption: it names events, it does not report them."""
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _topic_head(tok) -> Optional[object]:
+    """The verb or noun whose prepositional complement is ``tok`` ("referred to confronting":
+    'refer'), or None."""
+    if tok.dep_ not in ("pcomp", "pobj") or tok.head.dep_ != "prep":
+        return None
+    return tok.head.head
+
+
+def spoken_topic(tok) -> bool:
+    """Is ``tok`` (or the gerund whose object it is) the topic of a verb of speech or aim?"""
+    h = tok
+    if tok.dep_ == "dobj" and tok.head.tag_ == "VBG":  # "insisted on holding elections"
+        h = tok.head
+    head = _topic_head(h)
+    if head is None:
+        return False
+    lem = head.lemma_.lower()
+    return (head.pos_ == "VERB" and lem in TOPIC_VERBS) or (head.pos_ == "NOUN" and lem in TOPIC_NOUNS)
+
+
+def in_accusation(tok) -> bool:
+    """Is ``tok`` inside what someone is accused of ("accused X of being involved in shooting")?"""
+    h, via_prep = tok, False
+    for _ in range(8):
+        if h.head.i == h.i:
+            return False
+        if h.dep_ in ("relcl", "advcl") and h.head.lemma_.lower() not in ACCUSE_VERBS:
+            return False
+        if h.dep_ == "prep" and h.lower_ in ("of", "for", "over", "in"):
+            via_prep = True
+        prev, h = h, h.head
+        if h.lemma_.lower() in ACCUSE_VERBS and h.pos_ == "VERB":
+            # "accused X of Y" (the "of" phrase may hang on X) or "accused X that ..."
+            return via_prep or prev.dep_ in ("ccomp", "xcomp", "advcl")
+    return False
+
+
+def describes_accused_act(tok) -> bool:
+    """A relative clause after "accused X of ..." in the same sentence describes the people or
+    act the accusation is about ("... shooting demonstrators, who gathered to protest"): it tells
+    background, whatever the parser attached it to."""
+    clause = next((a for a in [tok] + list(tok.ancestors) if a.dep_ in ("relcl", "acl")), None)
+    if clause is None or not any(k.lower_ in ("who", "whom", "whose") for k in clause.children):
+        return False
+    for t in tok.sent if hasattr(tok, "sent") else []:
+        if t.i >= clause.i:
+            break
+        if t.lemma_.lower() in ACCUSE_VERBS and t.pos_ == "VERB" and any(
+                c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i < clause.i
+                for c in list(t.children) + [g for k in t.children if k.dep_ == "dobj" for g in k.children]):
+            return True
+    return False
+
+
+ANSWER_NOUNS = {"retaliation", "revenge", "reprisal", "response", "retribution", "vengeance", "punishment"}
+ANSWER_VERBS = {"retaliate", "avenge", "respond", "react", "punish"}
+
+
+def answered_event(tok) -> bool:
+    """"in retaliation for the attack on its supporters", "avenging the killing of X": the event
+    an action answers happened before it."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("avenge",):
+        return True
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("for", "to", "against"):
+        return False
+    head = tok.head.head
+    return head.lemma_.lower() in ANSWER_NOUNS | ANSWER_VERBS
+
+
+def anaphoric(tok) -> bool:
+    """A nominal mention that refers back to an event already told: "the attack", "this act",
+    "it was a real targeting" -- not "a previous attack", "another attack", "the 2019 protests"."""
+    if tok.pos_ != "NOUN":
+        return False
+    kids = list(tok.children)
+    if any(k.dep_ == "amod" and k.lower_ in HISTORICAL_MODIFIERS for k in kids):
+        return False
+    if any(k.like_num or k.ent_type_ in ("DATE", "TIME") for k in kids if k.dep_ in ("nummod", "compound", "amod", "npadvmod")):
+        return False
+    if tok.tag_ == "NNS":
+        return False
+    if any(k.dep_ == "prep" and k.lower_ in ("of", "on", "against", "by", "in", "at")
+           and any(g.dep_ == "pobj" and g.pos_ != "PRON" for g in k.children) for k in kids):
+        return False  # "the murder of the minister's daughter" names its own event
+    if any(k.dep_ == "det" and k.lower_ in ANAPHORIC_DETS for k in kids):
+        return True
+    # "(if) it was a real targeting": an event predicated of a pronoun
+    return tok.dep_ == "attr" and any(k.dep_ == "nsubj" and k.lower_ in PRONOUNS for k in tok.head.children)
+
+
+def names_known_event(tok) -> bool:
+    """A noun that names an event someone comments on: "condemned what it called a cowardly
+    attack", "blamed the PKK for the car bomb" -- the event already told, not a new one."""
+    if tok.pos_ != "NOUN":
+        return False
+    return (tok.dep_ == "oprd" and naming(tok.head)) or in_accusation(tok)
+
+
+def demonstrative(tok) -> bool:
+    """"this attack", "that assault": the determiner points back to an event already told."""
+    if names_known_event(tok):
+        return True
+    return any(k.dep_ == "det" and k.lower_ in ("this", "that", "these", "those") for k in tok.children) or \
+        (tok.dep_ == "attr" and any(k.dep_ == "nsubj" and k.lower_ in PRONOUNS for k in tok.head.children))
+
+
+def disposition_without_offer(c, lex) -> bool:
+    """"ready/keen/willing to X" is an offer (PLOVER AGREE) only when X is something cooperative;
+    "was keen to liquidate him" describes a motive."""
+    tok = c.token
+    if tok.pos_ != "ADJ" or c.plover != "AGREE":
+        return False
+    comps = [k for k in tok.children if k.dep_ in ("xcomp", "ccomp")]
+    comps += [g for k in tok.children if k.dep_ == "prep" for g in k.children if g.dep_ in ("pobj", "pcomp")]
+    for k in comps:
+        plovers = {e["plover"][0] for e in lex.by_lemma.get(k.lemma_.lower(), [])}
+        if plovers & COOPERATIVE_INTENT:
+            return False
+    return True
+
+
+def mention_kind(c, lex) -> tuple[str, str]:
+    """("event" | "weak" | "drop", reason) for a candidate (see the module docstring)."""
+    tok = c.token
+    acled_entry = c.entry.get("acled")
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ") and is_heading(c.sent) and not acled_entry:
+        # (violent nouns in a title go through normal merging: titles often tell the event alone)
+        return "weak", "heading noun phrase"
+    if c.plover in STANCE_TYPES and not acled_entry:
+        if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBG") \
+                and tok.head.lemma_.lower() not in SPEECH_NOUNS \
+                and not any(k.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for k in tok.children):
+            return "drop", "participle modifier describes a stance"
+        if tok.dep_ == "amod":
+            return "drop", "adjective modifier describes a stance"
+    if disposition_without_offer(c, lex):
+        return "drop", "disposition, not an offer"
+    if tok.pos_ == "NOUN" and any(k.dep_ in ("amod", "compound") and k.lower_ in FUTURE_MODIFIERS
+                                  for k in tok.children):
+        return "drop", "future event named by a noun"
+    if spoken_topic(tok):
+        if tok.tag_ == "VBG" or tok.dep_ == "dobj":
+            return "drop", "action spoken about, not reported"
+        if tok.head.head.lemma_.lower() in REFERENCE_VERBS | TOPIC_NOUNS:
+            return "weak", "event named as a topic"
+    if not acled_entry and tok.dep_ == "pobj" and tok.head.lower_ in CONCESSIVE_PREPS:
+        return "weak", "conceded background"
+    if tok.pos_ == "NOUN" and tok.dep_ in ("poss", "compound") and tok.head.pos_ in ("NOUN", "PROPN") \
+            and not lex.by_lemma.get(tok.head.lemma_.lower()) and not hyphenated(tok) \
+            and tok.head.lemma_.lower() not in EVENT_HEADS:
+        return "weak", "event noun modifying another noun"
+    if (not acled_entry or acled_entry == ["Strategic developments", "Other"]) and in_relative_clause(tok):
+        return "weak", "relative clause describes, does not report"
+    if naming(tok):
+        return "drop", "naming verb ('what it called')"
+    described = next((o for o in c.sent_cands if o.token.i == tok.head.i and o.plover != c.plover), None) \
+        if tok.dep_ == "acl" and tok.pos_ == "VERB" and c.plover in ("ASSAULT", "COERCE") else None
+    if described is not None:
+        return "drop", f"describes the '{described.token.text}' event"
+    governing = content_of(c)
+    if governing is not None:
+        if not governing.mode and c.mode:
+            governing.mode = c.mode
+        return "drop", f"content of '{governing.token.text}'"
+    return "event", ""
+
+
+def naming(tok) -> bool:
+    """"what it called a cowardly attack", "a group calling itself X": the verb names, nothing happens."""
+    if tok.lemma_.lower() != "call":
+        return False
+    kids = list(tok.children)
+    return any(k.dep_ == "oprd" and k.ent_type_ not in ("DATE", "TIME") for k in kids) or any(k.lower_ == "what" and k.dep_ in ("dobj", "nsubj", "oprd")
+                                                     for k in kids) or \
+        (tok.dep_ in ("relcl", "ccomp", "pcomp") and any(k.lower_ == "what" for k in tok.head.children if k.dep_ == "dobj"))
+
+
+def hyphenated(tok) -> bool:
+    """"Shoot-outs": the trigger is the first part of a hyphenated word."""
+    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-" and tok.whitespace_ == ""
+
+
+def in_relative_clause(tok) -> bool:
+    """Is the trigger's clause a relative clause ("the forces that won the elections")?"""
+    h = tok
+    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+        h = h.head
+    return h.dep_ == "relcl"
+
+
+def content_of(c):
+    """The candidate whose stated intent ``c`` is ("threatened confrontations", "promised to send
+    aid"): a threat or an offer is one event, its content is not another."""
+    if not c.intent:
+        return None
+    ancestors = {a.i for _, a in zip(range(3), c.token.ancestors)}
+    return next((o for o in c.sent_cands if o is not c and o.token.i in ancestors and o.plover == c.plover
+                 and not o.intent
+                 and (o.status == c.status or o.status not in ("historical", "negated", "denied"))), None)
+
+
+def compatible_roles(a, b) -> bool:
+    """Could mention ``b`` be about event ``a``? Same PLOVER type, no clash of coded type or roles."""
+    if a.plover != b.plover:
+        return False
+    if a.acled[0] and b.acled[0] and a.acled[0] != b.acled[0] and b.acled[1] not in GENERAL_SUBTYPES:
+        return False  # "the attack" (general) may name a drone strike; "the clashes" may not
+    if a.targets and b.targets and not set(a.targets) & set(b.targets):
+        return False
+    if (set(a.targets) & set(b.actors) or set(a.actors) & set(b.targets)) and not (
+            set(a.targets) & set(b.targets) or set(a.actors) & set(b.actors)):
+        return False
+    return True
+
+
+def far_apart(p, q) -> bool:
+    """Two places too far apart (> ~25 km) to be one event's location."""
+    if p is None or q is None or None in (p.lat, p.lon, q.lat, q.lon) or "country" in (p.feature, q.feature):
+        return False
+    return abs(p.lat - q.lat) > 0.25 or abs(p.lon - q.lon) > 0.25
+
+
+def attach_mentions(events: list, pending: list) -> list:
+    """Fold weak and anaphoric mentions into the event they refer to: the latest compatible event
+    reported before them (else the first after them). Anaphors with no such event are events of
+    their own; weak mentions with none are dropped. Returns the leftover anaphors."""
+    leftover = []
+    pending = sorted(pending, key=lambda p: p[0].token.i)
+    for c, kind in pending:
+        if kind == "weak" and c.status in ("negated", "hypothetical", "future"):
+            continue  # "who did not condemn the attack" is no evidence of a condemnation
+        roles = set(c.actors) | set(c.targets)
+        pointing = demonstrative(c.token)  # "this attack" points back whatever place is named near it
+        live = [e for e in events if e.absorbed_into is None and e.status not in ("negated", "historical")
+                and compatible_roles(e, c)
+                # what happened is not the threat or plan of it told before
+                and not (c.status in REAL and e.status not in REAL)
+                and (pointing or any(not far_apart(m.place, c.place) for m in e.mentions))
+                # a weak mention naming its own participants must share one ("the rejection of X")
+                and (kind == "anaphor" or not roles or roles & (set(e.actors) | set(e.targets)))]
+        before = [e for e in live if e.mentions[0].token.i < c.token.i]
+        host = max(before, key=lambda e: e.mentions[0].token.i) if before else (
+            min(live, key=lambda e: e.mentions[0].token.i) if live and kind == "weak" else None)
+        if host is None:
+            if kind == "anaphor":
+                leftover.append(c)
+            continue
+        host.mentions.append(c)
+        for src, dst in ((c.targets, host.targets),):
+            dst.extend(x for x in src if x not in dst)
+        host.confidence = min(0.95, host.confidence + 0.02)
+        if kind == "anaphor":
+            host.notes.append(f"'{c.token.text}' refers back to it")
+    return leftover
