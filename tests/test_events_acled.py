@@ -5,16 +5,13 @@ Fixture sentences are written for these tests in the style of short news reports
 """
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from eventlens.config import DEFAULT_STAGES
 from eventlens.model import Actor, Article, Span
 from eventlens.pipeline.event_toll import event_counts
 from eventlens.pipeline.events import EventsStage, load_lexicon
-
-PUBLISHED = dt.date(2022, 5, 2)
+from events_support import PUBLISHED, main_event, sub
 
 
 @pytest.fixture(scope="session")
@@ -28,15 +25,6 @@ def parse(spacy_parse):
     def _parse(text: str):
         return spacy_parse(text, PUBLISHED)
     return _parse
-
-
-def main_event(doc):
-    EventsStage()(doc)
-    return next(e for e in doc._.events if e.acled_event_type)
-
-
-def sub(parse, text: str) -> str:
-    return main_event(parse(text)).acled_sub_event_type
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -1,15 +1,12 @@
 """ACLED coding rules added for the dev-set error analysis: dates parsed as subjects, crowds
 and armed groups on each side of a clash, violence during a demonstration, background
-clauses, symbolic burning, and report labels. Sentences are invented for these tests."""
+clauses and symbolic burning. Sentences are invented for these tests."""
 from __future__ import annotations
-
-import datetime as dt
 
 import pytest
 
 from eventlens.pipeline.events import EventsStage
-
-PUBLISHED = dt.date(2022, 5, 2)
+from events_support import PUBLISHED, sub
 
 
 @pytest.fixture(scope="session")
@@ -17,15 +14,6 @@ def parse(spacy_parse):
     def _parse(text: str):
         return spacy_parse(text, PUBLISHED)
     return _parse
-
-
-def main_event(doc):
-    EventsStage()(doc)
-    return next(e for e in doc._.events if e.acled_event_type)
-
-
-def sub(parse, text: str) -> str:
-    return main_event(parse(text)).acled_sub_event_type
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -1,0 +1,18 @@
+"""Helpers shared by the events-stage tests: run the events stage alone on a parsed sentence
+and read its main (ACLED-coded) event."""
+from __future__ import annotations
+
+import datetime as dt
+
+from eventlens.pipeline.events import EventsStage
+
+PUBLISHED = dt.date(2022, 5, 2)
+
+
+def main_event(doc):
+    EventsStage()(doc)
+    return next(e for e in doc._.events if e.acled_event_type)
+
+
+def sub(parse, text: str) -> str:
+    return main_event(parse(text)).acled_sub_event_type
