@@ -191,3 +191,49 @@ def test_cue_found_when_the_lemmatizer_drops_a_silent_e():
     text = "The campaign hopes to win the state."
     _, _, found = run(text)
     assert spans(found, text) == [("The campaign", "hopes", "to win the state")]
+
+
+def test_framing_something_as_something_is_what_was_said():
+    text = "Farm groups described the new levy as a tax on bread."
+    _, _, found = run(text)
+    assert by_cue(found, text, "described") == ("Farm groups", "described", "the new levy as a tax on bread")
+
+
+def test_framing_verb_with_a_relative_object_keeps_the_as_phrase():
+    text = "Ten people were hurt by a fire that the chief described as arson."
+    _, _, found = run(text)
+    assert by_cue(found, text, "described") == ("the chief", "described", "arson")
+
+
+def test_see_as_is_a_view_but_plain_seeing_is_not():
+    text = "Critics see the merger as a threat. Critics saw the ship in the harbour."
+    _, _, found = run(text)
+    assert by_cue(found, text, "see")[2] == "the merger as a threat"
+    assert not any(f.cue_lemma == "see" and "ship" in text[f.content[0]:f.content[1]] for f in found)
+
+
+def test_poll_and_view_in_phrases_are_sources():
+    text = "The mayor leads comfortably in several polls. The levy is unfair in their view."
+    _, _, found = run(text)
+    assert ("several polls", "in", "The mayor leads comfortably") in spans(found, text)
+    assert ("their view", "in", "The levy is unfair") in spans(found, text)
+
+
+def test_in_phrase_without_a_holder_or_with_a_speech_verb_is_no_cue():
+    text = "The boat sank in view of the harbour. In a survey, most farmers said prices were too low."
+    _, _, found = run(text)
+    assert [s for s in spans(found, text) if s[1] == "in"] == []
+    assert by_cue(found, text, "said") == ("most farmers", "said", "prices were too low")
+
+
+def test_relative_clause_content_leaves_out_the_pronoun_before_the_cue():
+    text = "Lena Park opposed the levy, which she said would hurt small bakeries."
+    _, _, found = run(text, [("new:lena-park", "person", "Lena Park")])
+    assert by_cue(found, text, "said")[2] == "would hurt small bakeries"
+
+
+def test_passive_hearing_is_no_statement():
+    text = "The appeal will be heard by nine judges. Aid workers have heard that the border is closed."
+    _, _, found = run(text)
+    assert not any(f.cue_lemma == "hear" and "appeal" in text[f.content[0]:f.content[1]] for f in found)
+    assert by_cue(found, text, "have heard")[2] == "the border is closed"

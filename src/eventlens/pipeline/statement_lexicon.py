@@ -33,4 +33,5 @@ def lexicon() -> dict:
     data["impression_verbs"] = set(data.get("impression_verbs", ()))
     data["appearance_verbs"] = set(data.get("appearance_verbs", ()))
     data.setdefault("speech_nouns", {})
+    data["framing_verbs"] = set(data.get("framing_verbs", ()))
     return data

@@ -238,6 +238,24 @@ def _generic_cue(tok):
     return None
 
 
+def _as_frame(verb) -> Optional[tuple[int, int]]:
+    """ "described the protests as riots", "critics see the deal as a betrayal", "a blast that
+    X described as an attack": a framing verb's object and its "as" phrase are what was said
+    or thought (a relative pronoun object stays out: the "as" phrase alone is the content)."""
+    word = verb.lower_
+    # (the lemmatizer may cut a silent e: "rated" -> "rat")
+    if not {verb.lemma_.lower(), word[:-1], word[:-3] + "e"} & lexicon()["framing_verbs"]:
+        return None
+    as_prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i
+                    and any(x.dep_ in ("pobj", "pcomp", "amod", "acomp") for x in c.children)), None)
+    if as_prep is None:
+        return None
+    toks = [t for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ not in _RELATIVE
+            for t in c.subtree]
+    toks += [t for t in as_prep.subtree if t.i != as_prep.i]
+    return _trimmed(verb.doc, toks)
+
+
 def _cue_entry(tok):
     """Lexicon entry when tok is a cue verb (with its required particle/preposition)."""
     if tok.pos_ not in ("VERB", "AUX") and not (tok.tag_.startswith("VB")):
@@ -558,6 +576,8 @@ class Stage:
         sent = ctx.sents[si]
         if tok.lower_ in lex["according_to"] and any(c.lower_ == "to" for c in tok.children):
             return self._according_to(ctx, sent, tok)
+        if tok.lower_ == "in" and tok.dep_ == "prep":
+            return self._in_source(ctx, tok)
         hit = _cue_entry(tok) or _generic_cue(tok)
         if hit is None:
             return None
@@ -580,6 +600,8 @@ class Stage:
         negated = _is_negated(tok)
         content = self._reported_content(tok, prep, entry)
         passive = _is_passive(tok)
+        if passive and entry.get("active_only"):
+            return None
         subj = _subject(tok)
         if passive:
             # "X was accused of ...", "X is supported by Y": the speaker is only the agent
@@ -824,6 +846,11 @@ class Stage:
     def _reported_content(self, verb, prep, entry) -> Optional[tuple[int, int]]:
         """The reported clause or object of a cue verb, as a character span."""
         doc = verb.doc
+        frame = _as_frame(verb)
+        if frame is not None:
+            return frame
+        if entry.get("needs_as"):
+            return None
         if entry.get("needs_clause"):
             # "saw that ..." reports a finding; "see taxes go up" does not
             clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and
@@ -886,6 +913,10 @@ class Stage:
         if not parts:
             return None
         toks = [t for p in parts for t in p.subtree if t.i != (prep.i if prep is not None else -1)]
+        if verb.dep_ == "relcl" and any(t.i > verb.i for t in toks):
+            # "a tax which he said would hurt firms": the extracted relative pronoun sits before
+            # the cue; the content is the clause after it
+            toks = [t for t in toks if t.i > verb.i]
         # a trailing ", who is 70" describes the object; it is not part of what was said
         aside = {t.i for p in parts if p.pos_ in ("NOUN", "PROPN", "PRON")
                  for r in p.subtree if r.dep_ == "relcl" and r.head.pos_ in ("NOUN", "PROPN")
@@ -894,6 +925,28 @@ class Stage:
         if aside and max(t.i for t in toks) in aside:
             toks = [t for t in toks if t.i not in aside]
         return _trimmed(doc, toks)
+
+    def _in_source(self, ctx, prep) -> Optional[Found]:
+        """ "X leads in the latest polls", "the plan is unfair in their view": the poll (or the
+        holder's view) is the source of the clause or phrase the "in" phrase modifies."""
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        holders = lexicon()["in_sources"]
+        if pobj is None or pobj.lemma_.lower() not in holders:
+            return None
+        if holders[pobj.lemma_.lower()] == "poss" and not any(c.dep_ == "poss" for c in pobj.children):
+            return None   # "in view of", "in the eyes of the law": no holder named
+        head = prep.head
+        inside = set(prep.subtree)
+        toks = [t for t in head.subtree if t not in inside and t.sent == prep.sent and not t.is_space]
+        if not toks or any(t.i != head.i and _cue_entry(t) for t in toks) or _cue_entry(head):
+            return None   # "in the poll, 40% said ...": the speech verb reports it
+        content = _trimmed(ctx.doc, toks)
+        if content is None or content[1] - content[0] < 3:
+            return None
+        f = Found(content=ctx.clip(content, prep.idx), kind="indirect", sentence=ctx.sentence_of(prep.idx),
+                  cue=(prep.idx, prep.idx + len(prep)), cue_lemma="in", how="in-source")
+        f.source = _phrase_span(pobj)
+        return f
 
     def _according_to(self, ctx, sent, tok) -> Optional[Found]:
         to = next(c for c in tok.children if c.lower_ == "to")
