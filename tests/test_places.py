@@ -282,3 +282,75 @@ def test_project_regions_resolve(geo_pipeline):
     doc = run(geo_pipeline, "Envoys toured the Middle East while militants clashed in Dagestan.")
     assert place_named(doc, "Middle East").country is None  # the region, not a town in Maryland
     assert place_named(doc, "Dagestan").country == "RUS"
+
+
+# ---------------------------------------------------------------- regions, counties, offices
+
+def test_large_region_centre_is_not_its_crowded_edge():
+    ontario = next(c for c in gazetteer().lookup("Ontario") if c.feature == "admin1")
+    # the towns crowd the south shore; the province reaches Hudson Bay
+    assert ontario.lat > 48
+
+
+def test_county_named_after_its_town_sits_at_that_town():
+    gaz = gazetteer()
+    county = next(c for c in gaz.lookup("Leavenworth County") if c.feature == "admin2")
+    town = next(c for c in gaz.lookup("Leavenworth") if c.feature == "city" and c.admin1 == "Kansas")
+    assert distance_km(county.lat, county.lon, town.lat, town.lon) < 1
+
+
+def test_state_listed_with_states_is_the_state(geo_pipeline):
+    doc = run(geo_pipeline, "Volunteers came from Missouri, New York, North Carolina and Virginia.")
+    assert place_named(doc, "New York").feature == "admin1"
+    doc = run(geo_pipeline, "Tolls are charged from the New York border to Boston.")
+    assert place_named(doc, "New York").feature == "admin1"
+
+
+def test_city_in_a_list_with_cities_stays_the_city(geo_pipeline):
+    doc = run(geo_pipeline, "The airline flies between New York and Chicago.")
+    assert place_named(doc, "New York").feature == "city"
+
+
+def test_county_named_by_its_jail(geo_pipeline):
+    doc = run(geo_pipeline, "He was booked into the Henderson County Jail in Kentucky on Monday.")
+    county = place_named(doc, "Henderson County")
+    assert county is not None and county.feature == "admin2"
+    assert [m.text for m in county.mentions] == ["Henderson County"]
+
+
+def test_street_named_after_a_town_is_not_the_town(geo_pipeline):
+    doc = run(geo_pipeline, "He lives on Madison Street.")
+    assert all(p.feature is None for p in doc._.places)
+
+
+def test_place_after_compass_word_in_an_organisation(geo_pipeline):
+    doc = run(geo_pipeline, "She studied at Northern Illinois University and Eastern Kentucky University.")
+    assert place_named(doc, "Illinois") is not None and place_named(doc, "Kentucky") is not None
+
+
+def test_city_name_is_not_split_before_city(geo_pipeline):
+    doc = run(geo_pipeline, "Kansas City Power & Light restored power in Missouri.")
+    assert place_named(doc, "Kansas") is None
+
+
+def test_initials_of_a_city_are_the_city(geo_pipeline):
+    doc = run(geo_pipeline, "Tour traces L.A.'s spiritual diversity. She moved to Los Angeles in May.")
+    la = place_named(doc, "Los Angeles")
+    assert la is not None and la.id == "gn:5368361"
+    assert sorted(m.text for m in la.mentions) == ["L.A.", "Los Angeles"]
+
+
+def test_all_caps_dateline_with_colon(geo_pipeline):
+    doc = run(geo_pipeline, "Graves desecrated. BEIRUT: Unknown assailants removed the doors of a cemetery.")
+    assert place_named(doc, "Beirut") is not None
+
+
+def test_town_district_is_not_shrunk_to_the_town(geo_pipeline):
+    doc = run(geo_pipeline, "Locals protested at a village (Kathua district, Jammu and Kashmir) on Monday.")
+    kathua = place_named(doc, "Kathua")
+    assert kathua is not None and [m.text for m in kathua.mentions] == ["Kathua district"]
+
+
+def test_town_repeated_as_its_region_stays_the_town(geo_pipeline):
+    doc = run(geo_pipeline, "In Port of Spain, Port of Spain, around 200 workers gathered.")
+    assert place_named(doc, "Port of Spain").feature == "city"

