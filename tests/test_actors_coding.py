@@ -152,3 +152,14 @@ def test_a_militia_named_for_a_province_or_a_people_gets_acled_name(coding_pipel
 def test_a_group_unit_is_found_as_its_group():
     from eventlens.evaluate.actors import gold_forms
     assert "people's defense force" in gold_forms("People's Defense Force - Kalay")
+
+
+def test_lone_surname_where_a_place_could_go_still_corefers(pipeline_for):
+    import datetime as dt
+    from eventlens.model import Article
+    text = ("Muqtada al-Sadr condemned the attack.\n\n"
+            "Analysts see an alliance between Al-Sadr and the prime minister.")
+    r = pipeline_for(None).process(Article(id="s", text=text, published=dt.date(2021, 11, 9), language="en"))
+    sadr = next(a for a in r.actors if a.id == "kb:irq-sadr")
+    assert [m.text for m in sadr.mentions] == ["Muqtada al-Sadr", "Al-Sadr"]
+    assert not any(m.text == "Al-Sadr" for p in r.places for m in p.mentions)

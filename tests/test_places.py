@@ -354,3 +354,12 @@ def test_town_district_is_not_shrunk_to_the_town(geo_pipeline):
 def test_town_repeated_as_its_region_stays_the_town(geo_pipeline):
     doc = run(geo_pipeline, "In Port of Spain, Port of Spain, around 200 workers gathered.")
     assert place_named(doc, "Port of Spain").feature == "city"
+
+
+def test_place_in_a_known_foreign_organisations_name_is_not_a_place(pipeline_for):
+    # the Quds Force (Iran) is named after Jerusalem, not based there
+    import datetime as dt
+    from eventlens.model import Article
+    text = "The commander of the Quds Force flew to Baghdad on Monday."
+    r = pipeline_for(None).process(Article(id="q", text=text, published=dt.date(2021, 11, 9), language="en"))
+    assert [p.name for p in r.places] == ["Baghdad"]

@@ -1491,7 +1491,9 @@ class ActorStage:
         chosen: list[Candidate] = []
         taken = bytearray(length)
         for c in sorted(cands, key=rank, reverse=True):
-            if not (c.resolved or c.new_kind or c.source == "title"):
+            # unlinked NER names stay in play so coreference can still link a lone surname
+            # written where a place could go ("an alliance between Al-Sadr and ...")
+            if not (c.resolved or c.new_kind or c.source in ("title", "ner")):
                 continue
             if taken.find(1, c.start, c.end) != -1:
                 continue

@@ -364,9 +364,14 @@ class PlacesStage:
         "University of Georgia"): a reference to that place, though not where events happen."""
         text = doc_text(doc)
         spans = {(e.start_char, e.end_char) for e in _ent_pieces(doc) if e.label_ == "ORG"}
+        # a known organisation's home country: "Quds Force" (Iran) is named after Jerusalem,
+        # not based there, so a place in its name must lie in its own country to count
+        home: list[tuple[int, int, str]] = []
         for a in doc._.actors or []:
             if a.kind in ("organization", "group"):
                 spans.update((m.start, m.end) for m in a.mentions)
+                if a.kb_id and a.country:
+                    home += [(m.start, m.end, a.country) for m in a.mentions]
         found = set()
         surnames = _surnames(doc)
         for s0, e0 in sorted(spans):
@@ -392,7 +397,9 @@ class PlacesStage:
                             not piece[0].text[:1].isupper() or (start, end) in found or \
                             any(overlaps(start, end, a, b) for a, b in taken):
                         continue
-                    if any(_names_place(c, key) for c in self.gaz.lookup_key(key)):
+                    countries = {c for s1, e1, c in home if s1 <= start and end <= e1}
+                    if any(_names_place(c, key) and (not countries or c.country in countries)
+                           for c in self.gaz.lookup_key(key)):
                         found.add((start, end))
                         yield start, end
                         break
