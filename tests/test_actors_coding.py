@@ -163,3 +163,25 @@ def test_lone_surname_where_a_place_could_go_still_corefers(pipeline_for):
     sadr = next(a for a in r.actors if a.id == "kb:irq-sadr")
     assert [m.text for m in sadr.mentions] == ["Muqtada al-Sadr", "Al-Sadr"]
     assert not any(m.text == "Al-Sadr" for p in r.places for m in p.mentions)
+
+
+@pytest.mark.parametrize("arabic,kb_id", [
+    ("عمر الرزاز", "kb:jor-razzaz"),        # no Arabic alias in the KB: matched by romanisation
+    ("هاني الملقي", "kb:jor-mulki"),         # romanised "al-Mulki" keys like the KB's "Mulki"
+])
+def test_arabic_script_names_are_romanised_to_kb_actors(pipeline_for, arabic, kb_id):
+    import datetime as dt
+    from eventlens.model import Article
+    text = f"Former prime minister {arabic} met the delegation in Amman on Monday."
+    r = pipeline_for(None).process(Article(id="a", text=text, published=dt.date(2021, 11, 9), language="en"))
+    actor = next(a for a in r.actors if arabic in [m.text for m in a.mentions])
+    assert actor.id == kb_id and actor.link == "romanised"
+
+
+def test_unknown_arabic_name_joins_its_latin_spelling(pipeline_for):
+    import datetime as dt
+    from eventlens.model import Article
+    text = "Qasim al-Araji said the talks went well. قاسم الأعرجي added that more would follow."
+    r = pipeline_for(None).process(Article(id="a", text=text, published=dt.date(2021, 11, 9), language="en"))
+    same = [a for a in r.actors if "قاسم الأعرجي" in [m.text for m in a.mentions]]
+    assert len(same) == 1 and "Qasim al-Araji" in [m.text for m in same[0].mentions]

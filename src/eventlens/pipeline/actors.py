@@ -41,7 +41,7 @@ ACTOR_DEPS = {"nsubj", "nsubjpass", "agent"}
 SPEECH_OR_ACTION_POS = {"VERB", "AUX"}
 QUOTE_CHARS = "\"“”„«»‘’'`"
 EDGE_STRIP = QUOTE_CHARS + " \t\n.,;:!?()[]{}-–—•*"
-LINK_RANK = {"exact-alias": 6, "phonetic": 5, "title": 4, "coref": 4, "generic": 4, "demonym": 3,
+LINK_RANK = {"exact-alias": 6, "phonetic": 5, "romanised": 5, "title": 4, "coref": 4, "generic": 4, "demonym": 3,
              "fuzzy": 2, "implied": 1, "new": 1, "place": 1}
 KIND_FOR_LABEL = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 
@@ -50,7 +50,7 @@ KIND_FOR_LABEL = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
 class Candidate:
     start: int
     end: int
-    source: str                      # kb | ner | generic | title | gpe | norp
+    source: str                      # kb | ner | generic | title | gpe | norp | arabic
     label: str = ""                  # NER label or title name
     record: Optional[ActorRecord] = None
     how: str = "new"
@@ -610,6 +610,20 @@ ADDRESS_NOUNS = {"village", "villages", "town", "township", "district", "region"
                  "border", "market", "bridge", "junction", "settlement", "hamlet"}
 
 
+# two to five Arabic-script words: a personal name as machine translation leaves it in the text
+ARABIC_NAME = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+(?:[ \u00a0][\u0621-\u064a\u0671-\u06d3]+){1,4}")
+
+
+@lru_cache(maxsize=4096)
+def romanise(arabic: str) -> tuple[str, ...]:
+    """Likely Latin spellings of an Arabic personal name, most likely first."""
+    try:
+        from arabic_name_romanizer import transliterate
+        return tuple(dict.fromkeys(c.text for c in transliterate(arabic, top_k=3)))
+    except Exception:  # the romaniser's model fails on non-name input: treat as unknown
+        return ()
+
+
 def _place_like(doc, ent) -> bool:
     """A name written where a place goes: after "in/near/at", before "village/district", inside an
     address in parentheses ("(Sagaing district, Sagaing region)")."""
@@ -755,6 +769,11 @@ class ActorStage:
             start, end = trim(text, start, end)
             if end > start:
                 cands.append(Candidate(start, end, "kb"))
+
+        # 1b. Arabic-script names the KB's Arabic aliases did not match: romanised below.
+        for m in ARABIC_NAME.finditer(text):
+            if not any(c.start < m.end() and m.start() < c.end for c in cands):
+                cands.append(Candidate(m.start(), m.end(), "arabic", "PERSON"))
 
         # 2. NER spans.
         homes: list[tuple[int, str]] = []   # (offset of a people noun, ISO3 of the country it is "in")
@@ -1415,6 +1434,9 @@ class ActorStage:
                 c.record, c.score = rec, 0.6 if country else 0.5
                 c.how = "generic"
             return
+        if c.source == "arabic":
+            self._resolve_arabic(text, c)
+            return
         fuzzy = self.fuzzy and c.source == "ner" and c.label in ("PERSON", "ORG")
         hits = self.kb.lookup(text, fuzzy=fuzzy)
         if not hits and c.source == "ner":
@@ -1461,6 +1483,20 @@ class ActorStage:
             c.new_kind = KIND_FOR_LABEL[c.label]
         elif c.source == "norp" and text[:1].isupper() and text.endswith("s"):
             c.new_kind = "group"   # "the Kurds said"
+
+    def _resolve_arabic(self, text: str, c: Candidate) -> None:
+        """An Arabic-script name: each likely Latin spelling (arabic-name-romanizer, offline)
+        is looked up like any other name; unmatched, it is a new person under the most
+        likely spelling, so the same name in Latin-script articles joins it."""
+        spellings = romanise(text)
+        for latin in spellings:
+            hits = [h for h in self.kb.lookup(latin) if h[0].kind == "person"]
+            if hits:
+                (rec, _how, score), alts = self._choose(hits, c, None)
+                c.record, c.how, c.score, c.alternatives = rec, "romanised", 0.8 * score, alts
+                return
+        if spellings:
+            c.new_kind, c.new_name, c.how, c.score = "person", spellings[0], "romanised", 0.5
 
     @staticmethod
     def _plausible_new(text: str, label: str) -> bool:
