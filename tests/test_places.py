@@ -363,3 +363,20 @@ def test_place_in_a_known_foreign_organisations_name_is_not_a_place(pipeline_for
     text = "The commander of the Quds Force flew to Baghdad on Monday."
     r = pipeline_for(None).process(Article(id="q", text=text, published=dt.date(2021, 11, 9), language="en"))
     assert [p.name for p in r.places] == ["Baghdad"]
+
+
+def test_a_listed_attack_takes_the_place_in_its_own_phrase(pipeline_for):
+    # several past attacks in one sentence: each noun trigger keeps the place of its own phrase,
+    # and a country after a named place only says where that place is
+    import datetime as dt
+    from eventlens.model import Article
+    from eventlens.pipeline.places import event_place
+    text = ("The militias carried out the attack on Erbil airport last year, and the latest was "
+            "the targeting of the Al-Tanf base in Syria with five drones.")
+    pipe = pipeline_for(None)
+    doc = pipe.nlp(pipe._make_doc(Article(id="t", text=text, published=dt.date(2021, 11, 9), language="en")))
+    i = text.index("targeting")
+    place, precision = event_place(doc, i, i + len("targeting"))
+    assert place.name == "Al-Tanf" and precision == 1
+    j = text.index("attack on")
+    assert event_place(doc, j, j + len("attack"))[0].name == "Erbil International Airport"

@@ -1147,6 +1147,30 @@ def _modifier(doc: Doc, m: Span) -> bool:
     return root.dep_ == "nsubj" and root.head.pos_ == "VERB"
 
 
+TOWN_OR_LARGER = (None, "city", "town", "village", "country", "admin1", "admin2", "region")
+_COUNTRY_QUALIFIES = re.compile(r"\s*(?:,|\bin)\s*(?:the\s+)?$")
+
+
+def _trigger_phrase(doc: Doc, start: int, end: int) -> Optional[tuple[int, int]]:
+    """Character range of a noun trigger's own phrase (its subtree), or None for verbs,
+    whose clause is the sentence's business."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "ROOT":
+        return None
+    # its own words, not those of events coordinated with it ("the attacks in Basra or the
+    # attack on Erbil airport")
+    sub, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        sub.append(t)
+        todo += [c for c in t.children if c.dep_ not in ("conj", "cc")]
+    first, last = min(sub, key=lambda t: t.i), max(sub, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
 def _cue_rank(text: str, m: Span, cue: Optional[int]) -> int:
     """How strongly a mention says "here it happened": after a locative cue (in, near,
     outskirts of ...), then without one, last an origin or owner ("a driver from Abidjan", "Caracas' newspaper",
@@ -1227,6 +1251,7 @@ def event_place(doc: Doc, start: int, end: int) -> tuple[Optional[Place], Option
     s0, s1 = _sentence_bounds(doc, start)
     orgs = _org_spans(doc)
     spans = sorted((m.start, m.end, p) for p in places for m in p.mentions)
+    own = _trigger_phrase(doc, start, end)
     in_sentence = []
     for p in places:
         for m in p.mentions:
@@ -1250,6 +1275,17 @@ def event_place(doc: Doc, start: int, end: int) -> tuple[Optional[Place], Option
                     rank = 2
                 in_sentence.append((rank, not anchored, not located, p.feature == "country",
                                     dist, p, cue, quals, m.end, m.start))
+    if own is not None:
+        # a noun trigger's own phrase names the site it hit ("the targeting of the Al-Tanf base
+        # in Syria"): towns elsewhere in the sentence belong to other events listed with it
+        mine = [x for x in in_sentence if own[0] <= x[-1] and x[-2] <= own[1]
+                and x[5].feature not in TOWN_OR_LARGER]
+        in_sentence = mine or in_sentence
+    # "the Al-Tanf base in Syria": the country says where the named place is
+    inner = [(x[-1], x[-2]) for x in in_sentence if x[5].feature not in ("country", "admin1") and x[5].lat is not None]
+    in_sentence = [(3,) + x[1:] if x[5].feature == "country" and any(
+        _COUNTRY_QUALIFIES.match(text[e:x[-1]]) for _s, e in inner if e <= x[-1]) else x
+                   for x in in_sentence]
     if in_sentence:
         *_, p, cue, quals, m_end_, m_start_ = min(in_sentence, key=lambda x: x[:5])
         if p.lat is None:
