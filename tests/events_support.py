@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from eventlens.pipeline.events import EventsStage
 
 PUBLISHED = dt.date(2022, 5, 2)
@@ -16,3 +18,11 @@ def main_event(doc):
 
 def sub(parse, text: str) -> str:
     return main_event(parse(text)).acled_sub_event_type
+
+
+@pytest.fixture(scope="session")
+def parse(spacy_parse):
+    """Parse a sentence (spaCy only) as if published on PUBLISHED; tests run stages on it."""
+    def _parse(text: str):
+        return spacy_parse(text, PUBLISHED)
+    return _parse

@@ -11,20 +11,13 @@ from eventlens.config import DEFAULT_STAGES
 from eventlens.model import Actor, Article, Span
 from eventlens.pipeline.event_toll import event_counts
 from eventlens.pipeline.events import EventsStage, load_lexicon
-from events_support import PUBLISHED, main_event, sub
+from events_support import PUBLISHED, main_event, parse, sub  # noqa: F401 (parse is a fixture)
 
 
 @pytest.fixture(scope="session")
 def upstream_pipeline(pipeline_for):
     """Actors, places and dates feed the events stage; statements and claims are not needed."""
     return pipeline_for(tuple(s for s in DEFAULT_STAGES if s not in ("eventlens_statements", "eventlens_claims")))
-
-
-@pytest.fixture(scope="session")
-def parse(spacy_parse):
-    def _parse(text: str):
-        return spacy_parse(text, PUBLISHED)
-    return _parse
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -6,14 +6,7 @@ from __future__ import annotations
 import pytest
 
 from eventlens.pipeline.events import EventsStage
-from events_support import PUBLISHED, sub
-
-
-@pytest.fixture(scope="session")
-def parse(spacy_parse):
-    def _parse(text: str):
-        return spacy_parse(text, PUBLISHED)
-    return _parse
+from events_support import parse, sub  # noqa: F401 (parse is a fixture)
 
 
 @pytest.mark.parametrize("text,expected", [

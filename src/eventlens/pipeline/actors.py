@@ -863,30 +863,20 @@ class ActorStage:
                     c.how, c.score = "implied", 0.5
                     found.trace.append(f"implied {c.record.id} from {text[c.start:c.end]!r} protesting")
                 chosen.append(c)
-        for c in self._property_owner_candidates(doc, chosen):
-            self._resolve(text, c, ctx, day)
-            if c.resolved:
-                c.how, c.score = "implied", 0.5
-                found.trace.append(f"implied {c.record.id}: owners of {text[c.start:c.end]!r}")
-                chosen.append(c)
-        for c in self._unnamed_protesters(doc, chosen):
-            self._resolve(text, c, ctx, day)
-            if c.resolved:
-                c.how, c.score = "implied", 0.4
-                found.trace.append(f"implied {c.record.id}: {text[c.start:c.end]!r} with no protester named")
-                chosen.append(c)
-        for c in self._clash_rioters(doc, chosen):
-            self._resolve(text, c, ctx, day)
-            if c.resolved:
-                c.how, c.score = "implied", 0.4
-                found.trace.append(f"implied {c.record.id}: a {text[c.start:c.end]!r} with no armed side named")
-                chosen.append(c)
-        for c in self._perpetrator_candidates(doc, chosen):
-            self._resolve(text, c, ctx, day)
-            if c.resolved:
-                c.how, c.score = "implied", 0.4
-                found.trace.append(f"implied {c.record.id}: no one named does {text[c.start:c.end]!r}")
-                chosen.append(c)
+        # actors the text implies without naming them: (finder, confidence, why)
+        implied_rules = [
+            (self._property_owner_candidates, 0.5, "owners of {!r}"),
+            (self._unnamed_protesters, 0.4, "{!r} with no protester named"),
+            (self._clash_rioters, 0.4, "a {!r} with no armed side named"),
+            (self._perpetrator_candidates, 0.4, "no one named does {!r}"),
+        ]
+        for finder, score, why in implied_rules:
+            for c in finder(doc, chosen):
+                self._resolve(text, c, ctx, day)
+                if c.resolved:
+                    c.how, c.score = "implied", score
+                    found.trace.append(f"implied {c.record.id}: " + why.format(text[c.start:c.end]))
+                    chosen.append(c)
         found.candidates = [c for c in chosen if c.resolved or c.new_kind]
         found.country = ctx
         found.trace.insert(0, f"context country={ctx} date={day}")
