@@ -448,38 +448,26 @@ class Stage:
         used_cues: set[int] = set()
         used_quotes: set[int] = set()
 
-        # 1. indirect speech and mixed quotes: cue verbs with a reported clause / object
-        for si, sent in enumerate(sents):
-            for tok in sent:
-                if ctx.in_quote(tok.idx):
-                    continue  # speech reported inside a quotation belongs to the quote
-                f = self._indirect(ctx, si, tok)
-                if f is not None:
-                    found.append(f)
-                    used_cues.add(tok.i)
-                    self._merge_quotes(ctx, f, tok, used_quotes)
-
-        # 1b. nominal cues: "X's claim that ...", "a warning about ...", "the decision to ..."
-        for si, sent in enumerate(sents):
-            for tok in sent:
-                if ctx.in_quote(tok.idx) or tok.i in used_cues:
-                    continue
-                f = self._nominal(ctx, tok, used_cues, found)
-                if f is not None:
-                    found.append(f)
-                    used_cues.add(tok.i)
-                    self._merge_quotes(ctx, f, tok, used_quotes)
-
-        # 1c. attitudes and impressions: "X is sure that ...", "X seemed weaker"
-        for si, sent in enumerate(sents):
-            for tok in sent:
-                if ctx.in_quote(tok.idx) or tok.i in used_cues:
-                    continue
-                f = self._attitude(ctx, tok) or self._impression(ctx, tok, used_cues)
-                if f is not None:
-                    found.append(f)
-                    used_cues.add(tok.i)
-                    self._merge_quotes(ctx, f, tok, used_quotes)
+        # 1. cue words, pass by pass (a later pass skips tokens an earlier one used as cues;
+        # speech reported inside a quotation belongs to the quote):
+        passes = (
+            # indirect speech and mixed quotes: cue verbs with a reported clause / object
+            (False, lambda si, tok: self._indirect(ctx, si, tok)),
+            # nominal cues: "X's claim that ...", "a warning about ...", "the decision to ..."
+            (True, lambda si, tok: self._nominal(ctx, tok, used_cues, found)),
+            # attitudes and impressions: "X is sure that ...", "X seemed weaker"
+            (True, lambda si, tok: self._attitude(ctx, tok) or self._impression(ctx, tok, used_cues)),
+        )
+        for skip_used, find_at in passes:
+            for si, sent in enumerate(sents):
+                for tok in sent:
+                    if ctx.in_quote(tok.idx) or skip_used and tok.i in used_cues:
+                        continue
+                    f = find_at(si, tok)
+                    if f is not None:
+                        found.append(f)
+                        used_cues.add(tok.i)
+                        self._merge_quotes(ctx, f, tok, used_quotes)
 
         # 2. direct quotes, each with its nearest cue
         for qi, q in enumerate(quotes):
