@@ -185,3 +185,24 @@ def test_unknown_arabic_name_joins_its_latin_spelling(pipeline_for):
     r = pipeline_for(None).process(Article(id="a", text=text, published=dt.date(2021, 11, 9), language="en"))
     same = [a for a in r.actors if "قاسم الأعرجي" in [m.text for m in a.mentions]]
     assert len(same) == 1 and "Qasim al-Araji" in [m.text for m in same[0].mentions]
+
+
+# ---------------------------------------------------------------- predicates and places that are not victims
+
+def test_a_predicate_noun_describes_its_subject_and_is_no_new_actor(coding_pipeline):
+    actors = run(coding_pipeline, "Officials said the militia, and behind it Iran, is the main suspect in the attack.")
+    assert not [a for a in actors if a.kind == "generic" and "suspect" in a.aliases_seen]
+    # people nouns that are subjects or objects still are actors
+    actors = run(coding_pipeline, "Gunmen killed two suspects in Kirkuk on Monday.")
+    assert [a for a in actors if "suspects" in a.aliases_seen]
+
+
+def test_an_attacked_air_base_stands_for_no_civilians(coding_pipeline):
+    actors = run(coding_pipeline, "Rockets struck Ain al-Asad air base on Monday, officials said.")
+    assert not [a for a in actors if a.sector == "CVL"]   # rockets that strike are no strikers either
+    assert not [a for a in actors if "Ain al-Asad" in a.aliases_seen]   # a base's name is no person
+
+
+def test_workers_who_strike_without_an_object_are_on_strike(coding_pipeline):
+    actors = run(coding_pipeline, "Dock workers struck in Basra on Monday over unpaid wages.")
+    assert by_kb(actors, "irq-protesters")

@@ -363,13 +363,14 @@ def generic_lexicon() -> dict[str, str]:
 def crowd_lexicon() -> dict[str, frozenset[str]]:
     """Word lists that make people nouns generic actors by their role in the sentence.
 
-    Keys: ``crowd`` (people nouns), ``protest_verbs``, ``protest_nouns``,
+    Keys: ``crowd`` (people nouns), ``protest_verbs`` (of which ``protest_verbs_intransitive``
+    protest only without an object), ``protest_nouns``,
     ``protest_support_verbs`` ("stage" a protest), ``riot_verbs`` (lemmas), ``property_nouns``
     and ``destruction_verbs`` (whose owners are victims when destroyed).
     """
     data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
-    keys = ("crowd", "protest_verbs", "protest_nouns", "protest_support_verbs", "riot_verbs", "property_nouns",
-            "destruction_verbs")
+    keys = ("crowd", "protest_verbs", "protest_verbs_intransitive", "protest_nouns", "protest_support_verbs",
+            "riot_verbs", "property_nouns", "destruction_verbs")
     return {k: frozenset(w.lower() for w in data.get(k) or []) for k in keys}
 
 

@@ -586,6 +586,27 @@ TARGET_VERBS = {"impose", "reimpose", "extend", "threaten", "lift", "declare", "
                 "halt", "cut", "rage", "explode", "blow", "kill", "wound", "injure"}
 
 
+# Gazetteer features whose people are civilians when the place is attacked.
+PEOPLED_FEATURES = {"city", "district", "camp", "region"}
+
+
+def _names_its_subject(tok) -> bool:
+    """A predicate noun whose copula's subject is a name or a pronoun ("X is the suspect",
+    "they were members"): it says what that actor is, it is not a new actor."""
+    subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None:
+        return True    # the parser lost the subject; the noun still only describes it
+    if subj.dep_ == "expl":
+        return False   # "there were civilians among the dead": the people are there
+    heads = [subj] + [c for c in subj.children if c.dep_ == "conj"]
+    return any(h.pos_ in ("PROPN", "PRON") or h.ent_type_ in NER_ACTOR_LABELS
+               or h.lower_ in GENERIC_SUBJECT_NOUNS for h in heads)
+
+
+# Nouns that stand for an actor already named ("the crowd" for a militia in translated text).
+GENERIC_SUBJECT_NOUNS = {"crowd", "group", "faction", "factions", "movement", "militia", "militias"}
+
+
 def _target_place(ent) -> bool:
     """A town acted on: the object of a verb, or "in X" after a verb of force or restriction."""
     tok = ent.root
@@ -607,7 +628,10 @@ ADDRESS_NOUNS = {"village", "villages", "town", "township", "district", "region"
                  "locality", "commune", "governorate", "department", "prefecture", "sub-district", "subdistrict",
                  "lga", "upazila", "union", "tehsil", "block", "zone", "colonia", "barangay", "oblast", "raion",
                  "street", "road", "highway", "square", "avenue", "river", "valley", "mountain", "island",
-                 "border", "market", "bridge", "junction", "settlement", "hamlet"}
+                 "border", "market", "bridge", "junction", "settlement", "hamlet", "base", "airbase", "airport",
+                 "checkpoint", "crossing"}
+# Words between a name and its address noun: "X air base", "X international airport".
+SITE_MODIFIERS = {"air", "military", "naval", "army", "international", "border", "refugee", "displacement"}
 
 
 # two to five Arabic-script words: a personal name as machine translation leaves it in the text
@@ -637,6 +661,8 @@ def _place_like(doc, ent) -> bool:
         return True   # not "in Biden's speech"
     if ent.end < len(doc) and doc[ent.end].lower_ in ADDRESS_NOUNS:
         return True
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ in SITE_MODIFIERS and doc[ent.end + 1].lower_ in ADDRESS_NOUNS:
+        return True   # "X air base", "X military airport"
     return _in_address(doc, ent)
 
 
@@ -921,8 +947,9 @@ class ActorStage:
         elif ent.label_ in ("GPE", "LOC") and not any(self.kb.records[i].kind == "state"
                                                       for i in self.kb.by_alias.get(low, ())) and _target_place(ent):
             top = _gazetteer_lookup(text[start:end])[:1]
-            # a town, or a region a country's people live in ("blockades in the West Bank")
-            if top and top[0].country and (top[0].is_town or top[0].feature == "region"):
+            # a town, or a region a country's people live in ("blockades in the West Bank"); not a
+            # base, airport or compound, whose people are soldiers and officials
+            if top and top[0].country and top[0].feature in PEOPLED_FEATURES:
                 iso = top[0].country
         if iso is None:
             return None
@@ -1117,6 +1144,8 @@ class ActorStage:
             tok = sp.root
             if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod", "poss"):
                 continue
+            if tok.dep_ == "attr" and _names_its_subject(tok):
+                continue   # "Iran is the main suspect": a description of Iran, not another actor
             role = self._crowd_role(tok)
             if role is None:
                 continue
@@ -1358,7 +1387,8 @@ class ActorStage:
             return False
         forms = _verb_forms(v)
         if forms & lex["protest_verbs"] and v.pos_ == "VERB":
-            return True
+            # "rockets struck the base": with an object, an attack
+            return not (forms & lex["protest_verbs_intransitive"] and any(c.dep_ == "dobj" for c in v.children))
         if not forms & lex["protest_support_verbs"]:
             return False
         objs = [c for c in v.children if c.dep_ in ("dobj", "attr")]
