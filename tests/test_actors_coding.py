@@ -206,3 +206,22 @@ def test_an_attacked_air_base_stands_for_no_civilians(coding_pipeline):
 def test_workers_who_strike_without_an_object_are_on_strike(coding_pipeline):
     actors = run(coding_pipeline, "Dock workers struck in Basra on Monday over unpaid wages.")
     assert by_kb(actors, "irq-protesters")
+
+
+@pytest.mark.parametrize("text", [
+    "A drone struck near the base on Sunday without causing damage.",
+    "Police said the cell assembled explosives in a rented house in Kirkuk.",
+    "Shells landed in Russian-occupied Kherson overnight.",
+    "Moscow said it carried out a strike with precision weapons on fuel depots near Odesa.",
+    "The enemy is again trying to strike at our ports, the governor said.",
+])
+def test_weapons_and_attacks_make_no_protesters(coding_pipeline, text):
+    actors = run(coding_pipeline, text)
+    assert not [a for a in actors if a.kb_id and a.kb_id.endswith("protesters")], text
+
+
+def test_names_that_are_weapons_media_rivers_or_towns_are_no_actors(coding_pipeline):
+    text = ("Katyusha rockets hit barges on the Danube, and soldiers later found the launcher near the "
+            "town of al-Baghdadi, the governor wrote on Telegram.")
+    seen = {alias for a in run(coding_pipeline, text) for alias in a.aliases_seen}
+    assert not seen & {"Katyusha", "Danube", "al-Baghdadi", "Telegram"}

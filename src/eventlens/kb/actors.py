@@ -366,11 +366,11 @@ def crowd_lexicon() -> dict[str, frozenset[str]]:
     Keys: ``crowd`` (people nouns), ``protest_verbs`` (of which ``protest_verbs_intransitive``
     protest only without an object), ``protest_nouns``,
     ``protest_support_verbs`` ("stage" a protest), ``riot_verbs`` (lemmas), ``property_nouns``
-    and ``destruction_verbs`` (whose owners are victims when destroyed).
+    and ``destruction_verbs`` (whose owners are victims when destroyed), ``weapon_nouns``.
     """
     data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
     keys = ("crowd", "protest_verbs", "protest_verbs_intransitive", "protest_nouns", "protest_support_verbs",
-            "riot_verbs", "property_nouns", "destruction_verbs")
+            "riot_verbs", "property_nouns", "destruction_verbs", "weapon_nouns")
     return {k: frozenset(w.lower() for w in data.get(k) or []) for k in keys}
 
 

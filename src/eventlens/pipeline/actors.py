@@ -60,6 +60,7 @@ class Candidate:
     country_hint: Optional[str] = None
     sector_hint: Optional[str] = None  # from a title before a new person's name
     place_like: bool = False           # written where a place goes: never a new actor
+    addressed: bool = False            # with an address noun ("the town of X"): no person either
     new_name: Optional[str] = None     # canonical name for a new actor, when not its surface
     metonym: bool = False              # a place or nationality standing for people: says nothing of their sector
 
@@ -653,17 +654,39 @@ def _place_like(doc, ent) -> bool:
     address in parentheses ("(Sagaing district, Sagaing region)")."""
     if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].lower_ in ("at",):
         return False
-    if ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE_PREPS | {"from", "of"} \
-            and ent.start > 1 and doc[ent.start - 2].lower_ in ADDRESS_NOUNS:
-        return True   # "the village of X", "Y district in X"
+    if _addressed(doc, ent):
+        return True
+    if ent.label_ == "PERSON" and ent.start > 1 and doc[ent.start - 1].lower_ == "the" \
+            and doc[ent.start - 2].pos_ == "ADP":
+        return True   # "on the Danube", "across the Euphrates": a person takes no article
     if ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE_PREPS and \
             not (ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s")):
         return True   # not "in Biden's speech"
+    return _in_address(doc, ent)
+
+
+# Verbs whose "on X" names the medium they were done in ("wrote on Telegram").
+PUBLISH_VERBS = {"write", "post", "say", "tweet", "publish", "announce", "share", "comment", "report",
+                 "broadcast", "air", "state", "declare", "claim", "upload"}
+
+
+def _medium(doc, ent) -> bool:
+    """A platform or channel something was published on: "posted on Facebook", "said on X"."""
+    if ent.start == 0 or doc[ent.start - 1].lower_ != "on" or ent.label_ not in ("ORG", "PRODUCT", "PERSON"):
+        return False
+    verb = doc[ent.start - 1].head
+    return verb.pos_ == "VERB" and bool(_verb_forms(verb) & PUBLISH_VERBS)
+
+
+def _addressed(doc, ent) -> bool:
+    """A name an address noun makes a place whatever else it names: "the town of al-Baghdadi",
+    "Y district in X", "X village", "X air base"."""
+    if ent.start > 1 and doc[ent.start - 1].lower_ in LOCATIVE_PREPS | {"from", "of"} \
+            and doc[ent.start - 2].lower_ in ADDRESS_NOUNS:
+        return True
     if ent.end < len(doc) and doc[ent.end].lower_ in ADDRESS_NOUNS:
         return True
-    if ent.end + 1 < len(doc) and doc[ent.end].lower_ in SITE_MODIFIERS and doc[ent.end + 1].lower_ in ADDRESS_NOUNS:
-        return True   # "X air base", "X military airport"
-    return _in_address(doc, ent)
+    return ent.end + 1 < len(doc) and doc[ent.end].lower_ in SITE_MODIFIERS and doc[ent.end + 1].lower_ in ADDRESS_NOUNS
 
 
 def _in_address(doc, ent) -> bool:
@@ -794,7 +817,10 @@ class ActorStage:
             start, end = orig(sp.start_char), orig(sp.end_char - 1) + 1
             start, end = trim(text, start, end)
             if end > start:
-                cands.append(Candidate(start, end, "kb"))
+                c = Candidate(start, end, "kb")
+                span = doc.char_span(start, end, alignment_mode="expand")
+                c.addressed = span is not None and _addressed(doc, span)
+                cands.append(c)
 
         # 1b. Arabic-script names the KB's Arabic aliases did not match: romanised below.
         for m in ARABIC_NAME.finditer(text):
@@ -813,6 +839,12 @@ class ActorStage:
             start, end = trim(text, ent.start_char, ent.end_char)
             if end <= start:
                 continue
+            if ent.label_ in ("PERSON", "ORG", "PRODUCT") and ent.end < len(doc) \
+                    and doc[ent.end].lower_ in self.crowd["weapon_nouns"] and doc[ent.end].dep_ != "compound" \
+                    and not self.kb.by_alias.get(normalise(ent.text)):
+                continue   # "Katyusha rockets", "Shahed drones": a weapon's name ("U.N. helicopters" are the UN's)
+            if _medium(doc, ent):
+                continue   # "he wrote on Telegram": where it was said, not who
             c = Candidate(start, end, "ner", ent.label_)
             if ent.label_ == "NORP" and ent.start > 0 and doc[ent.start - 1].lower_ == "ethnic":
                 # "ethnic Albanians" in Serbia are people of where they live, not Albania's
@@ -860,6 +892,7 @@ class ActorStage:
             if ent.label_ == "PERSON":
                 c.country_hint, c.sector_hint = self._person_context(doc, ent)
             c.place_like = _place_like(doc, ent)
+            c.addressed = c.place_like and _addressed(doc, ent)
             cands.append(c)
 
         # 3. People nouns by role ("residents staged a protest"), then generic nouns
@@ -1264,6 +1297,8 @@ class ActorStage:
                 subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None or subj.i in done or subj.pos_ in ("PRON", "DET"):
                 continue
+            if subj.lower_ in self.crowd["weapon_nouns"]:
+                continue    # "a drone struck near the base": a weapon, not a striker
             done.add(subj.i)
             if subj.dep_ == "nsubjpass" and not self._is_protest_noun(subj):
                 continue    # "the road was blocked": the blocked thing is no protester
@@ -1299,7 +1334,11 @@ class ActorStage:
         for v in doc:
             if v.pos_ != "VERB" or any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
                 continue   # "the road was blocked": a blocked thing, not a protest by anyone
+            if v.dep_ == "amod":
+                continue   # "Russian-occupied Crimea": a description, no act
             subj = next((t for t in v.children if t.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in self.crowd["weapon_nouns"]:
+                continue   # "a drone struck near the base"
             if subj is not None and any(c.start <= subj.idx < c.end and c.record is not None and (
                     c.source == "gpe" if c.record.kind == "state" else c.record.sector in STATE_BODY_SECTORS)
                     for c in chosen):
@@ -1378,8 +1417,11 @@ class ActorStage:
             forms |= {f"{comp[-1].lower_}-{tok.lower_}", f"{comp[-1].lower_} {tok.lower_}"}
         if not forms & lex["protest_nouns"]:
             return False
-        # "carried out air strikes", "a drone strike": attacks, not walkouts
-        return not any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in WEAPON_MODIFIERS for c in tok.children)
+        # "carried out air strikes", "a drone strike", "a strike with precision weapons": attacks, not walkouts
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in WEAPON_MODIFIERS for c in tok.children):
+            return False
+        return not any(c.dep_ == "prep" and c.lower_ == "with" and any(
+            g.dep_ == "pobj" and g.lower_ in lex["weapon_nouns"] for g in c.children) for c in tok.children)
 
     def _is_protest(self, v) -> bool:
         lex = self.crowd
@@ -1388,7 +1430,9 @@ class ActorStage:
         forms = _verb_forms(v)
         if forms & lex["protest_verbs"] and v.pos_ == "VERB":
             # "rockets struck the base": with an object, an attack
-            return not (forms & lex["protest_verbs_intransitive"] and any(c.dep_ == "dobj" for c in v.children))
+            # ("strike at our ports" too; "gathered at the square" is a rally)
+            return not (forms & lex["protest_verbs_intransitive"] and any(
+                c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "at" and "strike" in forms for c in v.children))
         if not forms & lex["protest_support_verbs"]:
             return False
         objs = [c for c in v.children if c.dep_ in ("dobj", "attr")]
@@ -1491,6 +1535,8 @@ class ActorStage:
                 hits = [(r, "demonym", 0.5) for r, _how, _score in hits]
         if c.source == "ner" and c.label in NER_KB_ONLY_LABELS:
             hits = [h for h in hits if h[0].kind != "state"]
+        if c.addressed:   # "the town of al-Baghdadi" is no person of that name
+            hits = [h for h in hits if h[0].kind != "person"]
         if hits:
             (rec, how, score), alts = self._choose(hits, c, ctx)
             c.record, c.how, c.score, c.alternatives = rec, how, score * (0.7 if alts else 1.0), alts
