@@ -225,3 +225,31 @@ def test_names_that_are_weapons_media_rivers_or_towns_are_no_actors(coding_pipel
             "town of al-Baghdadi, the governor wrote on Telegram.")
     seen = {alias for a in run(coding_pipeline, text) for alias in a.aliases_seen}
     assert not seen & {"Katyusha", "Danube", "al-Baghdadi", "Telegram"}
+
+
+def test_no_one_hurt_is_nobody(coding_pipeline):
+    actors = run(coding_pipeline, "A drone crashed inside the compound in Erbil. No one was wounded, officials said.")
+    assert not [a for a in actors if "one" in a.aliases_seen]
+
+
+def test_a_known_leaders_government_is_his_countrys(coding_pipeline):
+    text = ("The US Treasury imposed sanctions on two traders on Monday. The government of Prime Minister "
+            "Mohammed Shia al-Sudani did not comment.")
+    actors = run(coding_pipeline, text, dt.date(2024, 1, 22))
+    assert by_kb(actors, "irq-government") and not by_kb(actors, "usa-government")
+
+
+def test_an_organisation_named_again_by_the_tail_of_its_name_is_the_same(coding_pipeline):
+    text = "The US Treasury Department imposed sanctions on Monday. The Treasury said the men moved money."
+    treasury = by_kb(run(coding_pipeline, text, dt.date(2024, 1, 22)), "usa-treasury")
+    assert treasury and "Treasury" in treasury[0].aliases_seen
+
+
+def test_a_person_in_apposition_is_the_actor_not_the_noun(coding_pipeline):
+    text = "A second man, Ali Jabbar al-Tamimi, was accused of managing the money, the Treasury said."
+    assert not [a for a in run(coding_pipeline, text) if a.kind == "generic" and "man" in a.aliases_seen]
+
+
+def test_a_gerund_after_accused_of_is_the_accused_states_act(coding_pipeline):
+    text = "A spokesman for the group accused Washington of occupying Iraq."
+    assert not [a for a in run(coding_pipeline, text) if a.kb_id and a.kb_id.endswith("protesters")]

@@ -630,7 +630,7 @@ ADDRESS_NOUNS = {"village", "villages", "town", "township", "district", "region"
                  "lga", "upazila", "union", "tehsil", "block", "zone", "colonia", "barangay", "oblast", "raion",
                  "street", "road", "highway", "square", "avenue", "river", "valley", "mountain", "island",
                  "border", "market", "bridge", "junction", "settlement", "hamlet", "base", "airbase", "airport",
-                 "checkpoint", "crossing"}
+                 "checkpoint", "crossing", "port", "harbour", "harbor"}
 # Words between a name and its address noun: "X air base", "X international airport".
 SITE_MODIFIERS = {"air", "military", "naval", "army", "international", "border", "refugee", "displacement"}
 
@@ -665,17 +665,33 @@ def _place_like(doc, ent) -> bool:
     return _in_address(doc, ent)
 
 
+def _negated_noun(doc, tok) -> bool:
+    """"no one was hurt", "none of the passengers", "no civilians were killed": nobody."""
+    return tok.lower_ in ("none", "nobody", "noone") or tok.i > 0 and doc[tok.i - 1].lower_ == "no" \
+        or any(c.dep_ in ("det", "neg") and c.lower_ == "no" for c in tok.children)
+
+
+# Last words of an organisation's name that say what kind of body it is.
+ORG_KIND_WORDS = {"department", "ministry", "agency", "office", "service", "council", "commission", "party"}
+
+
 # Verbs whose "on X" names the medium they were done in ("wrote on Telegram").
 PUBLISH_VERBS = {"write", "post", "say", "tweet", "publish", "announce", "share", "comment", "report",
                  "broadcast", "air", "state", "declare", "claim", "upload"}
+MEDIUM_NOUNS = {"channel", "channels", "account", "accounts", "page", "pages", "feed", "app", "platform"}
 
 
 def _medium(doc, ent) -> bool:
     """A platform or channel something was published on: "posted on Facebook", "said on X"."""
-    if ent.start == 0 or doc[ent.start - 1].lower_ != "on" or ent.label_ not in ("ORG", "PRODUCT", "PERSON"):
+    if ent.label_ not in ("ORG", "PRODUCT", "PERSON"):
         return False
-    verb = doc[ent.start - 1].head
-    return verb.pos_ == "VERB" and bool(_verb_forms(verb) & PUBLISH_VERBS)
+    if ent.end < len(doc) and doc[ent.end].lower_ in MEDIUM_NOUNS and doc[ent.end].dep_ != "compound":
+        return True   # "its Telegram channel", "his Facebook page"
+    if ent.start == 0 or doc[ent.start - 1].lower_ != "on":
+        return False
+    head = doc[ent.start - 1].head
+    return head.pos_ == "VERB" and bool(_verb_forms(head) & PUBLISH_VERBS) or \
+        head.pos_ == "NOUN" and head.lower_ in MEDIUM_NOUNS | {"post", "message", "statement", "video", "tweet"}
 
 
 def _addressed(doc, ent) -> bool:
@@ -1084,8 +1100,24 @@ class ActorStage:
                     out += self._coordinated_demonyms(doc, s - n, adj, head)
                     break
             if head in lex and not compound:
-                out.append(Candidate(sp.start_char, sp.end_char, "generic", lex[head]))
+                c = Candidate(sp.start_char, sp.end_char, "generic", lex[head])
+                c.country_hint = self._leader_country(doc, e)
+                out.append(c)
         return out
+
+    def _leader_country(self, doc, after: int) -> Optional[str]:
+        """"the government of Prime Minister X", "the army of President X": the country of the
+        known person named after "of"."""
+        if after >= len(doc) or doc[after].lower_ != "of":
+            return None
+        ent = next((x for x in doc.ents if after < x.start <= after + 4 and x.label_ == "PERSON"), None)
+        if ent is None:
+            return None
+        for rid in self.kb.by_alias.get(normalise(ent.text), ()):
+            rec = self.kb.records[rid]
+            if rec.kind == "person" and rec.country:
+                return rec.country
+        return None
 
     def _country_name_index(self) -> dict[str, str]:
         """lowercase country name -> ISO3, for names used as modifiers ("the Mozambique government")."""
@@ -1179,6 +1211,8 @@ class ActorStage:
                 continue
             if tok.dep_ == "attr" and _names_its_subject(tok):
                 continue   # "Iran is the main suspect": a description of Iran, not another actor
+            if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
+                continue   # "a second man, Ali al-Tamimi, ...": the named person is the actor
             role = self._crowd_role(tok)
             if role is None:
                 continue
@@ -1337,8 +1371,11 @@ class ActorStage:
             if v.dep_ == "amod":
                 continue   # "Russian-occupied Crimea": a description, no act
             subj = next((t for t in v.children if t.dep_ == "nsubj"), None)
-            if subj is not None and subj.lower_ in self.crowd["weapon_nouns"]:
-                continue   # "a drone struck near the base"
+            if subj is None and v.dep_ == "pcomp" and v.head.lower_ == "of":
+                # "accused Washington of occupying Iraq": the accused does it
+                subj = next((t for t in v.head.head.children if t.dep_ == "dobj"), None)
+            if subj is not None and (subj.lower_ in self.crowd["weapon_nouns"] or subj.ent_type_ == "GPE"):
+                continue   # "a drone struck near the base"; "Washington occupies": a state's policy
             if subj is not None and any(c.start <= subj.idx < c.end and c.record is not None and (
                     c.source == "gpe" if c.record.kind == "state" else c.record.sector in STATE_BODY_SECTORS)
                     for c in chosen):
@@ -1395,7 +1432,7 @@ class ActorStage:
         for tok in doc:
             # "killed four pastoralists", "abducted road constructors": people harmed, no actor named
             if tok.dep_ in ("dobj", "nsubjpass") and tok.pos_ == "NOUN" and tok.head.pos_ == "VERB" \
-                    and _verb_forms(tok.head) & HARM_VERBS \
+                    and _verb_forms(tok.head) & HARM_VERBS and not _negated_noun(doc, tok) \
                     and not any(tok.left_edge.idx <= c.start < tok.idx + len(tok) for c in chosen):
                 return [Candidate(tok.idx, tok.idx + len(tok), "generic", "civilians")]
         for tok in doc:
@@ -1608,9 +1645,18 @@ class ActorStage:
         # Persons named in full in the document, by surname key (the key of their last
         # one or more words), so "Al-Sadr" or "Whitcombe-Ferris" alone can find them.
         by_surname: dict[str, set[str]] = {}
+        # Organisations by the tail of the name the text gave them: "the US Treasury ... the Treasury".
+        by_tail: dict[str, set[str]] = {}
         for c in chosen:
             if c.source == "title":
                 continue
+            if c.resolved and c.record.kind == "organization":
+                words = text[c.start:c.end].split()
+                if len(words) > 2 and words[-1].lower() in ORG_KIND_WORDS:
+                    words = words[:-1]   # "the US Treasury Department ... the Treasury"
+                toks = name_tokens(" ".join(words))
+                for j in range(1, len(toks)):
+                    by_tail.setdefault("".join(toks[j:]), set()).add(c.record.id)
             if c.resolved and c.record.kind == "person":
                 names, target = c.record.names, c.record.id
             elif c.new_kind == "person":
@@ -1644,6 +1690,8 @@ class ActorStage:
                 # NER often labels a lone surname ORG or GPE; an exact surname key decides.
                 targets = by_surname.get(name_key(text[c.start:c.end]), set())
                 targets.discard("new:" + _slug(text[c.start:c.end]))
+                if not targets and c.label == "ORG":
+                    targets = by_tail.get(name_key(text[c.start:c.end]), set())
                 if len(targets) == 1:
                     target = next(iter(targets))
                     if target.startswith("new:"):
