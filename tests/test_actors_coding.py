@@ -253,3 +253,12 @@ def test_a_person_in_apposition_is_the_actor_not_the_noun(coding_pipeline):
 def test_a_gerund_after_accused_of_is_the_accused_states_act(coding_pipeline):
     text = "A spokesman for the group accused Washington of occupying Iraq."
     assert not [a for a in run(coding_pipeline, text) if a.kb_id and a.kb_id.endswith("protesters")]
+
+
+def test_gatherings_for_an_occasion_and_judging_a_strike_are_no_protests(coding_pipeline):
+    text = ("The crowd had gathered for the opening of a clinic in the village when the jet bombed it. "
+            "The opposition called the strike a crime.")
+    assert not [a for a in run(coding_pipeline, text) if a.kb_id and a.kb_id.endswith("protesters")]
+    # a gathering to protest still is one
+    assert [a for a in run(coding_pipeline, "Hundreds gathered in Lyon to denounce the war.")
+            if a.kb_id and a.kb_id.endswith("protesters")]

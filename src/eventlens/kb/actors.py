@@ -366,11 +366,12 @@ def crowd_lexicon() -> dict[str, frozenset[str]]:
     Keys: ``crowd`` (people nouns), ``protest_verbs`` (of which ``protest_verbs_intransitive``
     protest only without an object), ``protest_nouns``,
     ``protest_support_verbs`` ("stage" a protest), ``riot_verbs`` (lemmas), ``property_nouns``
-    and ``destruction_verbs`` (whose owners are victims when destroyed), ``weapon_nouns``.
+    and ``destruction_verbs`` (whose owners are victims when destroyed), ``weapon_nouns``,
+    ``gathering_occasions`` (what a gathering "for" is no protest).
     """
     data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
     keys = ("crowd", "protest_verbs", "protest_verbs_intransitive", "protest_nouns", "protest_support_verbs",
-            "riot_verbs", "property_nouns", "destruction_verbs", "weapon_nouns")
+            "riot_verbs", "property_nouns", "destruction_verbs", "weapon_nouns", "gathering_occasions")
     return {k: frozenset(w.lower() for w in data.get(k) or []) for k in keys}
 
 

@@ -1465,13 +1465,18 @@ class ActorStage:
         if v.pos_ not in ("VERB", "AUX") and v.dep_ != "ROOT":
             return False
         forms = _verb_forms(v)
+        if forms & {"gather", "assemble"} and any(
+                c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in lex["gathering_occasions"]
+                                                               for g in c.children if g.dep_ == "pobj")
+                for c in v.children):
+            return False   # "gathered for the opening of an office", "for a funeral": no protest
         if forms & lex["protest_verbs"] and v.pos_ == "VERB":
             # "rockets struck the base": with an object, an attack
             # ("strike at our ports" too; "gathered at the square" is a rally)
             return not (forms & lex["protest_verbs_intransitive"] and any(
                 c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "at" and "strike" in forms for c in v.children))
-        if not forms & lex["protest_support_verbs"]:
-            return False
+        if not forms & lex["protest_support_verbs"] or any(c.dep_ == "oprd" for c in v.children):
+            return False   # "called the strike a heinous act": a judgement of it, no call to strike
         objs = [c for c in v.children if c.dep_ in ("dobj", "attr")]
         objs += [g for c in v.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         objs += [g for c in v.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
