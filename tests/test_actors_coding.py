@@ -262,3 +262,9 @@ def test_gatherings_for_an_occasion_and_judging_a_strike_are_no_protests(coding_
     # a gathering to protest still is one
     assert [a for a in run(coding_pipeline, "Hundreds gathered in Lyon to denounce the war.")
             if a.kb_id and a.kb_id.endswith("protesters")]
+
+
+def test_a_misparsed_building_is_no_protester(coding_pipeline):
+    text = 'About 40 women marched in front of the education ministry building chanting "bread, work, freedom".'
+    protesters = [a for a in run(coding_pipeline, text) if a.kb_id and a.kb_id.endswith("protesters")]
+    assert protesters and not any("building" in s for a in protesters for s in a.aliases_seen)

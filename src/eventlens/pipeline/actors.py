@@ -1331,8 +1331,8 @@ class ActorStage:
                 subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None or subj.i in done or subj.pos_ in ("PRON", "DET"):
                 continue
-            if subj.lower_ in self.crowd["weapon_nouns"]:
-                continue    # "a drone struck near the base": a weapon, not a striker
+            if subj.lower_ in self.crowd["weapon_nouns"] | self.crowd["property_nouns"] | ADDRESS_NOUNS:
+                continue    # "a drone struck near the base"; "the building chanting" (a misparse): no people
             done.add(subj.i)
             if subj.dep_ == "nsubjpass" and not self._is_protest_noun(subj):
                 continue    # "the road was blocked": the blocked thing is no protester
