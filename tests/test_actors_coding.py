@@ -268,3 +268,10 @@ def test_a_misparsed_building_is_no_protester(coding_pipeline):
     text = 'About 40 women marched in front of the education ministry building chanting "bread, work, freedom".'
     protesters = [a for a in run(coding_pipeline, text) if a.kb_id and a.kb_id.endswith("protesters")]
     assert protesters and not any("building" in s for a in protesters for s in a.aliases_seen)
+
+
+def test_people_whose_clause_says_they_protest_are_protesters_even_when_detained(coding_pipeline):
+    text = "On 12 April 2022, unemployed people staging a demonstration were detained by police in Lyon."
+    assert by_kb(run(coding_pipeline, text), "fra-protesters")
+    text = "Police arrested men who were planning an attack in Lyon."
+    assert not by_kb(run(coding_pipeline, text), "fra-protesters")

@@ -443,7 +443,7 @@ def _verb_forms(tok) -> frozenset[str]:
     """Lemma plus suffix-stripped forms: the small model's lemmatiser gives "staged" -> "stag"."""
     low = tok.lower_
     forms = {tok.lemma_.lower(), low}
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("es", ""), ("s", "")):
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             forms.add(low[: -len(suffix)] + repl)
     return frozenset(forms)
@@ -1231,6 +1231,13 @@ class ActorStage:
 
     def _crowd_role(self, tok) -> Optional[str]:
         """"protesters" / "rioters" for the subject of a protest / riot predicate, else "civilians"."""
+        # "unemployed people staging a demonstration were detained": what they were doing says who they are
+        acts = [c for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "auxpass") and g.lower_ not in ("who", "that")
+                            for g in c.children)]
+        # (not "men who had gathered at a store": gathering alone is weak evidence here)
+        if any(self._is_protest(v) and not _verb_forms(v) & {"gather", "assemble"} for v in acts):
+            return "rioters" if tok.tag_ in ("NNS", "NNPS") and self._is_violent(acts) else "protesters"
         subj = tok
         # "a group of residents", "hundreds of students and workers": climb to the phrase head
         for _ in range(3):
