@@ -60,3 +60,19 @@ def test_cli_missing_dir_exits_cleanly(tmp_path):
     from eventlens.cli import app
     result = CliRunner().invoke(app, ["eval", "quotes", str(tmp_path / "nope")])
     assert result.exit_code == 2 and "not found" in result.output
+
+
+def test_cue_errors_list_missed_and_spurious_cues():
+    from eventlens.evaluate.quotes import cue_errors
+    gold = read_ann(ANN)
+    predicted = [{"source": [(0, 9)], "cue": [(10, 14)], "content": [(15, 33)]},
+                 {"source": None, "cue": [(19, 23)], "content": [(24, 33)]}]   # "plan": no gold cue
+    errs = cue_errors(TEXT, predicted, gold, context=5)
+    assert len(errs["missed"]) == 1 and errs["missed"][0]["at"] == 63 and errs["missed"][0]["source"] is None
+    assert [r["cue"] for r in errs["spurious"]] == ["plan"] and errs["spurious"][0]["at"] == 19
+
+
+def test_cli_prints_cue_errors(tmp_path):
+    from eventlens.cli import app
+    result = CliRunner().invoke(app, ["eval", "quotes", str(_fixture(tmp_path)), "--errors", "5"])
+    assert result.exit_code == 0 and "missed cues" in result.output and "spurious cues" in result.output

@@ -70,8 +70,29 @@ def load_dir(path: str, limit: Optional[int] = None) -> list[tuple[str, str, lis
     return out
 
 
-def evaluate(path: str, pipeline, limit: Optional[int] = None, batch_size: int = 8) -> dict:
-    """Micro-averaged source/cue/content precision, recall and F1 (exact and overlap)."""
+def cue_errors(text: str, predicted: list[dict], gold: list[dict], context: int = 60) -> dict:
+    """Cues to look at: gold cues no predicted cue overlaps ("missed") and predicted cues that
+    overlap no gold cue ("spurious"), each with its gold/predicted source and some context."""
+    from ..pipeline.base import overlaps
+
+    def hit(span, others):
+        return any(overlaps(a, b, c, d) for a, b in span for o in others for c, d in o)
+
+    def row(att):
+        a, b = att["cue"][0][0], att["cue"][-1][1]
+        src = att.get("source")
+        return {"cue": text[a:b], "source": text[src[0][0]:src[-1][1]] if src else None,
+                "at": a, "context": text[max(0, a - context):b + context].replace("\n", " ")}
+    g_cues = [g["cue"] for g in gold if g.get("cue")]
+    p_cues = [p["cue"] for p in predicted if p.get("cue")]
+    return {"missed": [row(g) for g in gold if g.get("cue") and not hit(g["cue"], p_cues)],
+            "spurious": [row(p) for p in predicted if p.get("cue") and not hit(p["cue"], g_cues)]}
+
+
+def evaluate(path: str, pipeline, limit: Optional[int] = None, batch_size: int = 8,
+             errors: bool = False) -> dict:
+    """Micro-averaged source/cue/content precision, recall and F1 (exact and overlap); with
+    errors, each article's missed and spurious cues (cue_errors) too."""
     from ..pipeline.statement_scoring import predicted_spans, score
     items = load_dir(path, limit)
     nlp = pipeline.nlp
@@ -88,7 +109,8 @@ def evaluate(path: str, pipeline, limit: Optional[int] = None, batch_size: int =
         predicted = predicted_spans(doc)
         s = score(text, predicted, gold)
         per_article.append({"article": name, "gold": len(gold), "predicted": len(predicted),
-                            **{k: v["f1"] for k, v in s.items()}})
+                            **{k: v["f1"] for k, v in s.items()},
+                            **(cue_errors(text, predicted, gold) if errors else {})})
         for key, v in s.items():
             acc = totals.setdefault(key, [0, 0, 0, 0])
             for i, field in enumerate(("tp_pred", "pred", "tp_gold", "gold")):
@@ -114,14 +136,16 @@ def register(app) -> None:
     @app.command("quotes")
     def eval_quotes(path: str = typer.Argument(..., help="PolNeAR-style dir with text/ and attributions/"),
                     limit: Optional[int] = typer.Option(None, help="first N articles only"),
-                    json_out: Optional[Path] = typer.Option(None, "--json", help="write the full report here")):
+                    json_out: Optional[Path] = typer.Option(None, "--json", help="write the full report here"),
+                    errors: int = typer.Option(0, "--errors", help="show this many missed and spurious cues "
+                                               "(all of them go into --json)")):
         """Score statement source, cue and content spans (exact and overlap P/R/F1)."""
         _missing(path)
         if not (Path(path) / "attributions").is_dir() or not (Path(path) / "text").is_dir():
             console.print(f"[yellow]skipped[/yellow]: {path} has no text/ and attributions/ directories")
             raise typer.Exit(2)
         from .. import get_pipeline
-        report = evaluate(path, get_pipeline(), limit=limit)
+        report = evaluate(path, get_pipeline(), limit=limit, errors=bool(errors) or json_out is not None)
         table = Table(title=f"Quotes: {path} ({report['articles']} articles, "
                             f"{report['gold_attributions']} gold attributions, {report['seconds']}s)")
         for col in ("role", "match", "precision", "recall", "F1", "pred", "gold"):
@@ -133,5 +157,11 @@ def register(app) -> None:
                     table.add_row(role, mode, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}",
                                   str(v["pred"]), str(v["gold"]))
         console.print(table)
+        for kind in ("missed", "spurious") if errors else ():
+            rows = [(a["article"], r) for a in report["per_article"] for r in a.get(kind, [])]
+            console.print(f"[bold]{kind} cues[/bold] ({len(rows)}; first {min(errors, len(rows))})")
+            for article, r in rows[:errors]:
+                console.print(f"  {article} @{r['at']} cue={r['cue']!r} source={r['source']!r}: ...{r['context']}...",
+                              markup=False, highlight=False)
         if json_out:
             json_out.write_text(json.dumps(report, indent=2, default=str))

@@ -63,6 +63,8 @@ def _can_open(text: str, i: int) -> bool:
 def _can_close(text: str, i: int) -> bool:
     prev = text[i - 1] if i > 0 else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
+    if prev == " " and i >= 2 and text[i - 2] in "'’" and text[i] in DOUBLE:
+        prev = text[i - 2]   # "... the term 'outreach,' " he said": a space between two closing marks
     return not _is_space(prev) and (_is_space(nxt) or not nxt.isalnum())
 
 

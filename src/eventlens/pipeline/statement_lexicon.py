@@ -34,4 +34,6 @@ def lexicon() -> dict:
     data["appearance_verbs"] = set(data.get("appearance_verbs", ()))
     data.setdefault("speech_nouns", {})
     data["framing_verbs"] = set(data.get("framing_verbs", ()))
+    data["speech_artifacts"] = set(data.get("speech_artifacts", ()))
+    data["attribution_adverbs"] = set(data.get("attribution_adverbs", ()))
     return data

@@ -78,11 +78,12 @@ def predicted_spans(doc, univocal: bool = True) -> list[dict]:
     """The statements on a processed doc in the shape score() takes (source spans included).
 
     univocal: leave out statements reported inside another statement's content, as
-    PolNeAR-style annotation does (each token takes part in at most one attribution)."""
+    PolNeAR-style annotation does (each token takes part in at most one attribution), except
+    those that stay their own attribution there (_own_clause)."""
     statements = doc._.statements or []
     text = doc_text(doc)
     if univocal:
-        statements = [st for st in statements if st.cue is None or not any(
+        statements = [st for st in statements if st.cue is None or _own_clause(doc, st) or not any(
             o is not st and o.content.start <= st.cue.start and st.cue.end <= o.content.end
             for o in statements)]
     # conjoined speakers ("X and Y accused ...") make one attribution with one source phrase
@@ -97,6 +98,28 @@ def predicted_spans(doc, univocal: bool = True) -> list[dict]:
         source = [(s0, _with_possessive(text, s0, s1))] if srcs else None
         out.append({"source": source, "cue": [cue] if cue else None, "content": [(c0, c1)]})
     return out
+
+
+# Verbs of saying that keep their own attribution inside another statement's content: in a
+# relative clause ("... donations, which he said were favors") or, with the accusing ones, in a
+# coordinated clause with its own speaker ("X said A and Democrats accused Y of B")
+_SAYING = {"say", "tell", "add", "write", "report", "cite", "claim", "argue", "insist", "warn", "note",
+           "explain", "state", "announce", "declare"}
+_ACCUSING = {"accuse", "blame", "condemn", "criticize", "deny", "reject", "urge", "demand", "praise"}
+
+
+def _own_clause(doc, st) -> bool:
+    """Whether a statement reported inside another one's content is its own attribution (see
+    _SAYING): PolNeAR annotates these instead of leaving them in the outer content."""
+    span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    verb = next((t for t in reversed(list(span or [])) if t.pos_ == "VERB"), None)
+    if verb is None or verb.lemma_.lower() not in _SAYING | _ACCUSING:
+        return False
+    if verb.dep_ == "relcl":
+        return verb.lemma_.lower() in _SAYING
+    # "X said the plan failed, and Democrats accused Y of ...": a coordinated clause with its own
+    # named speaker is that speaker's statement, not part of X's
+    return verb.dep_ == "conj" and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in verb.children)
 
 
 _PRONOUNS = {"he", "she", "it", "that", "there", "who", "what", "this", "they", "we", "you", "i"}

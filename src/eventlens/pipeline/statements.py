@@ -4,8 +4,9 @@ find(doc) returns ``Found`` records (cue, content and source character spans plu
 resolved speaker); set_annotations turns them into ``Statement`` objects on ``doc._.statements``
 and writes responsibility attribution (claimed_by / accused / denied_by) onto the events
 (statement_events). Cues: speech, thought and attitude verbs, speech nouns, attitude
-adjectives ("X is sure that"), impressions ("seemed"), "according to" and punctuation
-(statement_lexicon / lexicons/statements.yaml). ``score()`` (statement_scoring) compares spans
+adjectives ("X is sure that"), impressions ("seemed"), "according to", attribution adverbs
+("allegedly"), verbs of sending something written ("sent a letter"), headline verbs the tagger
+misread and punctuation (statement_lexicon / lexicons/statements.yaml). ``score()`` (statement_scoring) compares spans
 with gold attributions (PolNeAR-style source/cue/content).
 """
 from __future__ import annotations
@@ -39,6 +40,10 @@ _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it",
 # Verbs that can stand as a parenthetical "..., X said, ..." around their content
 _PARENTHETICAL = {"say", "add", "tell", "note", "write", "argue", "insist", "explain", "claim", "warn"}
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Verbs whose object does not do what the infinitive after them says ("used strong words to
+# denounce", "called a meeting to discuss", "needs more appeals to ensure")
+_PURPOSE_HEADS = {"use", "call", "need", "make", "take", "have", "give", "hold", "launch", "form", "create",
+                  "build", "open", "set", "send", "spend", "raise", "seek", "want"}
 # Pronouns that stand for people and quantifiers over groups of them ("many believe ...")
 _PEOPLE_PRONOUNS = {"everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "others"}
 _QUANTIFIERS = {"many", "some", "most", "few", "several", "all", "both", "none", "half", "majority"}
@@ -82,7 +87,11 @@ def _subtree_span(tok, exclude=()) -> tuple[int, int]:
 
 
 def _is_negated(verb) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children):
+    doc = verb.doc
+    # a "not" cut off from the verb by punctuation belongs to a quote or another clause
+    # ("Probably not," she said)
+    if any(c.dep_ == "neg" and not any(doc[k].is_punct for k in range(min(c.i, verb.i) + 1, max(c.i, verb.i)))
+           for c in verb.children):
         return True
     # "No party has claimed", "nobody condemned"
     for c in verb.children:
@@ -93,7 +102,10 @@ def _is_negated(verb) -> bool:
 
 
 def _is_passive(verb) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
+    # ("who's called for ...": an "'s" the parser took for "is" with an active subject is "has")
+    return any(c.dep_ in ("nsubjpass", "csubjpass") or c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s")
+               for c in verb.children) or (any(c.dep_ == "auxpass" for c in verb.children)
+                                           and not any(c.dep_ == "nsubj" for c in verb.children))
 
 
 def _agent(verb):
@@ -108,21 +120,55 @@ def _subject(verb):
     relative clauses ("X, who ... blamed")."""
     tok = verb
     for _ in range(6):
-        for c in tok.children:
+        moved = None
+        # (a verb with two subjects is a misparse: the one nearest before it is the speaker)
+        for c in sorted(tok.children, key=lambda c: (c.i > tok.i, abs(c.i - tok.i))):
             if c.dep_ in _SUBJ:
                 if c.lower_ in _RELATIVE and tok.dep_ == "relcl":
                     # "X, who said ..." is X; "..., which suggests" is a fact unless X is a
                     # document or a body that can hold a view ("the report, which found ...")
-                    if c.lower_ in ("who", "that") or tok.head.lemma_.lower() in lexicon()["source_nouns"]:
-                        return tok.head
+                    head = tok.head
+                    if tok is not verb and c.lower_ in ("that", "which") and head.pos_ == "NOUN" \
+                            and head.lemma_.lower() not in lexicon()["source_nouns"]:
+                        # "X stressed her support of the raid that killed Y and said ...": the
+                        # parser joined the cue to the relative clause of a thing; it goes on
+                        # the clause that governs the thing
+                        gov = head
+                        while gov.head.i != gov.i and gov.pos_ not in ("VERB", "AUX"):
+                            gov = gov.head
+                        if gov.pos_ in ("VERB", "AUX") and gov.i != tok.i:
+                            moved = gov
+                            break
+                        return None
+                    if c.lower_ in ("who", "that") or head.lemma_.lower() in lexicon()["source_nouns"] \
+                            or head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
+                        return head   # "the European Union, which contended that ..."
                     return None
                 return c
+        if moved is not None:
+            tok = moved
+            continue
         if tok.dep_ == "conj":
             rel = _relative_sibling(tok)
             if rel is not None:
                 return rel
+        if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i and tok.tag_ in ("VB", "VBG") \
+                and tok.head.lemma_.lower() not in _PURPOSE_HEADS:
+            # "forced the banker to admit ...", "left many nations feeling that ...": the object
+            # of the governing verb is who admits or feels
+            obj = next((c for c in tok.head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i
+                        and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if obj is not None:
+                return obj
+        if tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.head.i != tok.head.i:
+            if any(c.dep_ in _SUBJ and c.lower_ in ("it", "this", "that") for c in tok.head.head.children):
+                return None   # "it is worth noting that ...": nobody notes
+            tok = tok.head.head   # "was able to tout", "is eager to say"
+            continue
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
             tok = tok.head.head   # "responded by saying ...", "after saying ..."
+            while tok.dep_ in ("advmod", "acomp", "npadvmod") and tok.pos_ in ("ADV", "ADJ") and tok.head.i != tok.i:
+                tok = tok.head    # "aside from saying", "stopped short of calling"
             continue
         if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and tok.head.i != tok.i:
             tok = tok.head
@@ -133,14 +179,125 @@ def _subject(verb):
         if c.dep_ in ("dobj", "attr") and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG")):
             if verb.lemma_ == "say":
                 return c
+    # a name right before a finite cue verb that the parser hung elsewhere ("In a meeting with
+    # the board of the Post Smith said that ...")
+    if verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("ROOT", "ccomp", "conj"):
+        i = verb.i - 1
+        while i >= verb.sent.start and verb.doc[i].dep_ in ("advmod", "aux", "neg") and verb.doc[i].head.i == verb.i:
+            i -= 1
+        prev = verb.doc[i] if i >= verb.sent.start else None
+        if prev is not None and prev.pos_ in ("PROPN", "PRON") and prev.lower_ not in _RELATIVE \
+                and prev.lower_ not in ("it", "this", "that", "there"):
+            return prev
     return None
+
+
+def _outside_speaker(ctx, q, verb):
+    """The speaker of a quote when the parser made a quoted word the cue verb's subject: the
+    words between a closing mark and the cue ("“...,” Chief Jane Doe said") or right after the
+    cue ("“...,” said Jane Doe, a lawyer"), as the top nominal token of those words."""
+    doc, text = verb.doc, doc_text(verb.doc)
+    sent = verb.sent
+
+    def words(toks):
+        toks = [t for t in toks if not t.is_punct and not t.is_space]
+        ok = toks and (toks[0].pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM") or toks[0].is_title)
+        return toks[:12] if ok else []
+
+    # before the cue: back to the closing mark of a quotation right before the words
+    before = []
+    for t in reversed(doc[sent.start:verb.i]):
+        if ctx.in_quote(t.idx) or t.text in "”\"'’" and t.i < verb.i:
+            break
+        before.insert(0, t)
+    closes = before[0].i - 1 >= sent.start and (before[0].i == sent.start or ctx.in_quote(doc[before[0].i - 1].idx)
+                                               or doc[before[0].i - 1].text in "”\"'’") if before else False
+    toks = words(before) if closes and not text[before[0].idx:verb.idx].lstrip().startswith(("--", "—")) else []
+    if not toks:
+        after = []
+        for t in doc[verb.i + 1:sent.end]:
+            if ctx.in_quote(t.idx) or t.is_space or t.text in ".;:!?\"“”" or t.lower_ == "that":
+                break
+            after.append(t)
+        toks = words(after)
+    nominal = {t.i for t in toks if t.pos_ in ("PROPN", "NOUN", "PRON")}
+    # (the parser may tag a word of a name as a verb: "Tulsa police Chief ...")
+    tops = [doc[i] for i in sorted(nominal) if doc[i].head.i not in nominal or doc[i].head.i == i]
+    return tops[0] if tops else None
+
+
+def _extracted_object(verb) -> Optional[tuple[int, int]]:
+    """What a cue verb in a relative or "what"-clause holds when its object was moved before
+    it: "the pride that many voters feel" (the noun it modifies), "what the campaign hopes"
+    ("what")."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "prt", "acomp", "oprd") and c.i > verb.i
+           for c in verb.children):
+        return None
+    what = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "attr") and c.lower_ == "what"
+                 and c.i < verb.i), None)
+    if what is not None and what.dep_ == "dobj":
+        return what.idx, what.idx + len(what)
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i \
+            and not any(c.dep_ in _SUBJ and c.lower_ in _RELATIVE for c in verb.children):
+        return _phrase_span(verb.head)
+    return None
+
+
+def _set_off_content(ctx, verb, subj, prep=None) -> Optional[tuple[int, int]]:
+    """What a cue verb with no object or clause reports when the parser found none:
+    the rest of its sentence around a clause set off by commas ("These workers, Doe explained
+    later, were well paid", "Voters, as one adviser pointed out, are tired", "Not yet, he
+    said."), or the next paragraph after a cue that ends its own paragraph with a colon
+    ("The governor added:" followed by a block quotation)."""
+    doc, text = verb.doc, doc_text(verb.doc)
+    sent = verb.sent
+    lo, hi = ctx.para_bounds(verb.idx)
+    end = verb.i + 1
+    while end < sent.end and not doc[end].is_space and doc[end].text not in ",.;:!?\"“”":
+        end += 1
+    after = text[doc[end - 1].idx + len(doc[end - 1]):hi].strip()
+    if after == ":" and verb.lemma_.lower() in _SAY_LIKE | _PARENTHETICAL | {"report", "continue"}:
+        i = ctx.para_index(verb.idx)
+        if i + 1 < len(ctx.paras):
+            a, b = ctx.paras[i + 1]
+            while a < b and text[a] in " \t\n\xa0":
+                a += 1
+            while b > a and text[b - 1] in " \t\n\xa0":
+                b -= 1
+            return (a, min(b, a + MAX_CONTENT_CHARS)) if b - a >= 3 else None
+        return None
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i]
+    # "People like Scott, he said.": the parser may give the verb a second subject
+    subj = max((c for c in verb.children if c.dep_ in _SUBJ and c.i < verb.i), key=lambda c: c.i, default=subj)
+    start = min([subj.left_edge.i] + [m.i for m in marks])
+    if start <= sent.start or doc[start - 1].text != "," or (end < sent.end and doc[end].text not in ",.!?"):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prt", "acomp", "attr", "oprd", "dative")
+           and (prep is None or c.i != prep.i) for c in verb.children) \
+            or verb.dep_ == "conj":
+        return None
+    # the reported words on both sides of the aside: one span, the longer side
+    sides = [[t for t in sent if t.i < start - 1 and lo <= t.idx < hi and not t.is_space],
+             [t for t in sent if t.i > end and lo <= t.idx < hi and not t.is_space]]
+    toks = max(sides, key=lambda side: len([t for t in side if not t.is_punct]))
+    words = [t for t in toks if not t.is_punct]
+    if len(words) < 2 or not any(t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "ADV", "VERB") for t in words):
+        return None
+    return _trimmed(doc, toks)
 
 
 def _relative_subject(verb):
     """The relative pronoun that is the cue verb's own subject ("X, who said ...")."""
+    # "citizens, who make up most investors and see the program as ...": a conjunct without
+    # its own subject shares the relative pronoun
+    while verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ in _SUBJ for c in verb.children):
+        verb = verb.head
     if verb.dep_ != "relcl":
         return None
-    return next((c for c in verb.children if c.dep_ in _SUBJ and c.lower_ in _RELATIVE), None)
+    rel = next((c for c in verb.children if c.dep_ in _SUBJ and c.lower_ in _RELATIVE), None)
+    if rel is not None and any(c.dep_ in _SUBJ and rel.i < c.i < verb.i for c in verb.children):
+        return None   # "a system which advocates say hurts schools": "which" is the clause's
+    return rel
 
 
 def _relative_sibling(verb):
@@ -161,7 +318,11 @@ def _relative_sibling(verb):
         return None
     if any(c.dep_ in _SUBJ and c.lower_ in ("who", "that") for c in rel.children) and \
             max(t.i for t in rel.subtree) < verb.i:
-        return rel.head
+        head = rel.head
+        if any(c.dep_ in _SUBJ and c.lower_ == "that" for c in rel.children) and head.pos_ == "NOUN" \
+                and head.lemma_.lower() not in lexicon()["source_nouns"]:
+            return None   # "the raid that killed X and said ...": a thing does not speak
+        return head
     return None
 
 
@@ -169,6 +330,12 @@ def _relative_sibling(verb):
 _SIGNATURE = re.compile(r"\s*(?P<dash>[―—–]|--)\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})")
 # "PENCE: ...", "Poll: ...": a paragraph opening with a short name and a colon
 _COLON_SPEAKER = re.compile(r"[\"“']?(?P<name>[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}?)\s*(?P<colon>:)\s")
+# First words of a headline phrase that does not name a speaker ("A Curious Plan to ...")
+_NOT_HEADLINE_SOURCES = {"a", "an", "the", "one", "be", "can", "this", "that", "it", "there", "what", "why",
+                         "how", "when", "where", "who", "is", "are", "do", "does", "will", "should", "my", "our"}
+# Prepositions that make a paragraph label a heading ("Stealth Over Health:"), not a speaker
+_HEADING_PREPS = {"for", "over", "with", "on", "in", "at", "to", "from", "about", "against", "after", "before",
+                  "under", "amid", "as", "by", "into", "without"}
 # Paragraph labels that are not speakers
 _NOT_SPEAKERS = {"update", "note", "editor", "editors", "correction", "related", "watch", "read", "photo",
                  "video", "source", "sources", "q", "a", "question", "answer", "warning", "advertisement",
@@ -183,6 +350,8 @@ def _speaker_prefix(ctx, start: int, end: int) -> bool:
     words = re.findall(r"[\w'’&.-]+", text[start:end])
     if not words or words[0].lower().strip(".'’") in _NOT_SPEAKERS or words[-1].lower() in _NOT_SPEAKERS:
         return False
+    if any(w.lower() in _HEADING_PREPS for w in words[1:]):
+        return False   # "Relief for Refugees:", "Frustration with police:": a heading, not a speaker
     if actor_at(ctx.doc, start, end) is not None:
         return True
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
@@ -235,6 +404,31 @@ def _generic_cue(tok):
     for c in tok.children:
         if c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
             return GENERIC_CUE, None
+    return None
+
+
+# "sent a letter", "unleashed a flurry of tweets": a verb whose object is something written or
+# said reports what it says (lexicon speech_artifacts); not when the subject only gets or reads it
+ARTIFACT_CUE = {"artifact": True}
+_NOT_AUTHORING = {"be", "have", "get", "receive", "read", "see", "obtain", "review", "answer", "ignore", "open",
+                  "delete", "sign", "cite", "quote", "show", "watch", "find", "like", "follow", "view", "carry",
+                  "sort", "erase", "forward", "leak", "hack", "steal", "use"}
+_QUANTITY_NOUNS = {"flurry", "series", "barrage", "string", "stream", "volley", "slew", "torrent", "spate", "wave"}
+
+
+def _artifact_cue(tok):
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in _NOT_AUTHORING or _is_passive(tok):
+        return None
+    artifacts = lexicon()["speech_artifacts"]
+    for c in tok.children:
+        if c.dep_ != "dobj" or c.i < tok.i:
+            continue
+        head = c
+        if c.lemma_.lower() in _QUANTITY_NOUNS:
+            of = next((p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+            head = next((p for p in of.children if p.dep_ == "pobj"), c) if of is not None else c
+        if head.lemma_.lower() in artifacts:
+            return ARTIFACT_CUE, None
     return None
 
 
@@ -479,6 +673,8 @@ class Stage:
 
         # 3. punctuation cues: "“...” ― Name" signatures and "Name: ..." transcripts/headlines
         self._punctuation_cues(ctx, found)
+        # 4. a headline the tagger misread ("Senator Vows To Fight Tax Plan")
+        self._headline(ctx, found)
 
         _split_conjoined(doc, found)
         found.sort(key=lambda f: (f.content[0], f.content[1]))
@@ -515,6 +711,61 @@ class Stage:
             if c1 - c0 >= 3:
                 self._add_punct(ctx, found, (c0, c1), (m.start("colon"), m.end("colon")),
                                 (m.start("name"), m.end("name")), "direct")
+
+    def _headline(self, ctx, found: list[Found]) -> None:
+        """The article's first line is its headline, often in Title Case, where the tagger
+        takes verbs for names: a word that is a form of a cue verb (not the first word) is
+        the cue, the words before it the source and the rest the content, unless a statement
+        was already found there."""
+        text = doc_text(ctx.doc)
+        if not ctx.paras:
+            return
+        h0, h1 = ctx.paras[0]
+        if any(f.cue and h0 <= f.cue[0] < h1 for f in found):
+            return
+        cues = lexicon()["cues"]
+        words = list(re.finditer(r"[A-Za-z][\w'’-]*", text[h0:h1]))
+        if not 3 <= len(words) <= 25:
+            return
+        start = 0
+        for k, m in enumerate(words):
+            before = text[h0 + words[k - 1].end():h0 + m.start()] if k else ""
+            if any(p in before for p in ":—―,;"):
+                start = k   # "Analysis: Mayor Vows ...": the source starts after the label
+            if k - start < 1 or k + 1 >= len(words):
+                continue
+            tok = ctx.doc.char_span(h0 + m.start(), h0 + m.end(), alignment_mode="expand")
+            if tok is None or tok[0].pos_ in ("VERB", "AUX") and m.group(0).islower() \
+                    or tok[0].ent_iob_ == "I" and not m.group(0).endswith("s"):
+                continue   # the tagger saw the verb (the verb passes had their chance), or a name goes on
+            src_words = [x.group(0) for x in words[start:k]]
+            if src_words[0].lower() in _NOT_HEADLINE_SOURCES or not all(x[:1].isupper() for x in src_words) \
+                    or src_words[-1].endswith(("'s", "’s")):
+                continue   # "A Curious Plan", "One Tweet", "the Council's Record": no speaker
+            w = m.group(0).lower()
+            forms = [w] + ([w[:-1]] if w.endswith("s") else []) + ([w[:-2]] if w.endswith("es") else []) \
+                + ([w[:-3] + "y"] if w.endswith("ies") else [])
+            lemma = next((f for f in forms if f in cues and not cues[f].get("as_only")), None)
+            if lemma is None or w in ("says", "said", "say") and k - start > 6:
+                continue
+            cue_end = h0 + m.end()
+            nxt = words[k + 1].group(0).lower()
+            if nxt in (cues[lemma].get("needs_prep") or ()) or nxt in ("up", "out", "on", "for", "against", "to"):
+                cue_end = h0 + words[k + 1].end()
+            source = (h0 + words[start].start(), h0 + words[k - 1].end())
+            c0 = cue_end
+            while c0 < h1 and not text[c0].isalnum():
+                c0 += 1
+            c1 = h1
+            while c1 > c0 and not text[c1 - 1].isalnum():
+                c1 -= 1
+            if c1 - c0 < 3 or k - start > 6:
+                return
+            f = Found(content=(c0, c1), kind="indirect", sentence=(h0, h1), cue=(h0 + m.start(), cue_end),
+                      cue_lemma=lemma, source=source, how="headline")
+            f.speaker = self._actor_id(ctx, source)
+            found.append(f)
+            return
 
     def _add_punct(self, ctx, found, content, cue, source, kind) -> None:
         """A statement from a punctuation cue; an already found uncued quote with this content
@@ -566,18 +817,24 @@ class Stage:
             return self._according_to(ctx, sent, tok)
         if tok.lower_ == "in" and tok.dep_ == "prep":
             return self._in_source(ctx, tok)
-        hit = _cue_entry(tok) or _generic_cue(tok)
+        if tok.lower_ in lex["attribution_adverbs"] and tok.pos_ == "ADV":
+            return self._adverb_cue(ctx, tok)
+        hit = _cue_entry(tok) or _generic_cue(tok) or _artifact_cue(tok)
         if hit is None:
             return None
         entry, prep = hit
         as_clause = tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in tok.children)
         if entry.get("as_only") and not as_clause:
             return None   # "put" reports speech only in "as X put it"
-        if entry.get("needs_quote") and not (entry.get("person_subject") and self._person_subject(ctx, tok)):
-            return None
+        if entry.get("needs_quote") and not (entry.get("person_subject") and (
+                self._person_subject(ctx, tok) or _as_frame(tok) is not None)):
+            return None   # ("attacked her rival as a fraud": the "as" phrase is what was said)
         if tok.dep_ == "xcomp" and (_cue_entry(tok.head) or (None, None))[0] is not None and \
-                not _cue_entry(tok.head)[0].get("needs_quote"):
+                not _cue_entry(tok.head)[0].get("needs_quote") and not _is_passive(tok.head):
             return None   # "wants to release X", "called on Y to reject": the head's content
+        if entry.get("epistemic") and tok.dep_ == "xcomp" and tok.tag_ == "VB" and _cue_entry(tok.head) is None \
+                and tok.head.lemma_.lower() not in lex["impression_verbs"] and not _clausal_complement(tok):
+            return None   # "need to find money", "struggles to deliver a line": no stance is reported
         nouns = lexicon()["speech_nouns"]
         if tok.lemma_.lower() in lexicon()["light_verbs"] and any(
                 c.dep_ in ("dobj", "obj") and c.lemma_.lower() in nouns
@@ -591,6 +848,16 @@ class Stage:
         if passive and entry.get("active_only"):
             return None
         subj = _subject(tok)
+        if passive and tok.lower_ in lex["attitude_adjectives"] and _agent(tok) is None \
+                and any(c.dep_ == "ccomp" for c in tok.children):
+            # "Protesters were frustrated that ...": a participle of feeling; its subject holds it
+            passive = False
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and ctx.in_quote(subj.idx):
+            # a quoted word is no speaker: the phrase outside the quotation next to the cue is
+            q = next(q for q in ctx.quotes if q.outer[0] < subj.idx < q.outer[1])
+            if not q.outer[0] < tok.idx < q.outer[1]:
+                subj = _outside_speaker(ctx, q, tok)
         if passive:
             # "X was accused of ...", "X is supported by Y": the speaker is only the agent
             # (or nobody named); what was said is about the passive subject
@@ -603,6 +870,11 @@ class Stage:
                 return None   # "It is noted that ...": the author's own remark
             if content is not None and content[1] - content[0] > MAX_CONTENT_CHARS:
                 content = (content[0], content[0] + MAX_CONTENT_CHARS)
+        if content is None and subj is not None and not passive:
+            content = _extracted_object(tok)
+        if content is None and subj is not None and not passive and not entry.keys() & {
+                "needs_object", "needs_clause", "needs_as", "epistemic"}:
+            content = _set_off_content(ctx, tok, subj, prep)
         if content is None:
             return None
         if subj is None and not passive:
@@ -784,6 +1056,12 @@ class Stage:
                 toks = [t for t in c.subtree if t.i != c.i]
                 if any(t.dep_ in ("pobj", "pcomp") for t in c.children):
                     return _trimmed(noun.doc, toks), c, False
+        if entry.get("predicate") and any(c.dep_ == "poss" for c in noun.children):
+            # "Under Smith's plan, taxes would fall": the clause the plan governs is what it proposes
+            head = noun.head
+            if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
+                toks = [t for t in head.head.subtree if t.i > noun.i and t.sent == noun.sent]
+                return _trimmed(noun.doc, toks), None, False
         return None, None, False
 
     def _nominal_source(self, noun):
@@ -803,8 +1081,8 @@ class Stage:
                 if pobj is not None:
                     return pobj
         for c in noun.children:
-            if c.dep_ == "compound" and c.pos_ == "PROPN":
-                return c   # "a White House statement", "the Trump plan"
+            if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.lemma_.lower() in lexicon()["source_nouns"]):
+                return c   # "a White House statement", "the Trump plan", "police statements"
         head = noun.head
         if noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in lexicon()["light_verbs"] and head.pos_ == "VERB" \
                 and not _is_passive(head):
@@ -839,7 +1117,9 @@ class Stage:
             return frame
         if entry.get("needs_as"):
             return None
-        if entry.get("needs_clause"):
+        as_clause = verb.dep_ == "advcl" and verb.head.i != verb.i and \
+            any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children)
+        if entry.get("needs_clause") and not as_clause:
             # "saw that ..." reports a finding; "see taxes go up" does not
             clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and
                            any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
@@ -858,8 +1138,18 @@ class Stage:
             elif c.dep_ == "advcl" and c.i > verb.i and c.lemma_ == "describe":
                 parts.append(c)  # "condemned X, describing it as ..."
         if not clausal and entry.get("object") is False:
-            # "told a meeting of leaders that ...": the parser hung the clause on the addressee
-            for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+            # "told his players at a meeting to prepare": the parser hung the infinitive on the verb
+            # as an adverbial
+            parts += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            clausal = bool(parts) and any(p.dep_ == "advcl" for p in parts)
+        if not clausal and (entry.get("object") is False or not parts):
+            # "told a meeting of leaders that ...", "tweeted in the early hours that ...": the
+            # parser hung the clause on the addressee or on a time or place phrase
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            objs += [p for c in verb.children if c.dep_ == "prep" and c.i > verb.i
+                     for p in c.children if p.dep_ == "pobj"]
+            for obj in objs:
                 # (the parser may read the complementizer as a relative pronoun: tag IN says not)
                 clause = next((t for t in obj.subtree if t.dep_ in ("acl", "ccomp", "relcl") and any(
                     m.lower_ == "that" and (m.dep_ == "mark" or m.tag_ == "IN") for m in t.children)), None)
@@ -867,8 +1157,12 @@ class Stage:
                     parts.append(clause)
                     break
         if not parts and not clausal:
+            # "doesn't think so", "said so"
+            parts += [c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "so" and c.i > verb.i]
+        if not parts and not clausal:
             # "said after the meeting he would ...": the parser took the clause for an adverbial
-            clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and verb.lemma_ in _SAY_LIKE
+            clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+                           and (verb.lemma_ in _SAY_LIKE or c.left_edge.lower_ == "that")
                            and any(x.dep_ in _SUBJ for x in c.children)
                            and not any(m.dep_ == "mark" and m.lower_ not in ("that", "whether", "if") for m in c.children)), None)
             if clause is not None:
@@ -877,8 +1171,11 @@ class Stage:
                 any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children):
             # "As X pointed out, the plan is flawed": the main clause is what X pointed out
             head = verb.head
-            toks = [t for t in head.subtree if t not in set(verb.subtree) and t.sent == verb.sent and not t.is_space]
-            return _trimmed(doc, toks)
+            aside = list(verb.subtree)
+            toks = [t for t in head.subtree if t not in set(aside) and t.sent == verb.sent and not t.is_space]
+            # the words on the longer side of the aside ("After all, as we saw, banks can ...")
+            sides = [[t for t in toks if t.i < aside[0].i], [t for t in toks if t.i > aside[-1].i]]
+            return _trimmed(doc, max(sides, key=lambda side: len([t for t in side if not t.is_punct])))
         if not parts and verb.lemma_ in _PARENTHETICAL and verb.dep_ in ("parataxis", "advcl", "ccomp", "conj") \
                 and verb.head.i != verb.i and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
             # "Acts of protest, Mr. Obama said, are acts of patriotism."
@@ -936,6 +1233,22 @@ class Stage:
         f.source = _phrase_span(pobj)
         return f
 
+    def _adverb_cue(self, ctx, adv) -> Optional[Found]:
+        """ "He allegedly brandished a pistol", "Reportedly, the deal is off": the clause the
+        adverb modifies is said by someone the text does not name."""
+        head = adv.head if adv.head.i != adv.i else None
+        if head is None:
+            toks = [t for t in adv.sent if t.i != adv.i and not t.is_space]
+        else:
+            toks = [t for t in head.subtree if t.i != adv.i and t.sent == adv.sent and not t.is_space]
+        if len([t for t in toks if not t.is_punct]) < 2:
+            return None
+        content = _trimmed(ctx.doc, toks)
+        if content is None:
+            return None
+        return Found(content=ctx.clip(content, adv.idx), kind="indirect", sentence=ctx.sentence_of(adv.idx),
+                     cue=(adv.idx, adv.idx + len(adv)), cue_lemma=adv.lower_, how="adverb")
+
     def _according_to(self, ctx, sent, tok) -> Optional[Found]:
         to = next(c for c in tok.children if c.lower_ == "to")
         # "according to show insiders": the tagger may read the source as a verb phrase
@@ -945,6 +1258,12 @@ class Stage:
             return None
         phrase = sorted(tok.subtree, key=lambda t: t.i)
         ps, pe = phrase[0].i, phrase[-1].i
+        # "According to X, the move reeks of fear": the parser may hang the clause on X; the
+        # phrase ends at the first comma after X when it opens the sentence
+        comma = next((t for t in phrase if t.i > pobj.i and t.text == ","), None)
+        cut = comma is not None and ps == sent.start and pe - comma.i >= 3
+        if cut:
+            pe = comma.i
         lo, hi = ctx.para_bounds(tok.idx)
         toks = [t for t in sent if (t.i < ps or t.i > pe) and not t.is_space and lo <= t.idx < hi]
         # trim punctuation at both edges ("According to X, ...", "..., according to X.")
@@ -958,6 +1277,8 @@ class Stage:
                   sentence=ctx.sentence_of(tok.idx), cue=(tok.idx, to.idx + len(to)),
                   cue_lemma="according to")
         self._set_source(ctx, f, pobj)
+        if cut and f.source is not None:
+            f.source = (f.source[0], min(f.source[1], comma.idx))
         return f
 
     def _direct(self, ctx, q: Quote, used_cues) -> Optional[Found]:
@@ -979,7 +1300,7 @@ class Stage:
                 not text[o_end:ctx.sents[sj + 1].start_char].strip() and "\n" not in text[o_end:ctx.sents[sj + 1].start_char]:
             # "“Why now?” Clinton said." -- the parser ends the sentence inside the quote
             nxt = ctx.sents[sj + 1]
-            if len(nxt) <= 12 and not any(t.dep_ in ("ccomp", "dobj") and t.head.lemma_ in lexicon()["cues"]
+            if len(nxt) <= 25 and not any(t.dep_ in ("ccomp", "dobj") and t.head.lemma_ in lexicon()["cues"]
                                           for t in nxt):
                 regions.append(nxt)
         seen = set()
@@ -1010,6 +1331,15 @@ class Stage:
                 if cue_end < len(text) and text[cue_end] == ":":
                     cue_end += 1
                 cue = (_cue_start(tok), cue_end)
+            if subj is not None and o_start <= subj.idx < o_end and tok.lower_ not in lexicon()["according_to"]:
+                # the parser took a word of the quotation for the speaker ("“..., we will,”
+                # Chief Jane Doe said"): the speaker is the phrase outside the quote next to the cue
+                subj = _outside_speaker(ctx, q, tok)
+                if subj is None:
+                    return None
+            inverted = None
+            if subj is None and tok.lemma_.lower() in _SAY_LIKE and tok.lower_ not in lexicon()["according_to"]:
+                inverted = _outside_speaker(ctx, q, tok)   # "Said Jane Doe: “...”"
             if subj is not None and subj.idx <= q.open_at < _subtree_span(subj)[1]:
                 return None   # a quoted name inside the speaker's description
             if not self._quote_is_separate(ctx, q, tok):
@@ -1027,8 +1357,21 @@ class Stage:
             f.extra["role"] = entry.get("role")
             if subj is not None:
                 self._set_source(ctx, f, subj)
+            elif inverted is not None:
+                toks = [t for t in inverted.subtree if tok.i < t.i and t.idx < o_start and not t.is_punct] or [inverted]
+                f.source = (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
+                f.speaker = self._actor_id(ctx, f.source)
             f.target = self._target(ctx, tok, entry) if entry else None
             used_cues.add(tok.i)
+        elif self._colon_before(ctx, q) is not None:
+            # "A lesson from Jane Doe: “...”": the colon introduces the words of the phrase before it
+            colon, src = self._colon_before(ctx, q)
+            cs = ctx.sentence_of(q.open_at)
+            f = Found(content=(q.start, q.end), kind="direct", sentence=(min(cs[0], colon.idx), max(cs[1], o_end)),
+                      cue=(colon.idx, colon.idx + 1), cue_lemma=":", how="colon")
+            self._set_source(ctx, f, src)
+            if f.source is not None:
+                f.source = (f.source[0], min(f.source[1], colon.idx))
         elif words >= MIN_STANDALONE_QUOTE_WORDS and self._standalone(ctx, q):
             # a quote on its own: continues the previous speaker's quote, or speaker unknown
             cs = ctx.sentence_of(q.open_at)
@@ -1037,6 +1380,23 @@ class Stage:
         if f is not None and q.truncated:
             f.extra["truncated"] = True
         return f
+
+    def _colon_before(self, ctx, q: Quote):
+        """(colon token, the noun before it) when a quote follows "<noun phrase>:" inside its
+        paragraph, with no verb between the phrase and the colon."""
+        doc = ctx.doc
+        span = doc.char_span(q.outer[0], q.outer[0] + 1, alignment_mode="expand")
+        if span is None or span[0].i < 2:
+            return None
+        colon = doc[span[0].i - 1]
+        noun = doc[colon.i - 1]
+        if colon.text != ":" or noun.pos_ not in ("NOUN", "PROPN") or ctx.in_quote(noun.idx) \
+                or ctx.para_index(noun.idx) != ctx.para_index(q.open_at):
+            return None
+        lo, _ = ctx.para_bounds(q.open_at)
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[noun.left_edge.i:colon.i] if t.idx >= lo):
+            return None
+        return colon, noun
 
     def _quote_is_separate(self, ctx, q: Quote, cue) -> bool:
         """A direct quote is set off by punctuation (X said: “...” / “...,” X said) or fills
@@ -1075,6 +1435,8 @@ class Stage:
             return True
         if ctx.actor_in(subj) is not None:
             return True
+        if subj.pos_ in ("NOUN", "NUM"):
+            return True   # PolNeAR attributes stances to any group or thing named ("companies seek", "40 percent back")
         return (subj.pos_ == "PROPN" or subj.lower_ in lex["pronouns"] or subj.lemma_.lower() in lex["titles"]
                 or subj.lower_ in lex["source_nouns"] or subj.lemma_.lower() in lex["source_nouns"]
                 or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
@@ -1357,6 +1719,12 @@ class _Context:
         return best
 
 
+def _cue_tag(doc, cue) -> Optional[str]:
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    verb = next((t for t in reversed(list(span or [])) if t.pos_ in ("VERB", "AUX")), None)
+    return verb.tag_ if verb is not None else None
+
+
 def _split_conjoined(doc, found: list[Found]) -> None:
     """ "X called on police to act and called on people to stay calm": the parser may hang the
     second cue verb inside the first one's content; each conjoined act with the same speaker
@@ -1371,12 +1739,24 @@ def _split_conjoined(doc, found: list[Found]) -> None:
                 continue
             tok = doc.char_span(g.cue[0], g.cue[1], alignment_mode="expand")
             verb = next((t for t in tok or [] if t.pos_ in ("VERB", "AUX")), None)
+            own = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None) \
+                if verb is not None and verb.dep_ == "conj" and g.source is not None else None
+            if own is not None and f.content[0] < own.left_edge.idx and g.cue_lemma in _SAY_LIKE | {"accuse", "blame"}:
+                # "X said A and Democrats accused Y": the second speaker's clause is not X's
+                cut = own.left_edge.idx if cut is None else min(cut, own.left_edge.idx)
+                continue
             if verb is None or any(c.dep_ in _SUBJ for c in verb.children):
                 continue
             # "..., arguing that ...", "..., citing ...": a participle after a comma adds a
             # second act of the same speaker
             participle = verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and \
                 verb.i > 0 and doc[verb.i - 1].text == ","
+            # "X said he would order a review and warned against ...": a finite verb cannot
+            # be coordinated with "would order"; in the tense of the first cue it is a second
+            # act of the same speaker
+            sibling = verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.tag_ != verb.tag_ \
+                and verb.head.tag_.startswith("VB") and _cue_tag(doc, f.cue) == verb.tag_
+            participle = participle or sibling
             if not participle and (verb.dep_ != "conj" or g.source != f.source):
                 continue
             if participle and g.source != f.source:
