@@ -292,11 +292,62 @@ def test_large_region_centre_is_not_its_crowded_edge():
     assert ontario.lat > 48
 
 
-def test_county_named_after_its_town_sits_at_that_town():
+def test_county_sits_among_its_own_towns():
     gaz = gazetteer()
     county = next(c for c in gaz.lookup("Leavenworth County") if c.feature == "admin2")
     town = next(c for c in gaz.lookup("Leavenworth") if c.feature == "city" and c.admin1 == "Kansas")
-    assert distance_km(county.lat, county.lon, town.lat, town.lon) < 1
+    assert town.admin2 == "Leavenworth County"
+    assert distance_km(county.lat, county.lon, town.lat, town.lon) < 40
+    # a county named after nobody's town: the middle of its towns, not its state's centre
+    walker = next(c for c in gaz.lookup("Walker County") if c.admin1 == "Texas")
+    huntsville = next(c for c in gaz.lookup("Huntsville") if c.admin1 == "Texas")
+    assert huntsville.admin2 == "Walker County"
+    assert distance_km(walker.lat, walker.lon, huntsville.lat, huntsville.lon) < 40
+
+
+def test_town_and_its_county_named_together_pick_that_county(geo_pipeline):
+    text = ("The burn ban for Walker County was lifted on Monday after the Huntsville fire chief "
+            "met the county judge. Residents of Huntsville may burn again.")
+    doc = run(geo_pipeline, text)
+    town, county = place_named(doc, "Huntsville"), place_named(doc, "Walker County")
+    assert town.admin1 == "Texas" and county.admin1 == "Texas"
+
+
+def test_names_listed_before_counties_are_counties(geo_pipeline):
+    doc = run(geo_pipeline, "Flood warnings cover Becker, Clay, Otter Tail and Wilkin counties until Friday.")
+    for name in ("Becker", "Clay", "Otter Tail", "Wilkin"):
+        p = place_named(doc, name)
+        assert p is not None and p.feature == "admin2" and p.admin1 == "Minnesota", name
+    doc = run(geo_pipeline, "A Platte Co. man was fined. Ford Motor Co. said nothing.")
+    assert place_named(doc, "Platte Co.").feature == "admin2"
+    assert place_named(doc, "Ford Motor Co.") is None and place_named(doc, "Ford") is None
+
+
+def test_party_tag_names_a_home_town_or_county(geo_pipeline):
+    text = ("The bill passed 60-40. Delegate Ann Roe, D-Kanawha, voted for it, and Delegate "
+            "Bob Poe, R-Morgantown, said he would not, the West Virginia House clerk said.")
+    doc = run(geo_pipeline, text)
+    county = place_named(doc, "Kanawha")
+    assert county.feature == "admin2" and county.admin1 == "West Virginia"
+    assert place_named(doc, "Morgantown").admin1 == "West Virginia"
+
+
+def test_town_in_a_local_news_slot_is_a_place(geo_pipeline):
+    text = ("Jane Doe, 41, of Grovetown, was charged Monday, the sheriff said. A Roselle man was "
+            "arrested at 8 p.m. on Interstate 90. Bail was set at $5,000.")
+    doc = run(geo_pipeline, text)
+    assert place_named(doc, "Grovetown").admin1 == "Georgia"
+    assert place_named(doc, "Roselle") is not None
+    # a surname of the text's people, or a name after a title, is no town
+    text = ("Mary Lombard, 50, was elected on Monday, the sheriff said. Bail was set at $5,000 "
+            "at 8 p.m. on Interstate 90. Mr. Roselle said the mayor of Lombard had left.")
+    doc = run(geo_pipeline, text)
+    assert place_named(doc, "Lombard") is None and place_named(doc, "Roselle") is None
+
+
+def test_town_known_by_an_old_name_of_a_city_is_not_that_city(geo_pipeline):
+    doc = run(geo_pipeline, "Mason charged with assault. The man was held overnight.")
+    assert all(p.name != "Glendale" for p in doc._.places)
 
 
 def test_state_listed_with_states_is_the_state(geo_pipeline):
@@ -320,7 +371,7 @@ def test_county_named_by_its_jail(geo_pipeline):
 
 def test_street_named_after_a_town_is_not_the_town(geo_pipeline):
     doc = run(geo_pipeline, "He lives on Madison Street.")
-    assert all(p.feature is None for p in doc._.places)
+    assert [(p.name, p.feature, p.lat) for p in doc._.places] == [("Madison Street", "street", None)]
 
 
 def test_place_after_compass_word_in_an_organisation(geo_pipeline):
@@ -380,3 +431,69 @@ def test_a_listed_attack_takes_the_place_in_its_own_phrase(pipeline_for):
     assert place.name == "Al-Tanf" and precision == 1
     j = text.index("attack on")
     assert event_place(doc, j, j + len("attack"))[0].name == "Erbil International Airport"
+
+
+def test_streets_and_numbered_roads_are_places_without_coordinates(geo_pipeline):
+    text = ("Ann Roe, 33, of 410 Pecan St., was hurt on Highway 19 near Interstate 45, and later "
+            "at her North Elm Street home, the sheriff said.")
+    doc = run(geo_pipeline, text)
+    streets = {p.name for p in doc._.places if p.feature == "street"}
+    assert {"Pecan St.", "Highway 19", "Interstate 45", "North Elm Street"} <= streets
+    assert all(p.lat is None for p in doc._.places if p.feature == "street")
+
+
+def test_road_of_a_county_or_state_leaves_the_place_its_own(geo_pipeline):
+    doc = run(geo_pipeline, "The crash closed Otter Tail County Road 4 and Florida Highway 19 on Monday.")
+    assert not any(p.feature == "street" and ("County" in p.name or "Florida" in p.name) for p in doc._.places)
+    assert place_named(doc, "Otter Tail County").feature == "admin2"
+
+
+def test_state_abbreviation_used_as_a_modifier(geo_pipeline):
+    doc = run(geo_pipeline, "A Ga. pastor was buried Saturday after he died in a Ky. jail.")
+    assert place_named(doc, "Ga.").admin1 == "Georgia"
+    assert place_named(doc, "Ky.").admin1 == "Kentucky"
+
+
+def test_town_listed_with_accepted_towns_is_a_town(geo_pipeline):
+    text = ("Firefighters from Litchfield, Winsted and Torrington, Connecticut helped, the sheriff "
+            "said at 8 p.m. Bail was set at $5,000.")
+    doc = run(geo_pipeline, text)
+    for name in ("Winsted", "Torrington"):
+        p = place_named(doc, name)
+        assert p is not None and p.admin1 == "Connecticut", name
+
+
+def test_town_before_a_common_noun_is_a_place(geo_pipeline):
+    text = ("Deputies found the men in their Grovetown home at 8 p.m., the sheriff said. "
+            "Bail was set at $5,000.")
+    doc = run(geo_pipeline, text)
+    assert place_named(doc, "Grovetown").admin1 == "Georgia"
+    # not a name that modifies any noun, nor a nationality
+    doc = run(geo_pipeline, "A roadside bomb set a Bradley armored vehicle ablaze near a Canadian ship, "
+                            "U.S. officials said. The sheriff paid $5,000 at 8 p.m.")
+    assert place_named(doc, "Bradley") is None and place_named(doc, "Canadian") is None
+
+
+def test_british_local_news_points_to_britain(geo_pipeline):
+    text = ("Pupils at a school in Holm Way, Bicester, raised £300 for charity. Mr Evans, from "
+            "Richmond, thanked the councillors.")
+    doc = run(geo_pipeline, text)
+    assert place_named(doc, "Richmond").country == "GBR"
+    assert place_named(doc, "Bicester").country == "GBR"  # a town after a street and comma
+
+
+def test_british_and_irish_counties():
+    gaz = gazetteer()
+    lancs = gaz.lookup("Lancashire")[0]
+    assert lancs.feature == "admin2" and lancs.country == "GBR"
+    mayo = gaz.lookup("Co. Mayo")[0]
+    assert mayo.feature == "admin2" and mayo.country == "IRL" and gaz.lookup("Mayo County")[0].id == mayo.id
+    # a county's bare name that is also a sizeable town's stays the town's
+    assert all(c.feature == "city" for c in gaz.lookup("Kent"))
+
+
+def test_macro_regions_have_coordinates(geo_pipeline):
+    doc = run(geo_pipeline, "Snow fell across New England and the Midwest on Sunday.")
+    for name in ("New England", "Midwest"):
+        p = place_named(doc, name)
+        assert p is not None and p.feature == "region" and p.lat is not None, name

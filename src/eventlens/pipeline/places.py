@@ -2,7 +2,10 @@
 where an event happened.
 
 Toponyms come from spaCy GPE/LOC/FAC entities and from matching gazetteer names over
-capitalised token runs (spaCy misses "Al-Tanf" and tags "Erbil" as ORG). Each one is
+capitalised token runs (spaCy misses "Al-Tanf" and tags "Erbil" as ORG), plus local-news
+forms: county lists ("Clay and Wilkin counties", "Platte Co."), party tags ("D-Kanawha"),
+streets and numbered roads (kept without coordinates), and towns in the slots local news
+puts them ("a Roselle man", "Doe, 41, of Grovetown", "Litchfield, Winsted and ..."). Each one is
 resolved to the candidate that best fits the article: countries named or implied by
 demonyms ("Iraqi") and by actors, a following ", Region" qualifier, population, and
 curated project places first. Output: ``doc._.places`` (list[Place], merged by id).
@@ -12,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Optional
 
@@ -161,13 +165,37 @@ class PlacesStage:
         self._pointed = self._context(doc, [])[0]
         mentions: list[Mention] = []
         taken: list[tuple[int, int]] = []
+        # "Clarke, Madison and Oconee counties", "Platte Co.": each name is a county's
+        for start, end, key in self._county_names(text):
+            blocked = [b for b in blocked if not overlaps(b[0], b[1], start, end)]
+            mentions.append(Mention(start, end, text[start:end], key, "county"))
+            taken.append((start, end))
+        # a legislator's home town or county after a party tag ("Rep. Ann Lee, D-Marshall,")
+        for start, end, cands in self._party_homes(text):
+            if any(overlaps(start, end, a, b) for a, b in taken):
+                continue
+            blocked = [b for b in blocked if not overlaps(b[0], b[1], start, end)]
+            mentions.append(Mention(start, end, text[start:end], norm(text[start:end]), "party", candidates=cands))
+            taken.append((start, end))
         # persons spaCy/actors made of town names ("Alexandria police", "of Mansfield")
         for start, end in self._person_places(doc, blocked):
+            if any(overlaps(start, end, a, b) for a, b in taken):
+                continue
             blocked = [b for b in blocked if not overlaps(b[0], b[1], start, end)]
             mentions.append(Mention(start, end, text[start:end], norm(text[start:end]), "person"))
             taken.append((start, end))
         kb_orgs = {(m.start, m.end) for a in doc._.actors or [] if a.kb_id and a.kind in ("organization", "group")
                    for m in a.mentions}
+        # streets and numbered roads ("420 Augusta St.", "Highway 19"): places of their own,
+        # without coordinates (not a mention of the town a street is named after)
+        for start, end in _street_spans(text):
+            first = text[start:end].split()[0]
+            if norm(first) not in GENERIC_WORDS and any(c.feature in ("admin1", "country") and norm(c.name) == norm(first)
+                                                       for c in gaz.lookup(first)):
+                continue  # "Florida Highway 19": the state is a toponym of its own
+            if not any(overlaps(start, end, a, b) for a, b in taken):
+                mentions.append(Mention(start, end, text[start:end], norm(text[start:end]), "street"))
+                taken.append((start, end))
         for ent_start, ent_end, label in _ner_spans(doc):
             start, end, etext = _trim(doc, ent_start, ent_end)
             if end <= start or any(overlaps(start, end, a, b) for a, b in taken):
@@ -208,7 +236,7 @@ class PlacesStage:
                 mentions.append(Mention(start, end, text[start:end], norm(text[start:end]), "gazetteer"))
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
-            if m.source != "abbrev":
+            if m.source not in ("abbrev", "party", "street"):
                 m.candidates = gaz.lookup_key(m.key)
             if not m.candidates and m.source == "ner":
                 # "Baghdad's Karrada district" / "the city of Mosul": try the inner name
@@ -227,6 +255,7 @@ class PlacesStage:
         self._regions = Counter(_named_regions(mentions))
         _link_qualifiers(doc, mentions)
         plausible = [self._plausible(doc, m) for m in mentions]
+        self._coordinated(doc, mentions, plausible)
         # one sense per text: a name accepted once ("WINONA --" dateline) is the same place
         # where it stands alone ("a Winona man")
         # (only names spaCy itself called places, and never a surname or a month: "Moore said")
@@ -239,6 +268,50 @@ class PlacesStage:
         _link_qualifiers(doc, mentions)
         self._resolve(doc, mentions)
         return mentions
+
+    def _county_names(self, text: str) -> Iterable[tuple[int, int, str]]:
+        """Names listed before "counties"/"parishes" ("in Harvey, Harper and Kingman
+        counties") and names abbreviated "X Co.": spans with the key of "X County"/"X Parish"
+        when the gazetteer knows such a county."""
+        for lst in _COUNTY_LIST.finditer(text):
+            kind = "parish" if lst.group("kind").lower().startswith("parish") else "county"
+            for name in _COUNTY_NAME.finditer(lst.group("names")):
+                words = name.group().split()
+                # "Northeast Georgia Barrow": the last words that make a county's name
+                for k in range(len(words)):
+                    key = norm(" ".join(words[k:])) + " " + kind
+                    if self.gaz.has_key(key) and any(c.feature == "admin2" for c in self.gaz.lookup_key(key)):
+                        start = lst.start("names") + name.start() + len(" ".join(words[:k])) + (1 if k else 0)
+                        yield start, lst.start("names") + name.end(), key
+                        break
+        for ab in _COUNTY_ABBREV.finditer(text):
+            words = ab.group(1).split()
+            for k in range(len(words)):
+                key = norm(" ".join(words[k:])) + " county"
+                if self.gaz.has_key(key) and any(c.feature == "admin2" for c in self.gaz.lookup_key(key)):
+                    yield ab.end(1) - len(" ".join(words[k:])), ab.end(), key
+                    break
+
+    def _party_homes(self, text: str) -> Iterable[tuple[int, int, list[Candidate]]]:
+        """"R-Marshall", "DFL-Cook", "D-Kanawha", "(R-Texas)": the name after a US party tag is
+        the legislator's home town, county or state. Candidates: towns by their own name,
+        counties of that name, states."""
+        for tag in _PARTY_TAG.finditer(text):
+            words = tag.group(1).split()
+            for k in range(len(words), 0, -1):
+                name = " ".join(words[:k])
+                key = norm(name)
+                ab = self.gaz.abbreviation(name)
+                if ab is not None:  # "D-Pa."
+                    yield tag.start(1), tag.start(1) + len(name), [ab]
+                    break
+                if key in GENERIC_WORDS or len(key) < 3:
+                    continue
+                cands = [c for c in self.gaz.lookup_key(key) if _names_place(c, key)] + \
+                    [c for c in self.gaz.lookup_key(key + " county") if c.feature == "admin2"]
+                if cands:
+                    yield tag.start(1), tag.start(1) + len(name), cands
+                    break
 
     def _facility_lead(self, doc: Doc, start: int, end: int) -> Optional[tuple[int, str]]:
         """A facility or office named after the place it serves ("Henderson County Jail",
@@ -328,7 +401,7 @@ class PlacesStage:
                 seen.add((start, end))
                 yield start, end
         for ent in doc.ents:
-            if ent.label_ in ("PERSON", "ORG") and len(ent) >= 3:
+            if ent.label_ in ("PERSON", "ORG") and len(ent) >= 2:
                 lead = self._office_lead(ent)
                 if lead is not None and lead not in seen:
                     seen.add(lead)
@@ -414,7 +487,12 @@ class PlacesStage:
                 j = i + len(ab)
                 ok_edges = (i == 0 or not text[i - 1].isalnum()) and (j >= len(text) or not text[j].isalpha())
                 after_town = re.search(r"[A-Z][\w.'’-]*,\s?$", text[max(0, i - 40):i]) is not None
-                if ok_edges and (after_town or ab.count(".") >= 2) and \
+                # "a Ga. pastor", "Mass. legislators", "held in a Ky. jail", "moved to Fla."
+                # (not "Ind. voters", "Ill. man": those that are also words need a preposition)
+                used = ab.endswith(".") and len(ab) >= 3 and (
+                    ab not in _WORDLIKE_ABBREVS and re.match(r"\s+[a-z]", text[j:j + 2]) is not None or
+                    _ABBREV_BEFORE.search(text[max(0, i - 12):i]) is not None)
+                if ok_edges and (after_town or used or ab.count(".") >= 2) and \
                         not any(overlaps(i, j, a, b) for a, b in taken):
                     yield i, j
                 i = text.find(ab, j)
@@ -452,6 +530,8 @@ class PlacesStage:
     def _plausible(self, doc: Doc, m: Mention) -> bool:
         """Keep NER places (even unknown ones after a locative cue); gazetteer-only matches
         must look like names and not be common words that happen to be towns."""
+        if m.source == "street":
+            return True
         if m.source == "ner":
             if m.candidates:
                 return True
@@ -461,7 +541,9 @@ class PlacesStage:
             return m.label == "GPE" and _cue_precision(doc_text(doc), m.start) is not None
         if not m.candidates:
             return False
-        if m.source == "abbrev":
+        if m.source in ("abbrev", "county", "party", "street"):
+            return True
+        if m.source in ("gazetteer", "person") and self._slot_place(doc, m):
             return True
         best = m.candidates[0]
         if m.source in ("person", "org"):
@@ -486,6 +568,10 @@ class PlacesStage:
         strong = any(c.feature in CURATED | {"country", "admin1"} or
                      c.feature == "admin2" and norm(c.name) == m.key for c in m.candidates)
         ent = _ent_at(doc, m.start, m.end)
+        if m.text.isupper() and len(m.key) >= 4 and _DATELINE_AFTER.match(doc_text(doc), m.end) and \
+                (ent is None or ent.label_ in ("ORG", "PERSON", "GPE", "LOC", "FAC")) and \
+                any(c.feature == "city" and norm(c.name) == m.key for c in m.candidates):
+            return True  # "COVINGTON, Ky. (AP) —", "PORTLAND —": a dateline (spaCy often calls it ORG)
         if ent is not None and ent.label_ == "NORP" and (m.region_word or _cue_precision(doc_text(doc), m.start)):
             # "demonstrated in Vasteras" (tagged NORP): a town after a locative cue
             return any(c.feature == "city" and c.population >= 1000 and
@@ -496,17 +582,22 @@ class PlacesStage:
             # a whole ORG/PERSON that is in fact a well-known place (spaCy tags "Erbil" ORG)
             if ent.start_char < m.start - 4 or ent.end_char > m.end:
                 return False
-            if strong or best.population >= 100_000:
+            # (a big town by its own name or another of several words, "Den Haag": one word that
+            # is only an old name of it is more often a person's, "Mason" for Glendale)
+            if strong or any((_spelled_like(c, m.key) or " " in m.key) and c.population >= 100_000
+                             for c in m.candidates):
                 return True
+            if m.town_word and any(c.feature == "city" and _spelled_like(c, m.key) and
+                                   self._pointed.get(c.country, 0) > 0 for c in m.candidates):
+                return True  # "coded as Suri city" (tagged PERSON): the text says it is a town
             # spaCy tags many small towns ORG ("demonstrated in Bethune"): a town after a
             # locative cue, in a country the text points to
             return ent.label_ == "ORG" and _cue_precision(doc_text(doc), m.start) is not None and any(
-                c.feature == "city" and norm(c.name) == m.key and c.population >= 1000 and
-                (self._pointed.get(c.country, 0) > 0 or c.population >= 20_000) for c in m.candidates)
+                c.feature == "city" and norm(c.name) == m.key and
+                (c.population >= 1000 and (self._pointed.get(c.country, 0) > 0 or c.population >= 20_000) or
+                 c.population == 0 and self._pointed.get(c.country, 0) > 0)  # GeoNames: size unknown
+                for c in m.candidates)
         tokens = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.text.isupper() and _DATELINE_AFTER.match(doc_text(doc), m.end) and \
-                any(c.feature == "city" and norm(c.name) == m.key for c in m.candidates):
-            return True  # "COVINGTON, Ky. (AP) —", "PORTLAND —": a dateline
         if len(m.key) < 4 and not (strong and m.text.isupper() or "." in m.text):
             return False
         if m.text.isupper() and len(m.text) <= 5 and not any(c.feature in ("country", "admin1") for c in m.candidates):
@@ -532,12 +623,80 @@ class PlacesStage:
                 for c in m.candidates):
             return True  # "near Avdiivka" (GeoNames: Avdiyivka) in a text about Ukraine
         # a town found only by the gazetteer: its own name (not an obscure alternate
-        # such as "Google" for Topeka) and either large or in a country the text names
+        # such as "Google" for Topeka) and either large or in a country the text names;
+        # a small one not when it is a surname of the text's people ("Mary Lombard")
         named = [c for c in m.candidates if c.feature in ("city", "admin2") and norm(c.name) == m.key]
+        if m.key in _surnames(doc):
+            named = [c for c in named if c.population >= BIG_TOWN]
         return any(c.population >= BIG_TOWN or c.feature == "admin2" and len(m.text.split()) >= 2 or
                    (c.population >= MIN_GAZ_ONLY_POPULATION and self._pointed.get(c.country, 0) >= 2) or
                    (c.population >= 1000 and (c.country, c.admin1) in self._regions)
                    for c in named)
+
+    def _coordinated(self, doc: Doc, mentions: list[Mention], plausible: list[bool]) -> None:
+        """A town's own name listed with towns already accepted ("Harwinton, Litchfield and
+        Winsted", "Ann Arbor and Oscoda") is a town too, when it lies in a state (region) one
+        of them may lie in, in a country the text points to. Marks ``plausible`` in place."""
+        text = doc_text(doc)
+        surnames = _surnames(doc)
+        changed = True
+        while changed:
+            changed = False
+            for i, m in enumerate(mentions):
+                if plausible[i] or m.source not in ("gazetteer", "person") or m.key in GENERIC_WORDS or \
+                        m.key in surnames or m.key in _MONTHS or len(m.key) < 4 or not m.text[:1].isupper():
+                    continue
+                mine = {(c.country, c.admin1) for c in m.candidates if c.feature == "city" and norm(c.name) == m.key
+                        and c.population >= 500 and self._pointed.get(c.country, 0) > 0}
+                if not mine:
+                    continue
+                for j in (i - 1, i + 1):
+                    if not 0 <= j < len(mentions) or not plausible[j]:
+                        continue
+                    a, b = (mentions[j], m) if j < i else (m, mentions[j])
+                    if not _LIST_GAP.match(text[a.end:b.start]):
+                        continue
+                    other = mentions[j]
+                    theirs = {(c.country, c.admin1) for c in other.candidates
+                              if c.feature in ("city", "admin2") and _names_place(c, other.key) or
+                              c.feature == "admin1"}
+                    if mine & theirs:
+                        plausible[i] = changed = True
+                        break
+
+    def _slot_place(self, doc: Doc, m: Mention) -> bool:
+        """A town's own name where local news puts places: after "in"/"near"/"from" or
+        ", 41, of" / "residents of", or before "man", "police", "residents" ("a Roselle
+        man", "Sears, 41, of Grovetown"), when the town lies in a country (or region) the
+        text points to, or is sizeable (20,000) and the text points nowhere. Not a
+        surname of the text's people, nor after a title ("Mr Lombard")."""
+        text = doc_text(doc)
+        if m.key in GENERIC_WORDS or m.key in _MONTHS or m.key in _surnames(doc) or len(m.key) < 4 or \
+                m.key in self.gaz.demonyms:
+            return False  # (not "a Canadian ship")
+        before = text[max(0, m.start - 40):m.start]
+        prev = re.search(r"([\w.]+)\s+$", before)
+        if prev and prev.group(1).lower().rstrip(".") in TITLES:
+            return False
+        slot_before = _SLOT_BEFORE.search(before) is not None
+        slot_after = _SLOT_AFTER.match(text, m.end) is not None or (
+            # "their Grovetown home", "an Alton funeral director": a town before a common noun
+            _DETERMINER_BEFORE.search(before) is not None and
+            (nxt := re.match(r"\s+([a-z]{3,})\b", text[m.end:m.end + 30])) is not None and
+            nxt.group(1) in _LOCAL_HEAD_NOUNS)
+        if not (slot_before or slot_after):
+            return False
+        if not slot_after and re.match(r"\s+(?:[A-Z]|of\b|&)", text[m.end:m.end + 4]):
+            return False  # "in Lombard Street", "from Mason & Sons": part of a longer name
+        points = any(v > 0 for v in self._pointed.values())
+        for c in m.candidates:
+            if c.feature != "city" or norm(c.name) != m.key:
+                continue
+            if c.population >= 1000 and (self._pointed.get(c.country, 0) > 0 or (c.country, c.admin1) in self._regions):
+                return True
+            if c.population >= 20_000 and slot_before and not points:
+                return True
+        return False
 
     # ------------------------------------------------------------ resolving
 
@@ -565,8 +724,11 @@ class PlacesStage:
         ctx: Counter = Counter(self._named_countries(mentions))
         regions = Counter(_named_regions(mentions))
         us_cues = _us_locale_cues(doc_text(doc))
-        if us_cues >= 2:
+        uk_cues = _uk_locale_cues(doc_text(doc))
+        if us_cues >= 2 and us_cues > uk_cues:
             ctx["USA"] += min(3.0, us_cues)
+        if uk_cues >= 2 and uk_cues > us_cues:
+            ctx["GBR"] += min(3.0, uk_cues)
         for tok in doc:
             if tok.is_title or tok.is_upper:
                 iso3 = self.gaz.demonyms.get(norm(tok.text))
@@ -630,7 +792,7 @@ class PlacesStage:
             pid = c.id if c is not None else "text:" + _SLUG.sub("-", m.key).strip("-")
             if pid not in places:
                 if c is None:
-                    places[pid] = Place(id=pid, name=m.text)
+                    places[pid] = Place(id=pid, name=m.text, feature="street" if m.source == "street" else None)
                 else:
                     places[pid] = Place(id=pid, name=c.name, country=c.country, admin1=c.admin1,
                                         lat=c.lat, lon=c.lon, geonames_id=c.geonames_id,
@@ -668,8 +830,9 @@ def _drop_strays(mentions: list[Mention], ctx: Counter) -> None:
                 towns_abroad[m.chosen.country] += 1
     for m in mentions:
         c = m.chosen
-        if c is None or c.feature != "city" or c.population >= BIG_TOWN or m.hint is not None or c.capital:
-            continue
+        if c is None or c.feature != "city" or c.population >= BIG_TOWN or c.capital or \
+                m.hint is not None and m.hint.country == c.country:
+            continue  # (a qualifier naming another country does not vouch for it)
         own = support[c.country] + len(by_key.get(c.country, set()) - {m.key})
         if own == 0 and m.cue and norm(c.name) == m.key and c.population >= 20_000 and \
                 not any(v for k, v in towns_abroad.items() if k != c.country):
@@ -680,9 +843,12 @@ def _drop_strays(mentions: list[Mention], ctx: Counter) -> None:
 
 
 def _place_county(m: Mention, mentions: list[Mention]) -> None:
-    """Counties have no coordinates of their own (the state's centre stands in): take the
-    town of the same state mentioned nearest to it in the text, when there is one."""
+    """A county the gazetteer knows no towns of has no coordinates of its own (the state's
+    centre stands in): take the town of the same state mentioned nearest to it in the text,
+    when there is one."""
     c = m.chosen
+    if c.population > 0:
+        return  # the middle of its own towns
     towns = [(abs(o.start - m.start), o.chosen) for o in mentions
              if o.chosen is not None and o.chosen.feature == "city" and o.chosen.country == c.country
              and o.chosen.admin1 == c.admin1]
@@ -717,6 +883,87 @@ def _state_lists(text: str, mentions: list[Mention]) -> None:
             a.region_word = True
 
 
+# where local news puts a town: "in X", "near X", "Sears, 41, of X", "residents of X"
+_SLOT_BEFORE = re.compile(r"(?:\b(?:in|near|outside|from|into|around|throughout|downtown)\s+|"
+                          r",\s*(?:\d{1,3},\s*)?of\s+|"
+                          r"\b(?:residents?|natives?|mayor|people|town|city|village|suburb|outskirts) of\s+|"
+                          # an address: "1935 Orchard St., Alexandria", "Holm Way, Bicester"
+                          r"\b(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Ln|Drive|Dr|Close|Crescent|Blvd)\.?,\s+)$")
+# "a Roselle man", "Alexandria police", "Grovetown residents"
+_SLOT_AFTER = re.compile(r"-based\b|(?:['’]s)?\s+(?:man|woman|men|women|couple|teen|teens|teenager|teenagers|boy|girl|"
+                         r"residents?|natives?|police|officers?|firefighters|family|families|voters|"
+                         r"homeowners|neighborhoods?|city council|town council|council|mayor|"
+                         r"police department|fire department|school district|businesses|high school)\b", re.I)
+# state abbreviations that are also words or other abbreviations (independent, ill, mass, Miss)
+_WORDLIKE_ABBREVS = {"Ind.", "Ill.", "Mass.", "Miss.", "Pa.", "Wash.", "Del.", "Me.", "La.", "Ore.", "Mo.",
+                     "Col.", "Cal.", "Ida.", "Ok.", "Wis.", "Ala.", "Md.", "Conn."}
+_ABBREV_BEFORE = re.compile(r"\b(?:in|to|from|of|another|a|an|the)\s+$")
+_PARTY_TAG = re.compile(r"(?<![\w-])(?:R|D|I|DFL)-([A-Z][\w'’.]*(?:\s[A-Z][\w'’]*){0,2})(?=\s*[,;)]|\s+[-–—])")
+_STREET_WORD = r"(?:[A-Z][a-z]+(?:['’][A-Z][a-z]+)?|\d+(?:st|nd|rd|th))"  # not "Augusta's"
+_STREET = re.compile(
+    r"(?:\b\d{1,5}\s+)?(?:(?:[NSEW]\.|North|South|East|West)\s+)?"
+    rf"{_STREET_WORD}(?:\s+{_STREET_WORD}){{0,2}}\s+"
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Blvd|Boulevard|Pkwy|Parkway|Pike|Hwy|Highway)\b\.?"
+    r"|\b\d{1,5}\s+[A-Z][a-z'’]+(?:\s+[A-Z][a-z'’]+)?\s+(?:Court|Ct|Way|Circle|Cir|Terrace|Trail|Place)\b\.?")
+# (not "U.S. 27": a toponym "U.S." of its own for some annotators; not "Otter Tail County Road 4",
+# whose county comes first)
+_ROUTE = re.compile(r"\b(?:(?:State|County|Interstate|State Route|Route|"
+                    r"Highway|Hwy\.?|FM|SR|I)[\s-]?(?:Road|Route|Highway)?\s?\d{1,4}[A-Z]?)\b")
+# words that make a "street" an institution's name ("Supreme Court Drive" aside)
+_INSTITUTION_WORDS = {"School", "Elementary", "Middle", "High", "Neighborhood", "Association", "Church", "Baptist",
+                      "Methodist", "Center", "Centre", "Apartments", "Mall", "Plaza", "Station", "Hospital",
+                      "Library", "Academy", "Project", "Partners", "Group", "Company"}
+_NOT_STREET = {"national", "international", "interstate", "the", "a", "an", "and", "school", "university",
+               "county", "city", "state", "federal", "united", "superintendent", "in", "on", "at", "of"}
+
+
+def _street_spans(text: str) -> Iterable[tuple[int, int]]:
+    """Streets ("420 Augusta St.", "North Lumpkin Street") and numbered roads ("Highway 19",
+    "Interstate 45", "U.S. 287"); not "Dr." before a name ("Superintendent Dr. Smith")."""
+    for m in _STREET.finditer(text):
+        words = m.group().split()
+        if any(w.lower().strip(".") in _NOT_STREET for w in words[:-1]):
+            continue
+        if words[-1].startswith("Dr") and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+            continue
+        if m.start() > 0 and text[m.start() - 1] in "-–":
+            continue
+        start, end = m.start(), m.end()
+        nxt = re.match(r"\s+([A-Z][a-z]+)", text[end:end + 20])
+        if nxt and nxt.group(1) in _INSTITUTION_WORDS:
+            continue  # "Pleasant Lane School": an institution named after the street
+        number = re.match(r"\d+\s+", m.group())
+        if number:
+            start += number.end()  # the street, not the house
+        if text[end - 1] == "." and words[-1].rstrip(".") in ("Street", "Avenue", "Road", "Drive", "Lane",
+                                                              "Boulevard", "Parkway", "Pike", "Highway", "Court",
+                                                              "Way", "Circle", "Terrace", "Trail", "Place"):
+            end -= 1  # a full stop, not an abbreviation's
+        yield start, end
+    for m in _ROUTE.finditer(text):
+        prev = re.search(r"(\S+)\s$", text[max(0, m.start() - 20):m.start()])
+        if prev and prev.group(1)[:1].isupper() and not (prev.group(1).endswith(".") and
+                                                        prev.group(1).count(".") == 1 and len(prev.group(1)) > 3):
+            continue  # "Otter Tail County Road 4", "U.S. Highway 1": a place's road
+        yield m.start(), m.end()
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|their|his|her|its|our|rural)\s+$", re.I)
+# lower-case words after a name that are not a noun it modifies
+# nouns a town's name modifies in local news ("their Grovetown home", "a Chiefland bar"; not
+# "a Bradley armored vehicle", "the Abidjan accord")
+_LOCAL_HEAD_NOUNS = {"home", "homes", "house", "houses", "apartment", "apartments", "residence", "store", "stores",
+                     "shop", "shops", "bar", "restaurant", "church", "churches", "business", "businesses",
+                     "hospital", "neighborhood", "neighbourhood", "street", "streets", "park", "funeral",
+                     "newspaper", "firefighter", "firefighters", "resident", "residents", "area", "school",
+                     "schools", "library", "landfill", "plant", "mall", "hotel", "motel", "farm", "office"}
+_COUNTY_NAME_RE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+_COUNTY_NAME = re.compile(_COUNTY_NAME_RE)
+# "Becker, Clay and Wilkin counties", "Navarro, Henderson, or Ellis counties", "Geauga and Medina counties"
+_COUNTY_LIST = re.compile(rf"(?P<names>{_COUNTY_NAME_RE}(?:\s*,\s*(?:(?:and|or)\s+)?{_COUNTY_NAME_RE})*"
+                          rf"\s*,?\s+(?:and|or|&)\s+{_COUNTY_NAME_RE})\s+(?P<kind>counties|parishes)\b")
+# "Platte Co." (not "Ford Motor Co.": only a county the gazetteer knows by the whole name)
+_COUNTY_ABBREV = re.compile(r"\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+Co\.(?=\s|$)")
 _REGION_OF = re.compile(r"\b(?:state|province|governorate|region|department|oblast|county) of (?:the )?$", re.I)
 _LONGER_NAME = re.compile(r"(?:[ -][A-Z][\w'’]*){1,3}")
 _KIND_AFTER = re.compile(r"\s*(?:village|villages|town|township|ward|district|locality|sub-?county|"
@@ -752,6 +999,14 @@ def _names_place(c: Candidate, key: str) -> bool:
     """The candidate's own name (or any name of a country/region): not one of the odd
     alternate names GeoNames lists for towns."""
     return c.feature in ("country", "admin1", "region") or (c.feature in TOWN_FEATURES and norm(c.name) == key)
+
+
+def _spelled_like(c: Candidate, key: str) -> bool:
+    """The candidate's own name or a spelling of it ("Birgunj" for Birganj), not an unrelated
+    old or alternate name ("Mason" for Glendale)."""
+    own = norm(c.name)
+    return c.feature in ("country", "admin1", "region") or own == key or \
+        SequenceMatcher(None, own, key).ratio() >= 0.75
 
 
 def _surnames(doc: Doc) -> set[str]:
@@ -794,7 +1049,27 @@ _US_CUES = (
     re.compile(r"\b\d{1,2}(?::\d\d)? [ap]\.m\."),
     re.compile(r"\b(?:City Council|township|[Ss]tate [Rr]ep\.|[Ss]tate [Ss]en\.|Gov\.)"),
     re.compile(r"\b(?:Board of Education|[Ss]chool [Bb]oard|[Ss]uperintendent|[Cc]ounty [Cc]ommission)"),
+    # "Fire Department" (British: fire brigade), elementary schools, county courts, party tags
+    re.compile(r"\b(?:Police|Fire) Department\b|\b(?:Elementary|Middle) School\b|\b[Ss]chool [Dd]istrict\b"),
+    re.compile(r"\b(?:Superior|Circuit|Municipal|Probate) Court\b|(?:^|[\s,(])(?:R|D|DFL)-[A-Z][a-z]"),
 )
+
+
+# conventions of British local news: pounds, councillors, magistrates' and crown courts,
+# "Mr Smith" without a full stop, postcodes, borough councils, NHS, Crimestoppers
+_UK_CUES = (
+    re.compile(r"£\s?\d"),
+    re.compile(r"\b[Cc]ouncill?ors?\b"),
+    re.compile(r"\b(?:Magistrates|Crown)['’]? Court\b"),
+    re.compile(r"\b(?:Mr|Mrs|Ms|Dr) [A-Z][a-z]+"),
+    re.compile(r"\b[A-Z]{1,2}\d{1,2}[A-Z]? \d[A-Z]{2}\b"),
+    re.compile(r"\bBorough Council\b|\bNHS\b|\bCrimestoppers\b|\bMP\b"),
+)
+
+
+def _uk_locale_cues(text: str) -> int:
+    """How many kinds of British local-news conventions the text uses (each kind once)."""
+    return sum(1 for cue in _UK_CUES if cue.search(text))
 
 
 def _us_locale_cues(text: str) -> int:
@@ -808,21 +1083,33 @@ def _regions_of(m: Mention) -> set:
             (c.feature in ("city", "admin2") and norm(c.name) == m.key or c.feature == "admin1")}
 
 
-def _cooccurrence(mentions: list[Mention]) -> tuple[Counter, dict]:
+def _counties_of(m: Mention) -> set:
+    """The counties a name may lie in (towns of that very name, or the county itself)."""
+    return {(c.country, c.admin1, c.admin2) for c in m.candidates if c.admin2 and
+            (c.feature == "admin2" or c.feature == "city" and norm(c.name) == m.key)}
+
+
+def _cooccurrence(mentions: list[Mention]) -> tuple[Counter, dict, Counter, dict]:
     """How many of the text's distinct names could lie in each admin1 region, each name
     spreading one vote over its possible regions ("Alexandria", "Brandon", "Albany" and
     "Douglas County" together point to Minnesota). Names found in very many regions
-    ("Washington") say nothing."""
+    ("Washington") say nothing. The same for counties ("Huntsville" and "Walker County"
+    meet in one county of Texas)."""
+    def tally(sets: dict) -> Counter:
+        votes: Counter = Counter()
+        for regs in sets.values():
+            if 0 < len(regs) <= 12:
+                for r in regs:
+                    votes[r] += 1.0 / len(regs)
+        return votes
+
     by_key: dict = {}
+    counties: dict = {}
     for m in mentions:
         if m.key not in by_key:
             by_key[m.key] = _regions_of(m)
-    cooc: Counter = Counter()
-    for regs in by_key.values():
-        if 0 < len(regs) <= 12:
-            for r in regs:
-                cooc[r] += 1.0 / len(regs)
-    return cooc, by_key
+            counties[m.key] = _counties_of(m)
+    return tally(by_key), by_key, tally(counties), counties
 
 
 def _choose(m: Mention, ctx: Counter, regions: Counter, near: list[Candidate] = (),
@@ -852,6 +1139,13 @@ def _choose(m: Mention, ctx: Counter, regions: Counter, near: list[Candidate] = 
             reg = (c.country, c.admin1)
             others = cooc[0].get(reg, 0.0) - (1.0 / len(own_regs) if reg in own_regs and len(own_regs) <= 12 else 0.0)
             s += min(3.0, 2.0 * others)
+        if cooc and c.feature in ("city", "admin2") and c.admin2:
+            # another name of the text lies in the same county ("Huntsville ... Walker County")
+            reg3 = (c.country, c.admin1, c.admin2)
+            own3 = cooc[3].get(m.key, set())
+            others = cooc[2].get(reg3, 0.0) - (1.0 / len(own3) if reg3 in own3 and len(own3) <= 12 else 0.0)
+            if others > 0.01:
+                s += min(3.0, 1.5 + 3.0 * others)
         if c.country in ctx:
             # by the country's share of the article: a US local paper is all about the US,
             # an article on Iraq that mentions Americans is not
@@ -866,7 +1160,7 @@ def _choose(m: Mention, ctx: Counter, regions: Counter, near: list[Candidate] = 
         elif c.feature == "country":
             s += 2.0
         elif c.feature == "admin2":
-            s += 6.0 if norm(c.name) == m.key else -2.0
+            s += 6.0 if norm(c.name) == m.key else -0.5 if m.source == "party" else -2.0
         elif c.feature == "admin1":
             # "Baghdad" means the city unless the text says "Baghdad province"
             if m.region_word:
