@@ -42,9 +42,18 @@ SPEECH_NOUNS = {"declaration", "statement", "letter", "resolution", "petition", 
 TOPIC_NOUNS = {"talk", "speech", "statement", "call", "reference", "debate", "discussion", "idea",
                "question", "issue", "topic", "plan", "proposal", "demand", "need", "possibility",
                "prospect", "threat", "fear", "risk", "danger", "option"}
+# Things made or held for an event ("explosives for car bombs"): the event is a purpose, not a report.
+PURPOSE_HEADS = {"explosive", "explosives", "material", "materials", "equipment", "device", "devices", "component",
+                 "components", "ingredient", "ingredients", "fertilizer", "fertiliser", "chemical", "chemicals",
+                 "weapon", "weapons", "ammunition", "fuel", "part", "parts", "detonator", "detonators", "tool", "tools"}
+# Nouns whose "of" object is a state to end, not an event reported ("the cessation of hostilities";
+# also "an end to attacks").
+CESSATION_NOUNS = {"cessation", "suspension", "halt"}
 # Prepositions that concede or frame an event as background of the main clause.
 CONCESSIVE_PREPS = {"despite", "amid", "notwithstanding", "regardless"}
-ACCUSE_VERBS = {"accuse", "blame", "allege", "charge", "suspect", "implicate", "incriminate"}
+# (and the verbs of a case against someone: "investigated for involvement in the killings")
+ACCUSE_VERBS = {"accuse", "blame", "allege", "charge", "suspect", "implicate", "incriminate", "investigate", "prosecute",
+                "indict", "convict"}
 REAL = {"occurred", "attempted", "failed", "alleged"}
 ANAPHORIC_DETS = {"the", "this", "that", "these", "those", "such"}
 HISTORICAL_MODIFIERS = {"previous", "earlier", "past", "prior", "former", "last", "similar", "first",
@@ -99,8 +108,11 @@ def in_accusation(tok) -> bool:
             via_prep = True
         prev, h = h, h.head
         if h.lemma_.lower() in ACCUSE_VERBS and h.pos_ == "VERB":
-            # "accused X of Y" (the "of" phrase may hang on X) or "accused X that ..."
-            return via_prep or prev.dep_ in ("ccomp", "xcomp", "advcl")
+            # "accused X of Y" (the "of" phrase may hang on X) or "accused X that ..."; an
+            # adverbial clause with its own conjunction ("..., since the drones were launched
+            # from ...") gives the writer's reasons, not what X is accused of
+            return via_prep or prev.dep_ in ("ccomp", "xcomp") or (
+                prev.dep_ == "advcl" and not any(k.dep_ == "mark" for k in prev.children))
     return False
 
 
@@ -121,8 +133,10 @@ def describes_accused_act(tok) -> bool:
     return False
 
 
-ANSWER_NOUNS = {"retaliation", "revenge", "reprisal", "response", "retribution", "vengeance", "punishment"}
-ANSWER_VERBS = {"retaliate", "avenge", "respond", "react", "punish"}
+ANSWER_NOUNS = {"retaliation", "revenge", "reprisal", "response", "retribution", "vengeance", "punishment",
+                "sanction"}
+# (also "sanctioned two commanders over attacks on troops": the attacks came first)
+ANSWER_VERBS = {"retaliate", "avenge", "respond", "react", "punish", "sanction", "penalize", "penalise"}
 
 
 def answered_event(tok) -> bool:
@@ -130,9 +144,13 @@ def answered_event(tok) -> bool:
     an action answers happened before it."""
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("avenge",):
         return True
-    if tok.dep_ != "pobj" or tok.head.lower_ not in ("for", "to", "against"):
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("for", "to", "against", "over"):
         return False
     head = tok.head.head
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "pobj") and head.head.lemma_.lower() in ANSWER_VERBS:
+        head = head.head  # "sanctioned two figures over attacks": "over" hangs on the object
+    if head.pos_ == "VERB" and any(k.dep_ == "dobj" and k.lemma_.lower() in ANSWER_NOUNS for k in head.children):
+        return True  # "imposed sanctions on them over attacks"
     return head.lemma_.lower() in ANSWER_NOUNS | ANSWER_VERBS
 
 
@@ -155,6 +173,45 @@ def anaphoric(tok) -> bool:
         return True
     # "(if) it was a real targeting": an event predicated of a pronoun
     return tok.dep_ == "attr" and any(k.dep_ == "nsubj" and k.lower_ in PRONOUNS for k in tok.head.children)
+
+
+BACK_DETS = {"these", "those"}
+
+
+def refers_back(tok) -> bool:
+    """A mention that points back at events or people already told, whatever its own clause
+    says: a plural demonstrative event noun ("responsible for these attacks") or a verb whose
+    subject is a demonstrative phrase ("the place where these elements demonstrated"). It
+    names the event told before (background or not); it is no new event."""
+    if tok.pos_ == "NOUN":
+        if tok.tag_ != "NNS":
+            return False
+        if any(k.dep_ == "det" and k.lower_ in BACK_DETS for k in tok.children):
+            return True
+        # "The detentions came less than three weeks before the elections": the ones told before
+        return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("come", "follow", "happen", "occur") \
+            and any(k.dep_ == "det" and k.lower_ == "the" for k in tok.children) \
+            and not any(k.dep_ in ("prep", "compound", "amod", "nummod") for k in tok.children)
+    if tok.pos_ != "VERB":
+        return False
+    subj = [k for k in tok.children if k.dep_ in ("nsubj", "nsubjpass")]
+    return any(any(k.dep_ == "det" and k.lower_ in BACK_DETS for k in s.children) and s.pos_ == "NOUN"
+               for s in subj)
+
+
+def renamed_event(c) -> Optional[object]:
+    """The event of the same sentence that an answered-event mention names again: "accused X of
+    shooting the group's supporters ..., the bombing was in retaliation for the attack on its
+    supporters" -- the attack on the supporters is the shooting told before it."""
+    if not answered_event(c.token):
+        return None
+    words = {w for w in c.target_words if w.isalpha() and len(w) > 3} - {"their", "this", "that", "those", "these"}
+    for o in sorted(c.sent_cands, key=lambda o: -o.token.i):
+        if o is c or o.token.i > c.token.i or o.plover != c.plover:
+            continue
+        if words & o.target_words or set(c.targets) & set(o.targets):
+            return o
+    return None
 
 
 def names_known_event(tok) -> bool:
@@ -202,6 +259,13 @@ def mention_kind(c, lex) -> tuple[str, str]:
             return "drop", "participle modifier describes a stance"
         if tok.dep_ == "amod":
             return "drop", "adjective modifier describes a stance"
+        if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_ \
+                and tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("ROOT", "nsubj", "dobj", "pobj"):
+            return "drop", "hyphenated modifier describes a stance ('Turkish-backed factions')"
+        if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.dep_ == "acl" and tok.head.tag_ in ("VBG", "VBN") \
+                and not any(k.dep_ in ("nsubj", "nsubjpass") for k in tok.head.children):
+            # "a convoy of trucks carrying supplies": what the trucks carry, nobody gives anything
+            return "drop", "object of a participle describing a noun"
     if disposition_without_offer(c, lex):
         return "drop", "disposition, not an offer"
     if tok.pos_ == "NOUN" and any(k.dep_ in ("amod", "compound") and k.lower_ in FUTURE_MODIFIERS
@@ -212,9 +276,20 @@ def mention_kind(c, lex) -> tuple[str, str]:
             return "drop", "action spoken about, not reported"
         if tok.head.head.lemma_.lower() in REFERENCE_VERBS | TOPIC_NOUNS:
             return "weak", "event named as a topic"
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "for" \
+            and tok.head.head.lemma_.lower() in PURPOSE_HEADS:
+        return "drop", "what a material is for ('explosives for car bombs') is no event"
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and any(
+            o.token.i in {a.i for _, a in zip(range(3), tok.ancestors)} and o.plover == "COERCE"
+            and o.token.pos_ == "VERB" for o in c.sent_cands):
+        return "drop", "the operation an arrest was made in ('arrested X in a raid') is the arrest"
+    if tok.dep_ == "pobj" and (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in CESSATION_NOUNS or
+                               tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in ("end", "halt", "stop")):
+        return "drop", "what is to stop ('cessation of hostilities') is no event reported"
     if not acled_entry and tok.dep_ == "pobj" and tok.head.lower_ in CONCESSIVE_PREPS:
         return "weak", "conceded background"
-    if tok.pos_ == "NOUN" and tok.dep_ in ("poss", "compound") and tok.head.pos_ in ("NOUN", "PROPN") \
+    if tok.pos_ == "NOUN" and (tok.dep_ in ("poss", "compound") or tok.dep_ == "nmod" and possessive_mark(tok)) \
+            and tok.head.pos_ in ("NOUN", "PROPN") \
             and not lex.by_lemma.get(tok.head.lemma_.lower()) and not hyphenated(tok) \
             and tok.head.lemma_.lower() not in EVENT_HEADS:
         return "weak", "event noun modifying another noun"
@@ -232,6 +307,12 @@ def mention_kind(c, lex) -> tuple[str, str]:
             governing.mode = c.mode
         return "drop", f"content of '{governing.token.text}'"
     return "event", ""
+
+
+def possessive_mark(tok) -> bool:
+    """"the October protests’ activists": a possessive the parser took for a modifier."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text in ("'", "’", "'s", "’s") and nxt.i < tok.head.i
 
 
 def naming(tok) -> bool:
@@ -268,13 +349,15 @@ def content_of(c):
                  and (o.status == c.status or o.status not in ("historical", "negated", "denied"))), None)
 
 
-def compatible_roles(a, b) -> bool:
-    """Could mention ``b`` be about event ``a``? Same PLOVER type, no clash of coded type or roles."""
+def compatible_roles(a, b, loose: bool = False) -> bool:
+    """Could mention ``b`` be about event ``a``? Same PLOVER type, no clash of coded type or roles.
+    ``loose``: ``b`` points back ("this attack", "what it called a cowardly attack on the
+    security of the city and its people"): the words it adds are a comment, not other victims."""
     if a.plover != b.plover:
         return False
     if a.acled[0] and b.acled[0] and a.acled[0] != b.acled[0] and b.acled[1] not in GENERAL_SUBTYPES:
         return False  # "the attack" (general) may name a drone strike; "the clashes" may not
-    if a.targets and b.targets and not set(a.targets) & set(b.targets):
+    if a.targets and b.targets and not set(a.targets) & set(b.targets) and not loose:
         return False
     if (set(a.targets) & set(b.actors) or set(a.actors) & set(b.targets)) and not (
             set(a.targets) & set(b.targets) or set(a.actors) & set(b.actors)):
@@ -298,26 +381,41 @@ def attach_mentions(events: list, pending: list) -> list:
     for c, kind in pending:
         if kind == "weak" and c.status in ("negated", "hypothetical", "future"):
             continue  # "who did not condemn the attack" is no evidence of a condemnation
+        if kind == "renamed":
+            host = next((e for e in events if e.absorbed_into is None and
+                         any(m is c.renames for m in e.mentions)), None)
+            if host is None:
+                leftover.append(c)
+            else:
+                host.mentions.append(c)
+                host.notes.append(f"'{c.token.text}' names it again")
+            continue
         roles = set(c.actors) | set(c.targets)
         pointing = demonstrative(c.token)  # "this attack" points back whatever place is named near it
-        live = [e for e in events if e.absorbed_into is None and e.status not in ("negated", "historical")
-                and compatible_roles(e, c)
+        # "these attacks", "where these elements demonstrated": background told before counts too
+        shut = ("negated",) if kind == "backref" else ("negated", "historical")
+        live = [e for e in events if e.absorbed_into is None and e.status not in shut
+                and compatible_roles(e, c, loose=pointing)
                 # what happened is not the threat or plan of it told before
-                and not (c.status in REAL and e.status not in REAL)
+                and not (c.status in REAL and e.status not in REAL and kind != "backref")
                 and (pointing or any(not far_apart(m.place, c.place) for m in e.mentions))
                 # a weak mention naming its own participants must share one ("the rejection of X")
-                and (kind == "anaphor" or not roles or roles & (set(e.actors) | set(e.targets)))]
+                and (kind != "weak" or not roles or roles & (set(e.actors) | set(e.targets)))]
         before = [e for e in live if e.mentions[0].token.i < c.token.i]
+        if kind == "backref" and c.token.tag_ == "NNS":
+            # "these attacks": the events told as plural before ("the attacks in the capital")
+            before = [e for e in before if any(m.token.tag_ == "NNS" for m in e.mentions)] or before
+        # a weak mention, or one in the title line, may name an event only told after it
         host = max(before, key=lambda e: e.mentions[0].token.i) if before else (
-            min(live, key=lambda e: e.mentions[0].token.i) if live and kind == "weak" else None)
+            min(live, key=lambda e: e.mentions[0].token.i) if live and (kind == "weak" or c.sent.start == 0) else None)
         if host is None:
-            if kind == "anaphor":
+            if kind in ("anaphor", "backref"):
                 leftover.append(c)
             continue
         host.mentions.append(c)
         for src, dst in ((c.targets, host.targets),):
             dst.extend(x for x in src if x not in dst)
         host.confidence = min(0.95, host.confidence + 0.02)
-        if kind == "anaphor":
+        if kind in ("anaphor", "backref"):
             host.notes.append(f"'{c.token.text}' refers back to it")
     return leftover

@@ -80,6 +80,15 @@ def add_generic_participants(doc, events) -> None:
         if suffix is None or e.status in ("historical", "negated", "hypothetical", "future"):
             continue
         by_id = {a.id: a for a in doc._.actors or []}
+        if e.acled[1] == "Excessive force against protesters" and e.plover != "PROTEST":
+            # the crackdown itself (shooting, beating): the protesters are the side acted upon
+            if not any(t in by_id and _fits(by_id[t], suffix, None) for t in e.targets):
+                crowd = [t for m in e.mentions for t in getattr(m, "crowd_heads", [])]
+                actor = generic_actor(doc, suffix, event_country(doc, e.place), crowd)
+                if actor is not None and actor.id not in e.targets:
+                    e.targets.append(actor.id)
+                    e.notes.append(f"unnamed targets -> {actor.name}")
+            continue
         # "residents blocked the road": generic civilians acting as a crowd are ACLED's protesters
         civilians = [aid for aid in e.actors if _fits(by_id[aid], "civilians", None)] if all(
             aid in by_id for aid in e.actors) else []

@@ -6,12 +6,13 @@ A transparent rule layer, in five steps (each step's rules are data in
 1. triggers  - tokens whose lemma is in the lexicon, filtered by the entry's conditions;
 2. roles     - actors/targets from the dependency parse (subject, passive agent, object,
                "on/against X", "of X", "X was subjected to an attack"), mapped to actor ids;
-3. coding    - PLOVER type/mode and ACLED type/sub-type (weapon cues, armed vs civilian
-               targets, protest intervention rules), status cues, toll (fatalities, injured);
+3. coding    - PLOVER type/mode and ACLED type/sub-type (weapon cues from the event's own clause
+               first, armed vs civilian targets; protest rules in event_protest), status cues,
+               toll (fatalities, injured);
 4. merging   - one record per real event: mentions that report no event are dropped and
                mentions that only name or refer back to one join it (event_mentions); mentions
-               of the same event are merged, police action against a protest is folded into the
-               protest (ACLED codes one event);
+               of the same event are merged, damage an attack did is part of the attack, police
+               action against a protest is folded into the protest (ACLED codes one event);
 5. salience  - the article's main event first.
 
 Every event carries its trigger, evidence sentences and a one-line explanation of the rules
@@ -31,7 +32,8 @@ from spacy.language import Language
 
 from ..model import Event
 from .base import actor_at, dates_in, place_at, published, span_of
-from .event_mentions import anaphoric, answered_event, attach_mentions, demonstrative, names_known_event, describes_accused_act, in_accusation, mention_kind
+from .event_mentions import (anaphoric, far_apart, answered_event, attach_mentions, demonstrative, describes_accused_act,
+                             in_accusation, mention_kind, names_known_event, refers_back, renamed_event)
 from .event_roles import add_generic_participants
 from .event_toll import event_counts
 
@@ -171,6 +173,7 @@ class Candidate:
     fixed: bool = False                 # ACLED sub-type set by the trigger entry itself
     intent: bool = False                # recoded as a stated intention (AGREE/THREATEN): the statement occurred
     accused_act: bool = False           # what someone is accused of: not reported as having occurred
+    renames: Optional["Candidate"] = None  # the earlier mention of its sentence it names again
     depth: int = 0                      # clause embedding of the trigger (0 = the sentence's main clause)
     sent_cands: list = field(default_factory=list, repr=False)  # all candidates of its sentence
 
@@ -206,8 +209,9 @@ def _arg_lemmas(tok) -> set[str]:
     # "X was hit/attacked": a noun trigger's head verb and "two of them" style objects
     if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.add(tok.head.lemma_.lower())
-    if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
-        out.add(tok.head.lemma_.lower())
+    if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and not (
+            tok.dep_ == "dobj" and any(k.dep_ == "oprd" for k in tok.head.children)):
+        out.add(tok.head.lemma_.lower())  # (not "called the strike a heinous act": a naming verb)
     return out
 
 
@@ -256,18 +260,22 @@ def _match_entry(tok, entry: dict, hays: tuple[str, str]) -> bool:
         return False
     if "unless_sentence" in entry and has_phrase(hays, entry["unless_sentence"]):
         return False
-    if "needs_context" in entry and not has_phrase(context_hays(tok), entry["needs_context"]):
+    if "needs_context" in entry and not has_phrase(context_hays(tok, entry.get("context_before", 0)),
+                                                    entry["needs_context"]):
         return False
     return True
 
 
-def context_hays(tok) -> list[str]:
-    """Text and lemmas of the trigger's sentence and the next two sentences of its paragraph."""
-    sent = next((s for s in sentences(tok.doc) if s.start <= tok.i < s.end), None)
-    if sent is None:
+def context_hays(tok, before: int = 0) -> list[str]:
+    """Text and lemmas of the trigger's sentence, the next two sentences of its paragraph and
+    ``before`` sentences before it ("... carried out a strike on the village. The opposition
+    called the strike a heinous act": the strike told before)."""
+    allsents = sentences(tok.doc)
+    idx = next((i for i, s in enumerate(allsents) if s.start <= tok.i < s.end), None)
+    if idx is None:
         return []
-    probe = Candidate(token=tok, sent=sent, entry={}, plover="")
-    return [h for s in context_sents(probe) for h in sent_hays(s)]
+    probe = Candidate(token=tok, sent=allsents[idx], entry={}, plover="")
+    return [h for s in allsents[max(0, idx - before):idx] + context_sents(probe) for h in sent_hays(s)]
 
 
 def find_triggers(doc, lex: Lexicon) -> list[Candidate]:
@@ -308,13 +316,46 @@ def phrase_tokens(tok, bounds=None) -> list:
     return out
 
 
+LOCATIVE_PREPS = {"in", "near", "at", "on", "across", "along", "outside", "inside", "around", "off"}
+
+
+def _where(tok) -> set[int]:
+    """Place names in the locative phrases inside ``tok``'s phrase ("violence in central Mali", "port
+    facilities on the Danube"): they say where, they name no participant."""
+    out = set()
+    for p in tok.subtree:
+        if p.dep_ == "prep" and p.lower_ in LOCATIVE_PREPS and p.i != tok.i:
+            objs = [g for g in p.children if g.dep_ == "pobj"]
+            if objs and all(_is_place(g) or g.pos_ == "NOUN" and any(_is_place(k) for k in g.subtree)
+                            for g in objs):
+                out |= {x.i for x in p.subtree if _is_place(x)}
+    return out
+
+
+def _site(tok) -> bool:
+    """"attacked port facilities on the Danube": a river, coast or site, not a country, says where."""
+    if tok.ent_type_ in ("LOC", "FAC"):
+        return True
+    place = place_at(tok.doc, tok.idx, tok.idx + len(tok)) if tok.pos_ == "PROPN" else None
+    return place is not None and place.feature not in ("country", "admin1", "admin2", None)
+
+
+def _is_place(tok) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.pos_ == "PROPN" and \
+        place_at(tok.doc, tok.idx, tok.idx + len(tok)) is not None
+
+
 def actors_in(doc, tok) -> list[str]:
-    """Actor ids whose mentions overlap the phrase headed by ``tok`` (head first)."""
+    """Actor ids whose mentions overlap the phrase headed by ``tok`` (head first); places named
+    in a locative phrase inside it are left out."""
     ids = []
     head = actor_at(doc, tok.idx, tok.idx + len(tok))
     if head is not None:
         ids.append(head.id)
+    where = _where(tok)
     for t in sorted(phrase_tokens(tok), key=lambda t: t.i):
+        if t.i in where:
+            continue
         a = actor_at(doc, t.idx, t.idx + len(t))
         if a is not None and a.id not in ids:
             ids.append(a.id)
@@ -398,7 +439,8 @@ def find_roles(doc, c: Candidate, lex: "Lexicon" = None) -> None:
                 agents.extend(g for g in ch.children if g.dep_ == "pobj")
             elif ch.dep_ == "prep" and ch.lower_ in ("on", "against", "upon", "at"):
                 for g in ch.children:
-                    if g.dep_ == "pobj" and not (ch.lower_ == "at" and g.ent_type_ in ("GPE", "LOC", "FAC")):
+                    if g.dep_ == "pobj" and not (ch.lower_ == "at" and g.ent_type_ in ("GPE", "LOC", "FAC")) \
+                            and not (ch.lower_ == "on" and _site(g)):
                         patients.append(g)
             elif ch.dep_ == "prep" and ch.lower_ == "with" and c.plover in ("ASSAULT", "CONSULT", "AGREE", "COOPERATE"):
                 partners = [g for g in ch.children if g.dep_ == "pobj"]
@@ -452,8 +494,9 @@ def find_roles(doc, c: Candidate, lex: "Lexicon" = None) -> None:
             if subj is not None:
                 if vl in UNDERGO_VERBS:
                     patients.append(subj)
-                elif tok.dep_ == "dobj" and vl in PERFORM_VERBS and not subj_passive:
-                    agents.append(subj)
+                elif tok.dep_ == "dobj" and vl in PERFORM_VERBS and not subj_passive \
+                        and not any(k.dep_ == "oprd" for k in verb.children):
+                    agents.append(subj)  # not "X called the strike a heinous act": X names it
             if tok.dep_ in ("nsubj",) and vl in {"target", "hit", "strike", "kill", "injure", "wound", "destroy", "damage"}:
                 patients.extend(ch for ch in verb.children if ch.dep_ == "dobj")
     heads = [h for g in agents for h in _conj_heads(g)]
@@ -593,7 +636,7 @@ def code_acled(doc, c: Candidate, lex: Lexicon) -> None:
     elif rule == "violence":
         _code_violence(doc, c, lex, hays)
     elif rule == "protest":
-        _code_protest(doc, c, lex)
+        _protest.code_protest(doc, c, lex)
     elif rule == "protest_force":
         c.acled = ("Protests", "Protest with intervention")
     elif rule == "clash":
@@ -675,35 +718,75 @@ def _code_clash(doc, c: Candidate, lex: Lexicon) -> None:
         c.notes.append("clash between unorganised groups of people -> Mob violence")
 
 
+def own_weapon(tok, lex: Lexicon) -> Optional[str]:
+    """The mode the trigger word itself names ("shooting" -> firearms, "stabbed" -> primitive)."""
+    for group in lex.assault_modes:
+        if has_phrase((tok.lower_, tok.lemma_.lower()), group["cues"]):
+            return group["mode"]
+    return None
+
+
+def cue_scopes(c: Candidate, lex: Lexicon, hays) -> list:
+    """Where the weapon of a violent event is looked for, nearest first: the event's own clause
+    and phrase ("was subjected to an attempt by three drones", "the attack carried out by
+    drones"); then the rest of the sentence, unless the trigger word names its weapon itself
+    ("accused X of shooting demonstrators ..., since the drones were launched from ...": the
+    drones are another event's)."""
+    own = event_hays(c.token)
+    return [own] if own_weapon(c.token, lex) else [own, _without_other_events(c, lex)]
+
+
+def _without_other_events(c: Candidate, lex: Lexicon) -> tuple[str, str]:
+    """The sentence without the clauses that tell another event ("the attack came a week after a
+    drone struck near the base": the drone is that earlier event's weapon)."""
+    tok = c.token
+    mine = {tok.i} | {a.i for a in tok.ancestors}
+    drop = set()
+    for t in c.sent:
+        clause = t.dep_ in ("advcl", "relcl", "ccomp", "pcomp", "acl") or t.dep_ == "conj" and any(
+            k.dep_ in ("nsubj", "nsubjpass") for k in t.children)  # "... and that some were killed by X"
+        if clause and t.i not in mine and (t.head.i != tok.i or t.dep_ == "conj") \
+                and t.pos_ == "VERB" and lex.by_lemma.get(t.lemma_.lower()):
+            drop |= {x.i for x in t.subtree}
+    toks = [t for t in c.sent if t.i not in drop and not (t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start)]
+    return " ".join(t.lower_ for t in toks), " ".join(t.lemma_.lower() for t in toks)
+
+
+def _weapon_group(lex: Lexicon, scopes: list):
+    for scope in scopes:
+        for group in lex.weapon_cues:
+            cue = has_phrase(scope, group["cues"])
+            if cue and group.get("unless") and has_phrase(scope, group["unless"]):
+                continue
+            if cue:
+                return group, cue
+    return None, None
+
+
 def _code_violence(doc, c: Candidate, lex: Lexicon, hays) -> None:
-    for group in lex.weapon_cues:
-        cue = has_phrase(hays, group["cues"])
-        if cue and group.get("unless") and has_phrase(hays, group["unless"]):
-            continue
-        if cue and group["acled"] == "protest_force":
+    scopes = cue_scopes(c, lex, hays)
+    group, cue = _weapon_group(lex, scopes)
+    if group is not None:
+        if group["acled"] == "protest_force":
             c.mode = "crowd-control"
             c.acled = ("Protests", "Protest with intervention")
             c.notes.append(f"'{cue}' -> crowd control (intervention in a protest)")
             return
-        if cue:
-            c.mode = c.mode if c.mode in ("assassinate",) and group["mode"] in ("explosives",) else (
-                group["mode"] if c.mode in ("", "explosives", "aerial", "firearms") or group["mode"] == "drone" else c.mode)
-            c.acled = tuple(group["acled"])
-            c.notes.append(f"'{cue}' in sentence -> {group['acled'][1]}")
-            if c.acled[1] == "Remote explosive/landmine/IED" and _counted_explosions(c.token, lex) \
-                    and cue in ("explosion", "explosions", "blast", "blasts", "explosive"):
-                c.mode, c.acled = "heavy-weapons", ("Explosions/Remote violence", "Shelling/artillery/missile attack")
-                c.notes.append("many explosions, no device named -> fire from a distance (shelling)")
-            if c.mode == "assassinate":
-                c.notes.append("mode kept: targeted assassination")
-            _sides(doc, c, lex)
-            return
+        c.mode = c.mode if c.mode in ("assassinate",) and group["mode"] in ("explosives",) else (
+            group["mode"] if c.mode in ("", "explosives", "aerial", "firearms") or group["mode"] == "drone" else c.mode)
+        c.acled = tuple(group["acled"])
+        c.notes.append(f"'{cue}' -> {group['acled'][1]}")
+        if c.acled[1] == "Remote explosive/landmine/IED" and _counted_explosions(c.token, lex) \
+                and cue in ("explosion", "explosions", "blast", "blasts", "explosive"):
+            c.mode, c.acled = "heavy-weapons", ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+            c.notes.append("many explosions, no device named -> fire from a distance (shelling)")
+        if c.mode == "assassinate":
+            c.notes.append("mode kept: targeted assassination")
+        _sides(doc, c, lex)
+        return
     if not c.mode:
-        for group in lex.assault_modes:
-            cue = has_phrase(hays, group["cues"])
-            if cue:
-                c.mode = group["mode"]
-                break
+        c.mode = next((g["mode"] for scope in scopes for g in lex.assault_modes
+                       if has_phrase(scope, g["cues"])), c.mode)
     actor, target = _sides(doc, c, lex)
     if actor in ("", "civilian", "state") and {"mob", "lynch"} & _dep_lemmas(c.token, {"compound", "amod", "nmod"}):
         actor = c.actor_kind = "crowd"  # "a mob justice attack", "mob attack"
@@ -814,108 +897,6 @@ def recode_violence(events: list[Candidate], lex: Lexicon) -> None:
             e.acled = new
 
 
-def protest_anchors(tok) -> set[int]:
-    """Token indices that stand for a protest trigger in the parse: the trigger and, for a noun
-    ("staged a protest", "took part in a rally"), the verb that carries it out."""
-    out = {tok.i}
-    if tok.pos_ in ("NOUN", "PROPN"):
-        h = tok.head
-        if tok.dep_ == "pobj" and h.dep_ == "prep":
-            h = h.head
-        if h.pos_ in ("VERB", "AUX") and h.i != tok.i and tok.dep_ in ("dobj", "pobj", "nsubj", "attr"):
-            out.add(h.i)
-    return out
-
-
-def about_protest(tok, anchors: set[int]) -> bool:
-    """Is ``tok`` inside what a protest is about (its purpose clause, "against the killing of",
-    "relatives of a man who was shot") rather than coordinated with it ("gathered and clashed")?"""
-    if tok.i in anchors:
-        return False
-    h, deps, comment = tok, [], False
-    for _ in range(10):
-        if h.head.i == h.i:
-            return False
-        deps.append(h.dep_)
-        # "..., which implies that the attack ...": the writer's comment, not the grievance
-        comment = comment or (h.dep_ == "relcl" and "ccomp" in deps and any(
-            k.dep_ == "nsubj" and k.lower_ == "which" for k in h.children))
-        below = h
-        h = h.head
-        if h.i in anchors:
-            if below.dep_ == "prep" and below.lower_ in ("by", "with", "during", "amid", "while", "using"):
-                return False  # how the protest was held ("by burning tyres"), not what it is about
-            if comment:
-                return False
-            return any(d != "conj" for d in deps)
-    return False
-
-
-def _cue_tokens(sents, phrases):
-    """(phrase, first token) for every whole-word occurrence of a cue phrase in the sentences."""
-    for sent in sents:
-        low = sent.text.lower()
-        for p in phrases:
-            for m in _phrase_re(str(p)).finditer(low):
-                start = sent.start_char + m.start()
-                tok = next((t for t in sent if t.idx <= start < t.idx + max(1, len(t))), None)
-                if tok is not None:
-                    yield str(p), tok
-
-
-def protest_cue(c: Candidate, sents, phrases, lex: Lexicon) -> Optional[str]:
-    """A cue phrase that reports what happened at this protest: not the background it is about,
-    not a security force's own act for violence cues, not a description of some other noun."""
-    anchors = protest_anchors(c.token)
-    security = {w for w in lex.words["armed_state"]} | {"police", "authorities"}
-    for phrase, tok in _cue_tokens(sents, phrases):
-        if tok.text[:1].isupper() and not tok.is_sent_start:
-            continue  # part of a name ("Burnt Store Isles")
-        if any(ch.dep_ == "dobj" and _phrase_lemmas(ch) & lex.words["symbolic_targets"] for ch in tok.children):
-            continue  # "burned effigies": the protest's message
-        if tok.sent.start == c.sent.start and about_protest(tok, anchors):
-            continue
-        if tok.dep_ in ("relcl", "acl", "amod") and tok.pos_ == "VERB" and not (
-                tok.dep_ == "amod" and " " in phrase and tok.head.i == tok.i + 1):
-            continue  # "vegetables damaged by ...": describes a noun, not the protest ("burning tires" is the cue)
-        if tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i not in anchors and " " not in phrase:
-            continue  # "violent demonstrations elsewhere"
-        if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "over", "against", "following", "since"):
-            continue
-        verb = tok if tok.pos_ == "VERB" else next((a for a in [tok.head, tok.head.head] if a.pos_ == "VERB"), None)
-        if verb is not None:
-            subj, passive = _subject_of(verb)
-            if subj is not None and not passive and (_phrase_lemmas(subj) & security):
-                yield_ok = phrase in lex.words["protest_intervention"] or phrase in lex.words["protest_force"] \
-                    or phrase in ("clash", "clashed", "clashes")
-                if not yield_ok:
-                    continue  # "police erected barricades": not the protesters' violence
-        return phrase
-    return None
-
-
-def _code_protest(doc, c: Candidate, lex: Lexicon) -> None:
-    sents = context_sents(c)
-    hays = [h for s in sents for h in sent_hays(s)]
-    w = lex.words
-    force = protest_cue(c, sents, w["protest_force"], lex)
-    violent = protest_cue(c, sents, w["protest_violent"], lex)
-    intervention = protest_cue(c, sents, w["protest_intervention"], lex)
-    if force and (has_phrase(hays, ["police", "security forces", "forces", "troops", "soldiers", "army", "officers"])):
-        c.acled = ("Protests", "Excessive force against protesters")
-        c.notes.append(f"'{force}' with security forces -> Excessive force against protesters")
-    elif violent:
-        c.acled = ("Riots", "Violent demonstration")
-        c.plover, c.mode = "PROTEST", "riot"
-        c.notes.append(f"'{violent}' -> Violent demonstration")
-    elif intervention and has_phrase(hays, lex.security_words):  # someone must intervene
-        c.acled = ("Protests", "Protest with intervention")
-        c.notes.append(f"'{intervention}' -> Protest with intervention")
-    else:
-        c.acled = ("Protests", "Peaceful protest")
-        c.notes.append("no intervention or violence -> Peaceful protest")
-
-
 def code_status(doc, c: Candidate, lex: Lexicon) -> None:
     tok = c.token
     st = lex.status
@@ -933,6 +914,8 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
     aux = {x.lower_ for x in tok.children if x.dep_ in ("aux", "auxpass")}
     neg = any(x.dep_ == "neg" for x in tok.children) or (
         tok.dep_ in ("pcomp",) and tok.head.lower_ == "without") or (
+        # "without causing damage"
+        tok.dep_ == "dobj" and tok.head.dep_ == "pcomp" and tok.head.head.lower_ == "without") or (
         # "clashes were not reported", "no clashes were reported"
         tok.pos_ == "NOUN" and (any(x.dep_ == "det" and x.lower_ == "no" for x in tok.children) or
                                 tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in ("report", "occur", "record", "take")
@@ -940,6 +923,7 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
     if neg:
         c.status = "negated"
     elif mods & set(st["historical_modifiers"]) or _past_perfect(tok) or _old_date(doc, c) or _repeated(tok) or \
+            _earlier_event(tok) or _since_long_ago(doc, tok) or _years_ago(tok) or \
             _historical_frame(tok, st) or has_phrase(
             clause_hays(tok), [h for h in st["historical"] if not (c.plover == "PROTEST" and h in COMMEMORATION)]):
         c.status = "historical"
@@ -948,11 +932,12 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
     elif "would" in aux and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS \
             and not _conditional(tok):
         c.status = "future"  # "said they would boycott": reported future, not a hypothesis
-    elif aux & {"would", "could", "might", "may"} or _conditional(tok):
+    elif aux & {"would", "could", "might", "may"} or _conditional(tok) or _modal_cause(tok):
         c.status = "hypothetical"
     elif aux & {"will", "shall"} or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in st["future_heads"]) \
             or (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ("plan", "threat", "call")) \
-            or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in st["future_heads"]):
+            or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in st["future_heads"]
+                and not any(k.dep_ == "oprd" for k in tok.head.children)):  # "called the strike a heinous act"
         c.status = "future"
     elif c.plover in ("ASSAULT", "COERCE") and (
             local & set(st["attempt"]) or (chain[:2] and chain[0].lemma_.lower() in ("attempt", "try", "bid", "plot"))
@@ -967,15 +952,75 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         c.notes.append(f"status {c.status}")
 
 
+def _modal_cause(tok) -> bool:
+    """"some could have been killed by explosions": the cause of a possible event is possible too."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "by":
+        return False
+    verb = tok.head.head
+    return verb.pos_ == "VERB" and any(k.dep_ == "aux" and k.lower_ in ("would", "could", "might", "may")
+                                       for k in verb.children)
+
+
 def _repeated(tok) -> bool:
     """"had been targeted at least four times", "was repeatedly attacked": a series of earlier
     events told as background, not one event of this report."""
-    for k in tok.children:
+    # "frequently carries out bombings": the habit is told on the verb that carries the noun out
+    heads = [tok] + ([tok.head] if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PERFORM_VERBS else [])
+    for k in (k for h in heads for k in h.children):
         if k.lemma_.lower() == "time" and k.tag_ == "NNS" and any(g.like_num or g.lower_ in ("several", "many", "multiple", "numerous") for g in k.subtree):
             return True
         if k.dep_ == "advmod" and k.lower_ in ("repeatedly", "frequently", "regularly", "often"):
             return True
     return False
+
+
+def _years_ago(tok) -> bool:
+    """"an offensive launched last year", "attacks two years ago", "has fought the government for
+    fifteen years": told with a time long past (on the trigger or the participle describing it)."""
+    scope = [tok] + [k for k in tok.children if k.dep_ in ("acl", "relcl") and k.pos_ == "VERB"] if tok.pos_ == "NOUN" else [tok]
+    for h in scope:
+        perfect = any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in h.children)
+        for k in h.children:
+            if k.dep_ == "npadvmod" and k.lemma_.lower() in ("year", "decade") and any(
+                    g.lower_ in ("last", "previous", "past") for g in k.children):
+                return True
+            if k.dep_ == "advmod" and k.lower_ == "ago" and any(g.lemma_.lower() in ("year", "decade") for g in k.subtree):
+                return True
+            if k.dep_ == "prep" and k.lower_ in ("for", "over") and perfect and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in ("year", "decade") and g.tag_ == "NNS" for g in k.children):
+                return True
+    return False
+
+
+SEQUENCE_VERBS = {"come", "follow", "happen", "occur", "take"}
+
+
+def _since_long_ago(doc, tok) -> bool:
+    """"Violence has killed thousands since 2015": a toll over a period, not one event."""
+    pub = published(doc)
+    verb = tok if tok.pos_ == "VERB" else tok.head
+    # "since the exchanges of fire began": the conflict's start and the toll counted since then
+    if tok.dep_ == "nsubj" and _since_began(verb) or any(k.dep_ == "advcl" and _since_began(k) for k in verb.children):
+        return True
+    for p in [k for k in verb.children if k.dep_ == "prep" and k.lower_ == "since"]:
+        for g in p.children:
+            if g.dep_ == "pobj" and g.like_num and len(g.text) == 4 and g.text.isdigit() and pub is not None \
+                    and int(g.text) < pub.year:
+                return True
+    return False
+
+
+def _since_began(verb) -> bool:
+    return verb.lemma_.lower() in ("begin", "start", "erupt", "break") and \
+        any(k.dep_ == "mark" and k.lower_ == "since" for k in verb.children)
+
+
+def _earlier_event(tok) -> bool:
+    """"The attack came a week after a drone struck near the base": the event the reported one
+    is dated against happened before it."""
+    if tok.dep_ != "advcl" or tok.head.lemma_.lower() not in SEQUENCE_VERBS:
+        return False
+    return any(k.dep_ == "mark" and k.lower_ in ("after", "since") for k in tok.children)
 
 
 def _historical_frame(tok, st) -> bool:
@@ -1003,6 +1048,29 @@ def _conditional(tok) -> bool:
     while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
         h = h.head
     return h.dep_ == "advcl" and any(x.lower_ in ("if", "unless") and x.dep_ == "mark" for x in h.children)
+
+
+def event_hays(tok) -> tuple[str, str]:
+    """Lowercased text and lemmas of the event's own clause (``clause_hays``) together with the
+    clauses that describe a noun trigger ("the attack carried out by drones on X")."""
+    h = tok
+    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+        h = h.head
+    if tok.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+        h = tok
+    keep = []
+    for t in h.subtree:
+        a, inside = t, False
+        while a.i != h.i:
+            if (a.dep_ in ("relcl", "acl", "advcl", "ccomp") and a.head.i != tok.i or a.dep_ == "conj" and any(
+                    k.dep_ in ("nsubj", "nsubjpass") for k in a.children)) and tok.i not in {x.i for x in a.subtree}:
+                inside = True
+                break
+            a = a.head
+        if not inside:
+            keep.append(t)
+    keep = [t for t in keep if not (t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start)]
+    return " ".join(t.lower_ for t in keep), " ".join(t.lemma_.lower() for t in keep)
 
 
 def clause_hays(tok) -> tuple[str, str]:
@@ -1047,7 +1115,7 @@ def code_intent(c: Candidate) -> None:
     elif c.plover in COOPERATIVE and (c.status == "future" or heads & INTENT_HEADS):
         c.notes.append(f"intent to {c.plover} -> AGREE (PLOVER: offers and promises)")
         c.plover, c.mode, c.acled, c.intent = "AGREE", c.plover.lower(), (None, None), True
-    elif c.plover in HOSTILE and (heads & THREAT_HEADS or c.status == "future"):
+    elif c.plover in HOSTILE and (heads & THREAT_HEADS and not _threatens(c.token) or c.status == "future"):
         c.notes.append(f"intent to {c.plover} -> THREATEN (PLOVER: stated intent to harm)")
         c.plover, c.mode, c.acled, c.intent = "THREATEN", c.plover.lower(), (None, None), True
     elif c.plover in ("SANCTION", "COERCE") and heads & INTENT_HEADS and c.status == "occurred" \
@@ -1055,6 +1123,11 @@ def code_intent(c: Candidate) -> None:
         # "is prepared to impose martial law": a stated readiness to coerce is a threat
         c.notes.append(f"readiness to {c.plover} -> THREATEN")
         c.plover, c.mode, c.acled, c.intent = "THREATEN", c.plover.lower(), (None, None), True
+
+
+def _threatens(tok) -> bool:
+    """"These attacks threaten the region": the event is what poses the danger, not a threat's content."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in THREAT_HEADS
 
 
 def _past_perfect(tok) -> bool:
@@ -1198,13 +1271,6 @@ def toll_in_sentence(sent, lex: Lexicon) -> tuple[Optional[int], Optional[int]]:
 
 # --------------------------------------------------------------------------- protests and toll mentions
 
-VERBAL = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
-# Organisations speak through statements; only unorganised crowds demand by demonstrating.
-ORGANISED_WORDS = {"group", "faction", "party", "organization", "organisation", "union", "opposition",
-                   "association", "movement", "committee", "council", "coalition", "government"}
-CROWD_WORDS = {"protester", "protestor", "demonstrator", "marcher", "striker", "rioter"}
-
-
 def _ancestors(tok, depth: int = 6):
     h = tok
     for _ in range(depth):
@@ -1212,61 +1278,6 @@ def _ancestors(tok, depth: int = 6):
             return
         h = h.head
         yield h
-
-
-# Verbs whose purpose clause ("met to demand", "wrote to denounce") is a statement, not a street action
-NON_ACTION_HEADS = {"call", "ask", "meet", "write", "issue", "sign", "send", "file", "submit", "hold", "convene",
-                    "organize", "organise", "plan", "vote", "decide", "agree", "want", "seek", "try", "need", "work",
-                    "intend", "use", "publish", "post", "speak", "appear", "go", "come", "return", "continue"}
-
-
-def _purpose_of_action(c: Candidate) -> bool:
-    """"mothers took over the school to demand repairs", "members protested to demand land": a
-    demand that is the purpose of a collective physical action by a plural group is a demonstration."""
-    tok = c.token
-    if c.plover not in ("REQUEST", "ACCUSE", "REJECT") or tok.dep_ not in ("advcl", "xcomp") or \
-            not any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children):
-        return False
-    head = tok.head
-    if head.pos_ != "VERB" or head.lemma_.lower() in REPORTING_VERBS | NON_ACTION_HEADS:
-        return False
-    subj, passive = _subject_of(head)
-    return subj is not None and not passive and subj.tag_ in ("NNS", "NNPS") and \
-        subj.lemma_.lower() not in ORGANISED_WORDS
-
-
-def relate_to_protests(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
-    """Apply PLOVER's rule that protests making demands are PROTEST, and mark what a protest is about.
-
-    - a demand/denunciation by protesters is the protest itself (PLOVER REQUEST/ACCUSE notes);
-    - a demand that is the purpose clause of a protest trigger is part of that protest;
-    - violence a protest is about ("a protest against the killing of ...") happened before it.
-    """
-    protest_tokens = {i: c for c in cands if c.plover == "PROTEST" for i in protest_anchors(c.token)}
-    out = []
-    for c in cands:
-        governing = next((protest_tokens[a.i] for a in _ancestors(c.token) if a.i in protest_tokens
-                          and protest_tokens[a.i] is not c), None)
-        if governing is not None and not about_protest(c.token, protest_anchors(governing.token)):
-            governing = None
-        if c.plover in VERBAL and governing is not None:
-            governing.notes.append(f"purpose: '{c.token.text}'")
-            continue
-        # a crowd voicing demands in its main clause, or a demand that is the purpose of a
-        # collective action; organisations ("opposition groups demanded") make statements
-        crowd_said = c.plover in ("REQUEST", "ACCUSE", "REJECT") and c.status == "occurred" \
-            and c.token.pos_ == "VERB" and not c.actor_words & ORGANISED_WORDS and (
-                c.actor_crowd and c.token.dep_ in ("ROOT", "conj") or _purpose_of_action(c))
-        if c.plover in VERBAL and ({w.rstrip("s") for w in c.actor_words} & CROWD_WORDS or crowd_said):
-            c.plover, c.mode = "PROTEST", "demo"
-            c.notes.append("said by protesters -> PROTEST (PLOVER: protests making demands)")
-            _code_protest(c.sent.doc, c, lex)
-        elif (c.plover == "ASSAULT" or c.acled[1] == "Arrests") and governing is not None and c.status == "occurred" \
-                and not {w.rstrip("s") for w in c.target_words} & CROWD_WORDS:
-            c.status = "historical"
-            c.notes.append(f"what the protest '{governing.token.text}' is about: earlier event")
-        out.append(c)
-    return out
 
 
 def _toll_only(c: Candidate, lex: Lexicon) -> bool:
@@ -1329,10 +1340,12 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         return False  # "the attacks in Baghdad, the attack on Erbil airport": a list of past events
     if any(_linked(m.token, b.token) for m in (a.mentions or [a])):
         return True  # "opened fire on them, killing two": one clause chain, one event
+    if a.sent.start == b.sent.start and _conceded(a.token) != _conceded(b.token):
+        return False  # "carries out bombings despite an offensive by the army": two sides, two events
     if a.acled[0] and b.acled[0] and a.acled != b.acled:
         if (a.fixed or a.acled[1] not in GENERAL_SUBTYPES) and (b.fixed or b.acled[1] not in GENERAL_SUBTYPES):
             return False
-        if (a.acled[0] in VIOLENT_ACLED) != (b.acled[0] in VIOLENT_ACLED):
+        if _violent(a) != _violent(b):
             return False
         if "Strategic developments" in (a.acled[0], b.acled[0]):
             return False
@@ -1346,11 +1359,49 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     shared = set(a.targets) & set(b.targets) or set(a.actors) & set(b.actors)
     # Places named near a mention are weak evidence; the same target is strong evidence.
     if not shared and a.place is not None and b.place is not None and a.place.id != b.place.id \
-            and a.sent.start != b.sent.start and not _same_area(a.place, b.place):
+            and a.sent.start != b.sent.start and not _same_area(a.place, b.place) \
+            and not _unplaced_same_kind(a, b) and not (_title_line(a) and any(
+                m.place is not None and (m.place.id == b.place.id or _same_area(m.place, b.place))
+                for m in a.mentions[1:])):  # an event first named in the headline: its reported places
         return False
     if a.explicit_date and b.explicit_date and a.date != b.date:
         return False
     return True
+
+
+def _unplaced_same_kind(a: Candidate, b: Candidate) -> bool:
+    """A village the gazetteer cannot place (or the headline's rough place) is no evidence of
+    another event when both mentions report the same specific kind of strike ("an aircraft
+    bombed a gathering in X township ... a fighter jet dropped bombs on the site in the village
+    of Y"; "Rockets strike base in western Iraq" ... "the attack on the base")."""
+    if a.status == "historical":
+        return False
+    if _title_line(a) or _title_line(b):
+        return _violent(a) and _violent(b) and (
+            a.acled == b.acled or a.acled[1] in GENERAL_SUBTYPES or b.acled[1] in GENERAL_SUBTYPES)
+    return None in (a.place.lat, b.place.lat) and a.acled == b.acled and a.acled[1] not in GENERAL_SUBTYPES \
+        and a.acled[0] == "Explosions/Remote violence"  # (protests often are several, in several streets)
+
+
+def _title_line(c: Candidate) -> bool:
+    """The headline: its place is often the nearest big city ("... on highway south of Baghdad")."""
+    doc = c.sent.doc
+    return c.sent.start == 0 and "\n" in doc.text[c.sent.end_char:c.sent.end_char + 3]
+
+
+def _quoted(tok) -> bool:
+    """Inside a direct quotation of its sentence (an odd number of quote marks before it)."""
+    before = tok.doc.text[tok.sent.start_char:tok.idx] if hasattr(tok, "sent") else ""
+    return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
+
+
+def _conceded(tok) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("despite", "notwithstanding")
+
+
+def _violent(c: Candidate) -> bool:
+    """Direct violence, including ACLED's force against protesters (a Protests sub-type)."""
+    return c.acled[0] in VIOLENT_ACLED or c.acled[1] == "Excessive force against protesters"
 
 
 def _same_area(p, q) -> bool:
@@ -1379,7 +1430,8 @@ def best_place(e: Candidate):
         top, n_top = max(by_country.items(), key=lambda kv: kv[1])
         if n_top * 2 > sum(by_country.values()):
             counts = {k: v for k, v in counts.items() if v[0].country in (top, None)} or counts
-    place, precision, _ = min(counts.values(), key=lambda x: (x[1], -x[2]))
+    # (at equal precision a province says more than its country)
+    place, precision, _ = min(counts.values(), key=lambda x: (x[1], x[0].feature == "country", -x[2]))
     return place, precision
 
 
@@ -1424,8 +1476,8 @@ def merge(cands: list[Candidate], events: Optional[list[Candidate]] = None) -> l
                 e.target_words |= c.target_words
                 if STATUS_RANK[c.status] > STATUS_RANK[e.status] and e.status not in ("attempted", "failed"):
                     e.status = c.status
-                if c.status in ("attempted", "failed") and e.status == "occurred":
-                    e.status = c.status
+                if c.status in ("attempted", "failed") and e.status == "occurred" and not _quoted(c.token):
+                    e.status = c.status  # (not "'the enemy is trying to strike at food security,' he wrote")
                 if e.place is None and c.place is not None:
                     e.place, e.geo_precision = c.place, c.geo_precision
                 if not e.explicit_date and c.explicit_date:
@@ -1436,9 +1488,6 @@ def merge(cands: list[Candidate], events: Optional[list[Candidate]] = None) -> l
             c.mentions = [c]
             events.append(c)
     return events
-
-
-CROWD_VIOLENCE = {"Mob violence", "Looting/property destruction", "Attack", "Armed clash"}
 
 
 BACKGROUND_MARKS = {"after", "since", "before", "because", "following", "as", "when", "until"}
@@ -1463,77 +1512,51 @@ def background_clause(tok) -> bool:
     return False
 
 
-def fold_protest_violence(events: list[Candidate], lex: Lexicon) -> None:
-    """ACLED's Violent demonstration: demonstrators who burn tyres, throw stones or vandalise
-    during their protest make the protest a riot; their violence is not an event of its own.
+DAMAGE = ("Strategic developments", "Looting/property destruction")
+ATTACK_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
-    Violence joins a protest reported in the same sentence, or in the next sentences of the
-    paragraph when a crowd or the protesters ("they") commit it. Violence by armed actors,
-    and violence the protest is about (already historical), stays apart."""
-    protests = [e for e in events if e.plover == "PROTEST" and e.acled[0] in ("Protests", "Riots")
-                and e.status == "occurred"]
-    if not protests:
-        return
+
+def _told_right_after(a: Candidate, e: Candidate, window: int = 3) -> bool:
+    """Is ``e`` told within ``window`` sentences after a mention of ``a`` (its places then are
+    the goods' destinations or owners, not another site)?"""
+    starts = [s.start for s in sentences(e.sent.doc)]
+    idx = {st: i for i, st in enumerate(starts)}
+    first = min(idx.get(m.sent.start, 0) for m in e.mentions)
+    return any(0 <= first - idx.get(m.sent.start, -99) <= window for m in a.mentions)
+
+
+def fold_damage_into_attacks(events: list[Candidate]) -> list[Candidate]:
+    """Property damage reported with an attack is what the attack did ("rockets struck the
+    base, damaging a hangar", "gunmen killed villagers and set houses on fire"): ACLED codes
+    the attack; Looting/property destruction is destruction with no other violence. Damage
+    joins the nearest attack told before it (or in its sentence) unless other people did it."""
+    attacks = [e for e in events if e.acled[0] in ATTACK_TYPES and e.absorbed_into is None
+               and e.status in ("occurred", "attempted", "failed")]
+    out = []
     for e in events:
-        if e in protests or e.acled[1] not in CROWD_VIOLENCE or e.status != "occurred" or e.absorbed_into:
-            continue
-        kinds = {m.actor_kind for m in e.mentions}
-        if kinds - {"crowd", "protester", ""} or {w.rstrip("s") for w in e.target_words} & CROWD_WORDS:
-            continue
-        if not kinds & {"crowd", "protester"} and "they" not in e.actor_words and e.actors:
-            continue  # someone else's violence
-        if e.target_words & lex.words["symbolic_targets"] or all(background_clause(m.token) for m in e.mentions):
-            continue  # burning an effigy is a protest's message; "a man who was shot" is its reason
-        sents = {m.sent.start for m in e.mentions}
-        host = next((p for p in protests if sents & {m.sent.start for m in p.mentions}), None)
-        if host is None and (kinds & {"crowd", "protester"} or {"they"} & e.actor_words):
-            host = next((p for p in protests if sents & {x.start for m in p.mentions for x in context_sents(m)}), None)
+        host = None
+        if e.acled == DAMAGE and e.absorbed_into is None and e.actor_kind not in ("crowd", "protester") \
+                and e.status not in ("negated", "hypothetical", "future"):
+            start = min(m.sent.start for m in e.mentions)
+            # "destroyed the memorial of the massacre": an event named in what was damaged is no attack now
+            damaged = {t.i for m in e.mentions for k in m.token.children
+                       if k.dep_ in ("dobj", "nsubjpass", "pobj", "prep") for t in k.subtree}
+            near = [a for a in attacks if min(m.sent.start for m in a.mentions) <= start
+                    and any(m.token.i not in damaged for m in a.mentions if m.sent.start <= start)
+                    and not (a.actors and e.actors and not set(a.actors) & set(e.actors))
+                    and (_told_right_after(a, e) or
+                         not any(far_apart(m.place, x.place) for m in a.mentions[:1] for x in e.mentions[:1]))]
+            if near:
+                host = max(near, key=lambda a: max(m.sent.start for m in a.mentions if m.sent.start <= start))
         if host is None:
+            out.append(e)
             continue
-        if host.acled[1] != "Excessive force against protesters":
-            host.acled = ("Riots", "Violent demonstration")
-            host.mode = "riot"
-        host.notes.append(f"'{e.token.text}' by the demonstrators -> Violent demonstration")
         host.mentions.extend(e.mentions)
-        e.absorbed_into = host
-        e.acled = (None, None)
-        e.notes.append("ACLED: part of the demonstration")
-
-
-def fold_protest_actions(events: list[Candidate], lex: Lexicon) -> None:
-    """ACLED codes police action against a protest as part of the protest, not as its own event."""
-    protests = [e for e in events if e.acled[0] in ("Protests", "Riots") and e.plover == "PROTEST"]
-    if not protests:
-        return
-    for e in events:
-        if e in protests or e.acled[0] is None or e.status not in ("occurred", "attempted", "failed", "alleged"):
-            continue
-        if e.acled[0] in ("Explosions/Remote violence", "Battles", "Riots"):
-            continue  # strikes, battles and riots are events of their own, not a police response
-            continue
-        on_protesters = {w.rstrip("s") for w in e.target_words} & CROWD_WORDS or e.acled[1] == "Excessive force against protesters"
-        if e.acled[1] == "Arrests" and not on_protesters and all(
-                background_clause(m.token) or m.token.dep_ in ("compound", "amod") for m in e.mentions):
-            continue  # "the release of workers who were arrested", "a detention centre": not this protest's arrests
-        if e.acled[1] in ("Arrests",) or e.plover == "ASSAULT" and e.mode == "crowd-control" or on_protesters:
-            p = min(protests, key=lambda p: abs(p.sent.start - e.sent.start))
-            if abs(p.sent.start - e.sent.start) > 80 and not on_protesters:
-                continue
-            if e.acled[1] == "Arrests" or e.mode == "crowd-control" or e.acled[1] == "Attack":
-                if p.acled[1] == "Peaceful protest":
-                    p.acled = ("Protests", "Protest with intervention")
-                    p.notes.append(f"'{e.token.text}' against protesters -> Protest with intervention")
-            if e.acled[1] == "Excessive force against protesters" or (e.fatalities or 0) > 0 and on_protesters:
-                p.acled = ("Protests", "Excessive force against protesters")
-                p.notes.append(f"'{e.token.text}' protesters -> Excessive force against protesters")
-            e.absorbed_into = p
-            if e.plover == "ASSAULT":  # ACLED counts the toll of the crackdown on the protest event
-                if e.fatalities:
-                    p.fatalities = (p.fatalities or 0) + e.fatalities
-                if e.injured:
-                    p.injured = (p.injured or 0) + e.injured
-            e.notes.append("ACLED: part of the protest event")
-            e.acled = (None, None)
+        if {m.sent.start for m in e.mentions} & {m.sent.start for m in host.mentions[:-len(e.mentions)]}:
+            # (owners named in the attack's own sentence; not "grain destined for X had been damaged")
+            host.targets.extend(t for t in e.targets if t not in host.targets and t not in host.actors)
+        host.notes.append(f"damage '{e.token.text}' is part of the attack")
+    return out
 
 
 # --------------------------------------------------------------------------- place and date
@@ -1770,7 +1793,7 @@ class EventsStage:
         # Toll verbs that are negated or hypothetical ("without injuring anyone") are toll, not events.
         toll_verbs = set(lex.toll["kill_verbs"]) | set(lex.toll["injure_verbs"])
         cands = [c for c in cands if not (c.status in ("negated",) and c.token.lemma_.lower() in toll_verbs)]
-        cands = relate_to_protests(cands, lex)
+        cands = _protest.relate_to_protests(cands, lex)
         events = merge(cands)
         events = merge(attach_mentions(events, pending), events)
         events = absorb_toll_mentions(events, lex)
@@ -1778,9 +1801,10 @@ class EventsStage:
         events = fold_into_territory(events)
         for e in events:
             e.place, e.geo_precision = best_place(e) if len(e.mentions) > 1 else (e.place, e.geo_precision)
-        fold_protest_violence(events, lex)
+        _protest.fold_protest_violence(events, lex)
+        events = fold_damage_into_attacks(events)
         self._assign_toll(doc, events, lex)
-        fold_protest_actions(events, lex)
+        _protest.fold_protest_actions(events, lex)
         add_generic_participants(doc, [e for e in events if e.absorbed_into is None])
         for e in events:
             if e.acled[0] is not None:  # sizes ready for Event fields size/weapons_count/arrested
@@ -1797,9 +1821,10 @@ class EventsStage:
         to the event they name (event_mentions); mentions that report no event are dropped."""
         keep, pending = [], []
         for c in cands:
-            if in_accusation(c.token) and c.status in ("occurred", "attempted"):
+            if in_accusation(c.token) and c.status in ("occurred", "attempted", "alleged"):
+                if c.status != "alleged":
+                    c.notes.append("what someone is accused of -> alleged")
                 c.status, c.accused_act = "alleged", True
-                c.notes.append("what someone is accused of -> alleged")
             elif answered_event(c.token) and c.status in ("occurred", "alleged"):
                 c.status = "historical"
                 c.notes.append("the event an action answers -> earlier (historical)")
@@ -1811,8 +1836,14 @@ class EventsStage:
                 continue
             if why:
                 c.notes.append(why)
+            renames = renamed_event(c)
             if kind == "weak":
                 pending.append((c, "weak"))
+            elif renames is not None:
+                c.renames = renames
+                pending.append((c, "renamed"))
+            elif refers_back(c.token) and c.status != "negated" and not c.explicit_date:
+                pending.append((c, "backref"))
             elif names_known_event(c.token) and c.status != "negated":
                 pending.append((c, "anaphor"))
             elif anaphoric(c.token) and not c.explicit_date and not c.accused_act and not answered_event(c.token) \
@@ -2008,3 +2039,7 @@ def _f1(pairs: list[tuple[Optional[str], Optional[str]]]) -> tuple[float, float]
         weighted += f1 * support
         total += support
     return macro / len(labels), weighted / total if total else 0.0
+
+
+# Protest rules live in their own module, which imports helpers from this one.
+from . import event_protest as _protest  # noqa: E402

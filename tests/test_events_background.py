@@ -1,0 +1,255 @@
+"""Background events, re-mentions and the scope of weapon cues: protests an accusation is about
+stay background and are one event, an accused shooting keeps its own weapon, re-mentions of an
+event (by a demonstrative subject, a plural demonstrative or an answered-event noun) join it,
+damage done by an attack is part of the attack. Sentences are invented for these tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventlens.pipeline.events import EventsStage
+
+PUBLISHED = dt.date(2022, 5, 2)
+
+
+@pytest.fixture(scope="session")
+def events(spacy_parse):
+    def _events(text: str):
+        doc = spacy_parse(text, PUBLISHED)
+        EventsStage()(doc)
+        return doc._.events
+    return _events
+
+
+def of_type(evs, plover):
+    return [e for e in evs if e.plover_type == plover]
+
+
+# --- weapon cues come from the event's own clause ---------------------------------------------
+
+ACCUSED_SHOOTING = ("The militia leaders accused the minister of being involved in shooting demonstrators "
+                    "in the capital, who gathered to protest against the results, especially since the "
+                    "drones were launched from the place where these elements demonstrated.")
+
+
+def test_accused_shooting_keeps_its_own_weapon(events):
+    shooting = next(e for e in events(ACCUSED_SHOOTING) if e.trigger.text == "shooting")
+    assert shooting.status == "alleged"
+    assert shooting.plover_mode == "firearms"
+    assert shooting.acled_sub_event_type != "Air/drone strike"
+
+
+def test_weapon_in_the_event_phrase_is_found(events):
+    text = "The ministry condemned the attack carried out by drones on the governor's residence."
+    attack = next(e for e in events(text) if e.plover_type == "ASSAULT")
+    assert attack.acled_sub_event_type == "Air/drone strike"
+
+
+def test_weapon_of_an_earlier_event_in_the_sentence_is_not_borrowed(events):
+    text = "Rockets hit the base on Wednesday. The attack came a week after a drone struck near the same base."
+    evs = of_type(events(text), "ASSAULT")
+    now = [e for e in evs if e.status == "occurred"]
+    assert len(now) == 1 and now[0].acled_sub_event_type == "Shelling/artillery/missile attack"
+    assert [e.trigger.text for e in evs if e.status == "historical"] == ["struck"]
+
+
+# --- background protests and re-mentions -----------------------------------------------------
+
+def test_protest_an_accusation_is_about_is_one_background_event(events):
+    protests = of_type(events(ACCUSED_SHOOTING), "PROTEST")
+    assert len(protests) == 1
+    assert protests[0].status == "historical"
+    assert len(protests[0].evidence) == 1
+
+
+def test_verb_with_demonstrative_subject_joins_the_event_told_before(events):
+    text = ("Hundreds of students marched to the ministry on Monday. "
+            "The police later closed the square where these students demonstrated.")
+    protests = of_type(events(text), "PROTEST")
+    assert len(protests) == 1 and len(protests[0].evidence) == 2
+
+
+def test_plural_demonstrative_joins_the_earlier_plural_events(events):
+    text = ("Gunmen stormed a police post in the town on Monday. "
+            "The militia carried out the attacks in the capital last year and the attack on the airport. "
+            "Officials said the militia was responsible for these attacks.")
+    evs = of_type(events(text), "ASSAULT")
+    plural = next(e for e in evs if e.trigger.text == "attacks")
+    assert plural.status == "historical" and len(plural.evidence) == 2
+    assert not [e for e in evs if e.trigger.text == "attacks" and e is not plural]
+
+
+def test_answered_attack_names_the_accused_shooting_again(events):
+    text = ("A bomb exploded at the minister's house on Monday. The leaders accused the minister of being "
+            "involved in shooting demonstrators of supporters of the party in the capital, which implies "
+            "that the bombing was in retaliation for the attack on its supporters.")
+    evs = of_type(events(text), "ASSAULT")
+    shooting = next(e for e in evs if e.trigger.text == "shooting")
+    assert shooting.status == "alleged" and len(evs) == 2
+    assert "Protesters" not in " ".join(shooting.actors)  # the shot demonstrators are no perpetrators
+
+
+def test_crackdown_on_another_day_is_not_part_of_an_earlier_protest(pipeline_for):
+    from eventlens.model import Article
+    text = ("Security forces opened fire on protesters in Mosul on Monday, killing four people. "
+            "The protests began in September.")
+    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    main = result.events[0]
+    assert main.plover_type == "ASSAULT" and main.acled_sub_event_type == "Excessive force against protesters"
+    assert main.fatalities == 4
+
+
+# --- damage, strikes, withdrawals and supplies ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Rockets struck the air base on Tuesday, damaging a hangar and two vehicles.",
+    "Gunmen killed five villagers on Sunday and set fire to several houses.",
+])
+def test_damage_done_by_an_attack_is_part_of_it(events, text):
+    evs = events(text)
+    assert not [e for e in evs if e.acled_sub_event_type == "Looting/property destruction"]
+    assert len([e for e in evs if e.acled_event_type]) == 1
+
+
+def test_destruction_alone_stays_property_destruction(events):
+    text = "Unidentified assailants destroyed the memorial of the Curfew Day massacre on Friday."
+    main = next(e for e in events(text) if e.acled_event_type)
+    assert main.acled_sub_event_type == "Looting/property destruction"
+
+
+@pytest.mark.parametrize("text,plover", [
+    ("The rescue group called the raid a deliberate strike on civilians.", "ASSAULT"),
+    ("The defence ministry said it had carried out a strike on fuel depots.", "ASSAULT"),
+    ("Teachers began a strike on Monday over unpaid salaries.", "PROTEST"),
+])
+def test_strike_on_a_target_is_an_attack(events, text, plover):
+    assert plover in [e.plover_type for e in events(text)]
+    assert not [e for e in events(text) if e.trigger.text == "strike" and e.plover_type != plover]
+
+
+@pytest.mark.parametrize("text,retreat", [
+    ("Volunteers pulled several people from under a collapsed roof.", False),
+    ("The government pulled out of the grain deal in July.", True),
+    ("The army pulled its troops from the border town.", True),
+])
+def test_pulling_is_a_withdrawal_only_out_of_something(events, text, retreat):
+    assert ("RETREAT" in [e.plover_type for e in events(text)]) is retreat
+
+
+def test_what_a_convoy_carries_is_no_aid(events):
+    text = "A bomb exploded as a convoy of trucks carrying supplies for the coalition passed on the highway."
+    assert "AID" not in [e.plover_type for e in events(text)]
+
+
+def test_calling_on_someone_is_a_request(events):
+    evs = events("The spokesman called on the federal government to punish those responsible.")
+    assert "REQUEST" in [e.plover_type for e in evs] and "CONSULT" not in [e.plover_type for e in evs]
+
+
+def test_attacks_threatening_stability_are_no_threat(events):
+    evs = events("These attacks threaten the stability of the whole region, a spokesman said.")
+    assert "THREATEN" not in [e.plover_type for e in evs]
+
+
+@pytest.mark.parametrize("text,clash", [
+    ("The two armed groups exchanged 24 detainees at the crossing on Monday.", False),
+    ("Troops and rebels exchanged fire near the village on Monday.", True),
+])
+def test_exchange_is_a_clash_only_with_fire(events, text, clash):
+    assert bool([e for e in events(text) if e.acled_sub_event_type == "Armed clash"]) is clash
+
+
+def test_hyphenated_stance_is_no_support_event(events):
+    evs = events("Foreign-backed factions exchanged prisoners with the army on Monday.")
+    assert "SUPPORT" not in [e.plover_type for e in evs]
+
+
+def test_habitual_bombings_and_a_conceded_offensive_stay_apart(events):
+    text = ("The group frequently carries out bombings in the capital despite an offensive "
+            "launched last year by the government.")
+    evs = of_type(events(text), "ASSAULT")
+    assert len(evs) == 2 and all(e.status == "historical" for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Violence in the northern provinces has killed thousands of civilians since 2015.",
+    "Hundreds of people have been killed in the region since the fighting began.",
+])
+def test_toll_over_a_long_period_is_background(events, text):
+    assert all(e.status == "historical" for e in of_type(events(text), "ASSAULT"))
+
+
+def test_cessation_of_hostilities_is_no_fighting(events):
+    evs = events("The peacekeepers urged both sides to return to the cessation of hostilities.")
+    assert "ASSAULT" not in [e.plover_type for e in evs]
+
+
+def test_fires_burning_destroy_nothing(events):
+    evs = events("Videos showed people running from gunfire and fires burning in the streets.")
+    assert not [e for e in evs if e.acled_sub_event_type == "Looting/property destruction"]
+
+
+def test_speaker_naming_an_attack_is_not_its_perpetrator(spacy_parse):
+    from eventlens.model import Actor, Span
+    text = ("An army aircraft bombed a crowded market in the town on Tuesday, killing dozens. "
+            "The opposition council called the strike a heinous act.")
+    doc = spacy_parse(text, PUBLISHED)
+    start = text.index("opposition council")
+    doc._.actors = [Actor(id="new:council", name="opposition council", kind="organization", link="exact-alias",
+                          confidence=0.5, mentions=[Span.of(text, start, start + len("opposition council"))])]
+    EventsStage()(doc)
+    strikes = of_type(doc._.events, "ASSAULT")
+    assert len(strikes) == 1 and len(strikes[0].evidence) == 2
+    assert "new:council" not in strikes[0].actors
+    assert "PROTEST" not in [e.plover_type for e in doc._.events]
+
+
+def test_place_in_a_locative_phrase_is_no_target(spacy_parse):
+    from eventlens.model import Actor, Place, Span
+    text = "Drones attacked port facilities on the Danube overnight, officials said."
+    doc = spacy_parse(text, PUBLISHED)
+    start = text.index("Danube")
+    doc._.actors = [Actor(id="new:danube", name="Danube", kind="organization", link="new", confidence=0.3,
+                          mentions=[Span.of(text, start, start + len("Danube"))])]
+    doc._.places = [Place(id="gn:1", name="Danube", feature="river", lat=45.2, lon=28.7,
+                          mentions=[Span.of(text, start, start + len("Danube"))])]
+    EventsStage()(doc)
+    attack = of_type(doc._.events, "ASSAULT")[0]
+    assert "new:danube" not in attack.targets + attack.actors
+
+
+def test_headline_event_joins_the_reported_one_despite_its_rough_place(pipeline_for):
+    from eventlens.model import Article
+    text = ("Roadside bomb hits army truck on highway south of Baghdad\n\n"
+            "A roadside bomb exploded on Monday as an army truck passed along the main highway in "
+            "Diwaniyah province, police said.")
+    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    bombs = [e for e in result.events if e.acled_sub_event_type == "Remote explosive/landmine/IED"
+             and e.status == "occurred"]
+    assert len({e.id.split("-")[0] for e in bombs}) == 1
+
+
+def test_claim_of_responsibility_does_not_make_a_road_closure_a_protest(events):
+    text = ("A bomb exploded near the market on Monday. No group claimed responsibility. "
+            "Security forces closed the road for three hours.")
+    assert "PROTEST" not in [e.plover_type for e in events(text)]
+
+
+def test_killings_someone_is_investigated_for_are_alleged(events):
+    text = "The minister is being investigated for involvement in the killings of demonstrators by soldiers."
+    killings = [e for e in of_type(events(text), "ASSAULT") if e.trigger.text == "killings"]
+    assert killings and killings[0].status == "alleged"
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry imposed sanctions on two militia commanders over attacks on troops.",
+    "The treasury sanctioned two militia commanders over attacks on troops.",
+])
+def test_attacks_a_sanction_answers_happened_before(events, text):
+    assert [e.status for e in of_type(events(text), "ASSAULT")] == ["historical"]
+
+
+def test_a_call_for_an_end_to_attacks_reports_no_attack(events):
+    evs = events("The government has called for an end to attacks on foreign forces.")
+    assert "ASSAULT" not in [e.plover_type for e in evs]
