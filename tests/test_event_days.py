@@ -43,3 +43,9 @@ def test_single_day_event_untouched_and_stable(days_pipeline):
     a, b = run(days_pipeline, text), run(days_pipeline, text)
     assert [e.id for e in a.events] == [e.id for e in b.events]
     assert not any("-" in e.id for e in a.events)
+
+
+def test_an_overnight_attack_is_one_event_not_two_days(days_pipeline):
+    result = run(days_pipeline, "Russian drones hit port facilities in Izmail overnight, officials said.")
+    strikes = [e for e in result.events if e.plover_type == "ASSAULT"]
+    assert len(strikes) == 1 and strikes[0].date == D(2022, 3, 9)

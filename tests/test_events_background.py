@@ -253,3 +253,15 @@ def test_attacks_a_sanction_answers_happened_before(events, text):
 def test_a_call_for_an_end_to_attacks_reports_no_attack(events):
     evs = events("The government has called for an end to attacks on foreign forces.")
     assert "ASSAULT" not in [e.plover_type for e in evs]
+
+
+
+def test_a_headline_answer_over_attacks_makes_the_attacks_earlier(events):
+    attacks = [e for e in events("US Treasury sanctions militia figures over attacks on troops")
+               if e.plover_type == "ASSAULT"]
+    assert attacks and all(e.status == "historical" for e in attacks)
+
+
+def test_those_who_attack_is_a_warning_not_an_event(events):
+    text = '"Those who attack our personnel will be held accountable," the official said.'
+    assert all(e.status != "occurred" for e in of_type(events(text), "ASSAULT"))

@@ -37,6 +37,8 @@ def range_for(doc: Doc, event: Event) -> Optional[DateMention]:
             continue
         if not 1 <= (d.end - d.date).days < MAX_DAYS:
             continue
+        if "night" in d.span.text.lower():
+            continue   # "overnight", "on the night of 1-2 May": one night across two dates, one event
         if any(overlaps(d.span.start, d.span.end, s, e) for s, e in _sentences(doc, spans)):
             return d
     return None

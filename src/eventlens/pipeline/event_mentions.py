@@ -151,7 +151,13 @@ def answered_event(tok) -> bool:
         head = head.head  # "sanctioned two figures over attacks": "over" hangs on the object
     if head.pos_ == "VERB" and any(k.dep_ == "dobj" and k.lemma_.lower() in ANSWER_NOUNS for k in head.children):
         return True  # "imposed sanctions on them over attacks"
-    return head.lemma_.lower() in ANSWER_NOUNS | ANSWER_VERBS
+    if head.lemma_.lower() in ANSWER_NOUNS | ANSWER_VERBS:
+        return True
+    # a headline the parser breaks up ("US Treasury sanctions X figures over attacks on troops"):
+    # an answering word shortly before "over/for" still says what came first
+    start = max(tok.sent.start, tok.head.i - 6)
+    return any(t.lemma_.lower() in ANSWER_NOUNS | ANSWER_VERBS or t.lower_.rstrip("s") in ANSWER_NOUNS
+               for t in tok.doc[start:tok.head.i])
 
 
 def anaphoric(tok) -> bool:

@@ -932,7 +932,7 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
     elif "would" in aux and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS \
             and not _conditional(tok):
         c.status = "future"  # "said they would boycott": reported future, not a hypothesis
-    elif aux & {"would", "could", "might", "may"} or _conditional(tok) or _modal_cause(tok):
+    elif aux & {"would", "could", "might", "may"} or _conditional(tok) or _modal_cause(tok) or _generic_doer(tok):
         c.status = "hypothetical"
     elif aux & {"will", "shall"} or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in st["future_heads"]) \
             or (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ("plan", "threat", "call")) \
@@ -950,6 +950,13 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         c.status = "failed" if c.status == "attempted" or has_phrase(hays, ["foiled", "thwarted", "averted"]) else c.status
     if c.status != "occurred":
         c.notes.append(f"status {c.status}")
+
+
+def _generic_doer(tok) -> bool:
+    """"those who attack our personnel will be held accountable", "anyone who protests": a kind of
+    act named to warn or promise, not an event that happened."""
+    return tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.head.lower_ in (
+        "those", "anyone", "anybody", "whoever", "everyone", "all")
 
 
 def _modal_cause(tok) -> bool:
