@@ -265,3 +265,20 @@ def test_a_headline_answer_over_attacks_makes_the_attacks_earlier(events):
 def test_those_who_attack_is_a_warning_not_an_event(events):
     text = '"Those who attack our personnel will be held accountable," the official said.'
     assert all(e.status != "occurred" for e in of_type(events(text), "ASSAULT"))
+
+
+GREEN_ZONE_PROTEST = (
+    "Hundreds of supporters of the militia gathered yesterday in front of the gates of the Green Zone in "
+    "Baghdad, demanding a recount of the election results.\n\n"
+    "The demonstrators, who raised the flags of the militia, chanted slogans against the electoral commission.\n\n"
+    "The security forces closed the Jumhuriya bridge before the demonstrators, and the sit-in remained peaceful.\n\n"
+    'The militia leader said the demonstrations "will continue peacefully", and he called on his supporters '
+    "not to be dragged into a clash with the security forces.")
+
+
+def test_one_protest_told_by_its_demonstrators_and_a_call_to_avoid_clashes(events):
+    evs = events(GREEN_ZONE_PROTEST)
+    protests = of_type(evs, "PROTEST")
+    assert len(protests) == 1, [(e.trigger.text, e.acled_sub_event_type) for e in protests]
+    assert protests[0].acled_sub_event_type == "Peaceful protest"
+    assert all(e.status != "occurred" for e in of_type(evs, "ASSAULT"))

@@ -195,7 +195,9 @@ def refers_back(tok) -> bool:
         if any(k.dep_ == "det" and k.lower_ in BACK_DETS for k in tok.children):
             return True
         # "The detentions came less than three weeks before the elections": the ones told before
-        return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("come", "follow", "happen", "occur") \
+        # "the demonstrations will continue peacefully": the ones under way
+        return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ("come", "follow", "happen", "occur", "continue",
+                                                                   "remain", "persist", "resume", "go") \
             and any(k.dep_ == "det" and k.lower_ == "the" for k in tok.children) \
             and not any(k.dep_ in ("prep", "compound", "amod", "nummod") for k in tok.children)
     if tok.pos_ != "VERB":
@@ -203,6 +205,23 @@ def refers_back(tok) -> bool:
     subj = [k for k in tok.children if k.dep_ in ("nsubj", "nsubjpass")]
     return any(any(k.dep_ == "det" and k.lower_ in BACK_DETS for k in s.children) and s.pos_ == "NOUN"
                for s in subj)
+
+
+# People a protest is told by: "the demonstrators raised flags" are the ones told before.
+PROTEST_PEOPLE = {"demonstrator", "demonstrators", "protester", "protesters", "protestor", "protestors",
+                  "marchers", "strikers", "sit-in", "participants"}
+
+
+def protesters_told_before(tok) -> bool:
+    """A protest verb whose subject is "the demonstrators" (or a clause describing them: "the
+    demonstrators, who raised flags"): the protest already told, not another one."""
+    if tok.pos_ != "VERB":
+        return False
+    subj = next((k for k in tok.children if k.dep_ == "nsubj"), None)
+    if tok.dep_ == "relcl" and (subj is None or subj.lower_ in ("who", "that")):
+        subj = tok.head
+    return subj is not None and subj.lower_ in PROTEST_PEOPLE and any(
+        k.dep_ == "det" and k.lower_ == "the" for k in subj.children)
 
 
 def renamed_event(c) -> Optional[object]:
@@ -366,7 +385,7 @@ def compatible_roles(a, b, loose: bool = False) -> bool:
     if a.targets and b.targets and not set(a.targets) & set(b.targets) and not loose:
         return False
     if (set(a.targets) & set(b.actors) or set(a.actors) & set(b.targets)) and not (
-            set(a.targets) & set(b.targets) or set(a.actors) & set(b.actors)):
+            set(a.targets) & set(b.targets) or set(a.actors) & set(b.actors)) and not loose:
         return False
     return True
 
@@ -397,7 +416,9 @@ def attach_mentions(events: list, pending: list) -> list:
                 host.notes.append(f"'{c.token.text}' names it again")
             continue
         roles = set(c.actors) | set(c.targets)
-        pointing = demonstrative(c.token)  # "this attack" points back whatever place is named near it
+        # "this attack" points back whatever place is named near it; so does "the demonstrators raised
+        # the flags of X" (X is no target of theirs)
+        pointing = demonstrative(c.token) or kind == "backref" and c.plover == "PROTEST" and protesters_told_before(c.token)
         # "these attacks", "where these elements demonstrated": background told before counts too
         shut = ("negated",) if kind == "backref" else ("negated", "historical")
         live = [e for e in events if e.absorbed_into is None and e.status not in shut
@@ -419,8 +440,8 @@ def attach_mentions(events: list, pending: list) -> list:
                 leftover.append(c)
             continue
         host.mentions.append(c)
-        for src, dst in ((c.targets, host.targets),):
-            dst.extend(x for x in src if x not in dst)
+        for src, dst in ((c.targets, host.targets),) if not pointing else ():
+            dst.extend(x for x in src if x not in dst)   # (a comment's words name no further victims)
         host.confidence = min(0.95, host.confidence + 0.02)
         if kind in ("anaphor", "backref"):
             host.notes.append(f"'{c.token.text}' refers back to it")

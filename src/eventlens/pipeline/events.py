@@ -33,7 +33,8 @@ from spacy.language import Language
 from ..model import Event
 from .base import actor_at, dates_in, place_at, published, span_of
 from .event_mentions import (anaphoric, far_apart, answered_event, attach_mentions, demonstrative, describes_accused_act,
-                             in_accusation, mention_kind, names_known_event, refers_back, renamed_event)
+                             in_accusation, mention_kind, names_known_event, protesters_told_before, refers_back,
+                             renamed_event)
 from .event_roles import add_generic_participants
 from .event_toll import event_counts
 
@@ -255,6 +256,15 @@ def _match_entry(tok, entry: dict, hays: tuple[str, str]) -> bool:
     if "unless_arg" in entry:
         args = args if args is not None else _arg_lemmas(tok)
         if args & {str(x) for x in entry["unless_arg"]}:
+            return False
+    if "unless_subject" in entry and tok.pos_ == "VERB":
+        subj, passive = _subject_of(tok)
+        if subj is None and tok.dep_ == "pcomp" and tok.head.lower_ == "of":
+            # "accused Washington of occupying Iraq": the accused is the doer
+            subj = next((k for k in tok.head.head.children if k.dep_ == "dobj"), None)
+        if subj is not None and not passive and (
+                _phrase_lemmas(subj) & {str(x) for x in entry["unless_subject"]}
+                or "GPE" in entry["unless_subject"] and subj.ent_type_ == "GPE"):
             return False
     if "needs_sentence" in entry and not has_phrase(hays, entry["needs_sentence"]):
         return False
@@ -932,7 +942,8 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
     elif "would" in aux and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS \
             and not _conditional(tok):
         c.status = "future"  # "said they would boycott": reported future, not a hypothesis
-    elif aux & {"would", "could", "might", "may"} or _conditional(tok) or _modal_cause(tok) or _generic_doer(tok):
+    elif aux & {"would", "could", "might", "may"} or _conditional(tok) or _modal_cause(tok) or _generic_doer(tok) \
+            or _asked_to_avoid(tok):
         c.status = "hypothetical"
     elif aux & {"will", "shall"} or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in st["future_heads"]) \
             or (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ("plan", "threat", "call")) \
@@ -950,6 +961,22 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         c.status = "failed" if c.status == "attempted" or has_phrase(hays, ["foiled", "thwarted", "averted"]) else c.status
     if c.status != "occurred":
         c.notes.append(f"status {c.status}")
+
+
+def _asked_to_avoid(tok) -> bool:
+    """"called on supporters not to be dragged into clashes", "urged both sides to avoid
+    fighting": an event someone asks not to happen (a negated or avoiding verb under a request)."""
+    h, negated = tok, False
+    for _ in range(5):
+        if h.head.i == h.i:
+            return False
+        h = h.head
+        if h.pos_ in ("VERB", "AUX"):
+            negated = negated or any(k.dep_ == "neg" for k in h.children) or \
+                h.lemma_.lower() in ("avoid", "prevent", "refrain", "stop")
+            if negated and h.lemma_.lower() in ("call", "urge", "ask", "appeal", "warn", "demand", "tell"):
+                return True
+    return False
 
 
 def _generic_doer(tok) -> bool:
@@ -1849,7 +1876,8 @@ class EventsStage:
             elif renames is not None:
                 c.renames = renames
                 pending.append((c, "renamed"))
-            elif refers_back(c.token) and c.status != "negated" and not c.explicit_date:
+            elif (refers_back(c.token) or c.plover == "PROTEST" and protesters_told_before(c.token)) \
+                    and c.status != "negated" and not c.explicit_date:
                 pending.append((c, "backref"))
             elif names_known_event(c.token) and c.status != "negated":
                 pending.append((c, "anaphor"))
