@@ -118,3 +118,48 @@ def test_univocal_spans_for_scoring():
     assert len(predicted_spans(doc, univocal=False)) == 2
     gold = [{"source": [(0, 9)], "cue": [(10, 14)], "content": [(15, 54)]}]
     assert score(text, spans, gold)["cue_exact"]["f1"] == 1.0
+
+
+def _bomb(text):
+    trig = text.index("killed")
+    return Event(id="e1", plover_type="ASSAULT", trigger=Span.of(text, trig, trig + 6),
+                 evidence=[Span.of(text, 0, text.index(".") + 1)])
+
+
+def test_claimant_becomes_the_actor_of_an_event_without_one():
+    text = ("A car bomb killed four soldiers in Sarn on Monday. The Crimson Dawn Brigade claimed "
+            "responsibility for the attack.")
+    _, doc, _ = run(text, [("new:crimson-dawn", "group", "Crimson Dawn Brigade")], [_bomb(text)])
+    ev = doc._.events[0]
+    assert ev.claimed_by == ["new:crimson-dawn"] and ev.actors == ["new:crimson-dawn"]
+    assert any(a.relation == "claimed" and a.evidence for a in ev.attributions)   # the claim stays
+
+
+def test_claimant_does_not_replace_the_events_own_actor():
+    text = ("A car bomb killed four soldiers in Sarn on Monday. The Crimson Dawn Brigade claimed "
+            "responsibility for the attack.")
+    ev = _bomb(text)
+    ev.actors = ["new:gunmen"]
+    _, doc, _ = run(text, [("new:crimson-dawn", "group", "Crimson Dawn Brigade")], [ev])
+    assert doc._.events[0].actors == ["new:gunmen"] and doc._.events[0].claimed_by == ["new:crimson-dawn"]
+
+
+def test_accused_or_denying_group_is_not_the_actor():
+    for second in ("The army accused the Crimson Dawn Brigade of the attack.",
+                   "The Crimson Dawn Brigade denied any role in the attack."):
+        text = "A car bomb killed four soldiers in Sarn on Monday. " + second
+        _, doc, _ = run(text, [("new:crimson-dawn", "group", "Crimson Dawn Brigade"),
+                               ("new:army", "organization", "army")], [_bomb(text)])
+        ev = doc._.events[0]
+        assert ev.accused + ev.denied_by == ["new:crimson-dawn"], second
+        assert ev.actors == [], second
+
+
+def test_pipeline_codes_the_claimant_as_actor():
+    import eventlens
+    r = eventlens.extract("A car bomb killed four soldiers in Kirkuk on Monday. The Crimson Dawn "
+                          "Brigade claimed responsibility for the attack.", published="2024-03-05", title="Bomb")
+    attack = next(e for e in r.events if e.plover_type == "ASSAULT")
+    claimant = next(a.id for a in r.actors if a.name == "Crimson Dawn Brigade")
+    assert attack.claimed_by == [claimant] and attack.actors == [claimant]
+    assert claimant not in attack.targets

@@ -81,6 +81,18 @@ def _attribute_responsibility(doc, found: list[Found], events) -> None:
         if role == "allege" and f.target:
             add(e, "accused", f.target, evidence, f.extra.get("id"))
     _responsibility_phrases(doc, events, lex, add)
+    _claimants_as_actors(events)
+
+
+def _claimants_as_actors(events) -> None:
+    """ACLED codes the group that claimed an event as its actor1 when the report names no
+    perpetrator otherwise: an event with no actors of its own gets its claimants (the claim
+    stays in claimed_by/attributions as the evidence). Accusations and denials never do."""
+    for e in events:
+        if e.actors or not e.claimed_by:
+            continue
+        e.actors.extend(a for a in e.claimed_by
+                        if a not in e.targets and a not in e.denied_by and a not in e.actors)
 
 
 def _responsibility_phrases(doc, events, lex, add) -> None:

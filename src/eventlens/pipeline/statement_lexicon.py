@@ -36,4 +36,5 @@ def lexicon() -> dict:
     data["framing_verbs"] = set(data.get("framing_verbs", ()))
     data["speech_artifacts"] = set(data.get("speech_artifacts", ()))
     data["attribution_adverbs"] = set(data.get("attribution_adverbs", ()))
+    data["experiencer_verbs"] = set(data.get("experiencer_verbs", ()))
     return data

@@ -105,7 +105,11 @@ def _is_passive(verb) -> bool:
     # ("who's called for ...": an "'s" the parser took for "is" with an active subject is "has")
     return any(c.dep_ in ("nsubjpass", "csubjpass") or c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s")
                for c in verb.children) or (any(c.dep_ == "auxpass" for c in verb.children)
-                                           and not any(c.dep_ == "nsubj" for c in verb.children))
+                                           and not any(c.dep_ == "nsubj" for c in verb.children)) \
+        or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "conj")
+            and any(c.dep_ == "agent" for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "aux") for c in verb.children))
+    # ("when pressed by X about ...", "promoted by X": a participle with a "by" agent is passive)
 
 
 def _agent(verb):
@@ -118,6 +122,13 @@ def _agent(verb):
 def _subject(verb):
     """The subject of a cue verb, through participles ("..., saying:"), conjunctions and
     relative clauses ("X, who ... blamed")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and \
+            verb.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in _SUBJ for c in verb.children) and (
+                verb.head.ent_type_ in ("PERSON", "ORG") or verb.head.lemma_.lower() in lexicon()["source_nouns"]
+                or verb.head.lemma_.lower() in lexicon()["speech_artifacts"]):
+        # "footage of Smith asking ...", "a statement announcing ...", "a tweet attacking ...":
+        # the noun a present participle modifies is who (or what) speaks
+        return verb.head
     tok = verb
     for _ in range(6):
         moved = None
@@ -174,6 +185,9 @@ def _subject(verb):
             tok = tok.head
             continue
         break
+    root = _verbless_root(verb)
+    if root is not None:
+        return root
     # inverted "said X" where the parser attached X as dobj/attr after the verb
     for c in verb.rights:
         if c.dep_ in ("dobj", "attr") and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG")):
@@ -190,6 +204,25 @@ def _subject(verb):
                 and prev.lower_ not in ("it", "this", "that", "there"):
             return prev
     return None
+
+
+def _verbless_root(verb):
+    """ "Jo Lee, the rival of the mayor, called Friday for ...", "One of the nurses who signed
+    the letter called him a fraud": after a long subject the parser sometimes hangs the main
+    verb on a noun as a participle (acl) and leaves the sentence without a verb. An active
+    participle with its own complement, in a sentence whose root is that earlier noun phrase,
+    is the main verb and the root its subject."""
+    if verb.dep_ != "acl" or _is_passive(verb) or _agent(verb) is not None:
+        return None
+    root = verb.sent.root
+    if root.pos_ not in ("NOUN", "PROPN", "NUM") or root.i >= verb.i or verb.head.i == root.i and verb.i == root.i + 1:
+        return None   # ("the bill known as ...": a participle right after its noun modifies it)
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj") and t.head.i == root.i
+           for t in verb.sent if t.i != verb.i):
+        return None
+    if not any(c.dep_ in ("dobj", "obj", "prep", "ccomp", "oprd", "npadvmod") for c in verb.children):
+        return None
+    return root
 
 
 def _outside_speaker(ctx, q, verb):
@@ -390,7 +423,8 @@ def _object_is_content(obj, entry) -> bool:
         return False
     # "denied it", "doesn't think so": the pronoun stands for what was said (PolNeAR marks
     # it); persons are addressees or topics ("praised him" has its own rule via plover)
-    return not (obj.pos_ == "PRON" and obj.lower_ in ("them", "him", "her", "me", "us", "you"))
+    return not (obj.pos_ == "PRON" and obj.lower_ in ("them", "him", "her", "me", "us", "you")) \
+        or (entry.get("epistemic") and obj.lower_ in ("them", "him", "her"))
 
 
 # Any verb with a "that"-clause and a source-like subject reports a thought or finding
@@ -650,7 +684,8 @@ class Stage:
             # nominal cues: "X's claim that ...", "a warning about ...", "the decision to ..."
             (True, lambda si, tok: self._nominal(ctx, tok, used_cues, found)),
             # attitudes and impressions: "X is sure that ...", "X seemed weaker"
-            (True, lambda si, tok: self._attitude(ctx, tok) or self._impression(ctx, tok, used_cues)),
+            (True, lambda si, tok: self._attitude(ctx, tok) or self._impression(ctx, tok, used_cues)
+             or self._experiencer(ctx, tok)),
         )
         for skip_used, find_at in passes:
             for si, sent in enumerate(sents):
@@ -713,6 +748,9 @@ class Stage:
                                 (m.start("name"), m.end("name")), "direct")
 
     def _headline(self, ctx, found: list[Found]) -> None:
+        def w_title(words) -> bool:   # Title Case: most words capitalized
+            return sum(x.group(0)[:1].isupper() for x in words) * 2 > len(words)
+
         """The article's first line is its headline, often in Title Case, where the tagger
         takes verbs for names: a word that is a form of a cue verb (not the first word) is
         the cue, the words before it the source and the rest the content, unless a statement
@@ -739,7 +777,11 @@ class Stage:
                     or tok[0].ent_iob_ == "I" and not m.group(0).endswith("s"):
                 continue   # the tagger saw the verb (the verb passes had their chance), or a name goes on
             src_words = [x.group(0) for x in words[start:k]]
-            if src_words[0].lower() in _NOT_HEADLINE_SOURCES or not all(x[:1].isupper() for x in src_words) \
+            # (a sentence-case headline may name its source in lower case: "Federal court rules ...")
+            if src_words[0].lower() in _NOT_HEADLINE_SOURCES or not src_words[0][:1].isupper() \
+                    or not all(x[:1].isupper() for x in src_words) and (
+                        len(src_words) > 3 or w_title(words)
+                        or any(x.lower() in _HEADING_PREPS or x.lower() in ("the", "a", "an") for x in src_words)) \
                     or src_words[-1].endswith(("'s", "’s")):
                 continue   # "A Curious Plan", "One Tweet", "the Council's Record": no speaker
             w = m.group(0).lower()
@@ -823,6 +865,8 @@ class Stage:
         if hit is None:
             return None
         entry, prep = hit
+        if tok.lemma_.lower() in lex["experiencer_verbs"] and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+            return None   # "the plan worries them": the object feels it (_experiencer)
         as_clause = tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in tok.children)
         if entry.get("as_only") and not as_clause:
             return None   # "put" reports speech only in "as X put it"
@@ -863,6 +907,16 @@ class Stage:
             # (or nobody named); what was said is about the passive subject
             subj = _agent(tok)
             patient = next((c for c in tok.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
+            if patient is None and subj is not None and tok.tag_ == "VBN" and tok.head.i != tok.i \
+                    and not entry.get("epistemic"):
+                # "a view echoed by X", "the rules, criticized by X as ...": what the participle's
+                # agent said is the noun (or the clause's subject) it modifies (verbs of saying
+                # only: "PACs supported by X", "a forum viewed by X" report no one's words)
+                if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
+                    patient = tok.head
+                elif tok.dep_ == "advcl":
+                    patient = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                                    and c.i < tok.i and c.pos_ in ("NOUN", "PROPN")), None)
             if patient is not None and patient.lower_ not in ("it", "this", "that", "which", "who", "there"):
                 span = _subtree_span(patient, [c for c in patient.children if c.dep_ in ("relcl", "acl")])
                 content = (min(span[0], content[0]), max(span[1], content[1])) if content else span
@@ -993,6 +1047,27 @@ class Stage:
             return None
         return Found(content=ctx.clip(content, verb.idx), kind="indirect", sentence=ctx.sentence_of(verb.idx),
                      cue=(_cue_start(verb), verb.idx + len(verb)), cue_lemma=verb.lemma_.lower(), how="impression")
+
+    def _experiencer(self, ctx, verb) -> Optional[Found]:
+        """ "That worries environmentalists", "the plan angered party leaders": a verb of feeling
+        whose object feels it (lexicon experiencer_verbs); the object is the source and what
+        causes the feeling (the subject) the content."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon()["experiencer_verbs"] or _is_passive(verb):
+            return None
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i > verb.i), None)
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+        if obj is None or subj is None or obj.pos_ not in ("NOUN", "PROPN") or not self._is_source_like(ctx, obj):
+            return None
+        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            if verb.head.i > verb.i:
+                return None
+            content = _phrase_span(verb.head)   # "something that concerns X"
+        else:
+            content = _phrase_span(subj)
+        f = Found(content=ctx.clip(content, verb.idx), kind="indirect", sentence=ctx.sentence_of(verb.idx),
+                  cue=(_cue_start(verb), verb.idx + len(verb)), cue_lemma=verb.lemma_.lower(), how="experiencer")
+        self._set_source(ctx, f, obj)
+        return f if f.source is not None else None
 
     def _nominal(self, ctx, noun, used_cues, found) -> Optional[Found]:
         """A speech or thought noun with its content ("that"-clause, "to"-clause or topic
@@ -1157,8 +1232,10 @@ class Stage:
                     parts.append(clause)
                     break
         if not parts and not clausal:
-            # "doesn't think so", "said so"
-            parts += [c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "so" and c.i > verb.i]
+            # "doesn't think so", "said so", "said as much", "said yes"
+            parts += [c for c in verb.children if c.i > verb.i and (
+                c.dep_ == "advmod" and (c.lower_ == "so" or c.lower_ == "much" and any(a.lower_ == "as" for a in c.children))
+                or c.dep_ in ("intj", "dobj", "advmod") and c.lower_ in ("yes", "no") and verb.lemma_ in _SAY_LIKE)]
         if not parts and not clausal:
             # "said after the meeting he would ...": the parser took the clause for an adverbial
             clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
@@ -1450,6 +1527,13 @@ class Stage:
         subj = tops[0]
         exclude = [c for c in subj.children if c.dep_ in ("relcl", "acl") and c.i > subj.i]
         f.source = ctx.clip(_balanced(ctx.doc, _subtree_span(subj, exclude)), subj.idx)
+        if f.cue and f.source[0] < f.cue[0] < f.source[1]:
+            # a source phrase ends before its cue (a misparse may hang the verb inside it)
+            end = f.cue[0]
+            text = doc_text(ctx.doc)
+            while end > f.source[0] and text[end - 1] in " ,":
+                end -= 1
+            f.source = (f.source[0], end)
         f.role = next((r for r in (_speaker_role(t) for t in tops) if r is not None), None)
         if len(tops) > 1:
             # the parser split the subject after joining a heading: the speaker phrase is
