@@ -282,3 +282,17 @@ def test_one_protest_told_by_its_demonstrators_and_a_call_to_avoid_clashes(event
     assert len(protests) == 1, [(e.trigger.text, e.acled_sub_event_type) for e in protests]
     assert protests[0].acled_sub_event_type == "Peaceful protest"
     assert all(e.status != "occurred" for e in of_type(evs, "ASSAULT"))
+
+
+def test_a_capitalised_number_opening_a_sentence_counts_the_dead(events):
+    text = ("Roadside bomb kills soldiers near Djibo\n\nEleven soldiers and four civilian auxiliaries were "
+            "killed when their vehicle struck a roadside bomb near Djibo on Wednesday.")
+    bomb = next(e for e in events(text) if e.plover_type == "ASSAULT")
+    assert bomb.fatalities == 15
+
+
+def test_what_a_force_is_raised_for_and_what_is_promised_did_not_happen(events):
+    evs = events("The militia was recruited by the army to fight jihadist groups. The junta has promised "
+                 "since the coup in September to retake the territory held by armed groups.")
+    assert not [e for e in evs if e.plover_type == "ASSAULT" and e.status == "occurred"]
+    assert not [e for e in evs if e.status == "historical" and e.trigger.text == "retake"]

@@ -932,6 +932,11 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
                                 and any(x.dep_ == "neg" for x in tok.head.children)))
     if neg:
         c.status = "negated"
+    elif tok.dep_ == "xcomp" and "to" in aux and tok.head.lemma_.lower() in st["future_heads"] \
+            and not any(k.dep_ == "neg" for k in tok.head.children):
+        # "has promised since the coup to retake territory": what is promised is still to come,
+        # however long ago the promise was made
+        c.status = "future"
     elif mods & set(st["historical_modifiers"]) or _past_perfect(tok) or _old_date(doc, c) or _repeated(tok) or \
             _earlier_event(tok) or _since_long_ago(doc, tok) or _years_ago(tok) or \
             _historical_frame(tok, st) or has_phrase(
@@ -945,6 +950,8 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
     elif aux & {"would", "could", "might", "may"} or _conditional(tok) or _modal_cause(tok) or _generic_doer(tok) \
             or _asked_to_avoid(tok):
         c.status = "hypothetical"
+    elif tok.dep_ in ("advcl", "xcomp") and "to" in aux and tok.head.lemma_.lower() in st.get("purpose_heads", ()):
+        c.status = "hypothetical"   # "recruited by the army to fight jihadists": what it is for
     elif aux & {"will", "shall"} or (tok.dep_ == "xcomp" and tok.head.lemma_.lower() in st["future_heads"]) \
             or (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ("plan", "threat", "call")) \
             or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in st["future_heads"]
@@ -1212,7 +1219,9 @@ def count_np(tok, lex: Lexicon) -> Optional[int]:
         total = n
     else:
         for ch in tok.children:
-            if ch.dep_ in ("nummod", "quantmod") or (ch.dep_ == "amod" and ch.lower_ in lex.toll["vague"]):
+            # ("Eleven soldiers" opening a sentence: the parser makes the capitalised number a compound)
+            if ch.dep_ in ("nummod", "quantmod") or (ch.dep_ == "amod" and ch.lower_ in lex.toll["vague"]) \
+                    or (ch.dep_ == "compound" and ch.like_num and ch.i < tok.i):
                 m = parse_number(ch, lex)
                 if m is not None:
                     # "the 3 million residents" style quantmods multiply; keep it simple and conservative
