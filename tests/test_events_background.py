@@ -296,3 +296,10 @@ def test_what_a_force_is_raised_for_and_what_is_promised_did_not_happen(events):
                  "since the coup in September to retake the territory held by armed groups.")
     assert not [e for e in evs if e.plover_type == "ASSAULT" and e.status == "occurred"]
     assert not [e for e in evs if e.status == "historical" and e.trigger.text == "retake"]
+
+
+def test_evacuating_the_wounded_is_no_displacement(events):
+    evs = events("Two soldiers were wounded in the blast and evacuated by helicopter to the capital.")
+    assert not [e for e in evs if e.plover_mode == "displacement"]
+    evs = events("Thousands of residents were evacuated from the town as the fighting approached.")
+    assert [e for e in evs if e.plover_mode == "displacement"]
