@@ -275,3 +275,9 @@ def test_people_whose_clause_says_they_protest_are_protesters_even_when_detained
     assert by_kb(run(coding_pipeline, text), "fra-protesters")
     text = "Police arrested men who were planning an attack in Lyon."
     assert not by_kb(run(coding_pipeline, text), "fra-protesters")
+
+
+def test_a_town_whose_own_name_it_is_beats_a_bigger_one_known_by_it(coding_pipeline):
+    # Valence is a French town's own name and only another name of Valencia, Spain
+    text = "On 27 February 2022, around 200 persons demonstrated in Valence against the war."
+    assert by_kb(run(coding_pipeline, text), "fra-protesters")

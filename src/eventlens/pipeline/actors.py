@@ -344,6 +344,11 @@ def _place_countries(name: str, admin_first: bool = False) -> dict[str, float]:
     if not cands and bare != name:
         cands = gazetteer().lookup(bare)
     cands = cands[:12]
+    # a place whose own name it is comes before a bigger one that has it only as another name
+    # ("Valence" is the French town before Valencia, Spain)
+    from ..kb.places import norm
+    key = norm(name)
+    cands = sorted(cands, key=lambda c: norm(c.name) != key)   # stable: population order otherwise
     if admin_first:
         cands = sorted(cands, key=lambda c: c.feature == "country")
     out: dict[str, float] = {}
