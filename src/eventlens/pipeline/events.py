@@ -1091,9 +1091,10 @@ def _conditional(tok) -> bool:
     return h.dep_ == "advcl" and any(x.lower_ in ("if", "unless") and x.dep_ == "mark" for x in h.children)
 
 
-def event_hays(tok) -> tuple[str, str]:
-    """Lowercased text and lemmas of the event's own clause (``clause_hays``) together with the
-    clauses that describe a noun trigger ("the attack carried out by drones on X")."""
+def _clause_tokens(tok, describing: bool) -> list:
+    """The trigger's own clause without the relative and subordinate clauses inside it;
+    ``describing``: keep the clauses that describe a noun trigger itself ("the attack carried out
+    by drones") and leave out coordinated clauses with their own subject."""
     h = tok
     while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
         h = h.head
@@ -1103,36 +1104,32 @@ def event_hays(tok) -> tuple[str, str]:
     for t in h.subtree:
         a, inside = t, False
         while a.i != h.i:
-            if (a.dep_ in ("relcl", "acl", "advcl", "ccomp") and a.head.i != tok.i or a.dep_ == "conj" and any(
-                    k.dep_ in ("nsubj", "nsubjpass") for k in a.children)) and tok.i not in {x.i for x in a.subtree}:
+            sub = a.dep_ in ("relcl", "acl", "advcl", "ccomp") and (a.head.i != tok.i or not describing)
+            own = describing and a.dep_ == "conj" and any(k.dep_ in ("nsubj", "nsubjpass") for k in a.children)
+            if (sub or own) and tok.i not in {x.i for x in a.subtree}:
                 inside = True
                 break
             a = a.head
         if not inside:
             keep.append(t)
-    keep = [t for t in keep if not (t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start)]
-    return " ".join(t.lower_ for t in keep), " ".join(t.lemma_.lower() for t in keep)
+    return keep
+
+
+def _hays(toks) -> tuple[str, str]:
+    return " ".join(t.lower_ for t in toks), " ".join(t.lemma_.lower() for t in toks)
+
+
+def event_hays(tok) -> tuple[str, str]:
+    """Lowercased text and lemmas of the event's own clause (``clause_hays``) together with the
+    clauses that describe a noun trigger ("the attack carried out by drones on X")."""
+    keep = _clause_tokens(tok, describing=True)
+    return _hays([t for t in keep if not (t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start)])
 
 
 def clause_hays(tok) -> tuple[str, str]:
     """Lowercased text and lemmas of the trigger's own clause, without the relative and
     subordinate clauses inside it ("relatives of a man who was killed last year demonstrated")."""
-    h = tok
-    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
-        h = h.head
-    if tok.dep_ in ("relcl", "acl", "advcl", "ccomp"):
-        h = tok
-    keep = []
-    for t in h.subtree:
-        a, inside = t, False
-        while a.i != h.i:
-            if a.dep_ in ("relcl", "acl", "advcl", "ccomp") and not (tok.i in {x.i for x in a.subtree}):
-                inside = True
-                break
-            a = a.head
-        if not inside:
-            keep.append(t)
-    return " ".join(t.lower_ for t in keep), " ".join(t.lemma_.lower() for t in keep)
+    return _hays(_clause_tokens(tok, describing=False))
 
 
 INTENT_HEADS = {"offer", "promise", "pledge", "agree", "commit", "ready", "willing", "prepared", "prepare",
