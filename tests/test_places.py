@@ -563,3 +563,12 @@ def test_town_after_villages_of_in_another_spelling(geo_pipeline):
     assert place_named(doc, "Kafr Kila") is not None and place_named(doc, "Kafr Kila").country == "LBN"
     assert place_named(doc, "Deir Mimas").country == "LBN"
 
+
+
+def test_a_province_spacy_calls_a_people_is_still_a_place(geo_pipeline):
+    # spaCy tags "Kidal" NORP after "attacked"; it is a province's own name, not a people's
+    doc = run(geo_pipeline, "Rebels attacked Kidal on Monday, killing three soldiers.")
+    assert [(p.name, p.country) for p in doc._.places] == [("Kidal", "MLI")]
+    # a people stays a people
+    doc = run(geo_pipeline, "Kurdish fighters and Druze militiamen clashed near Suwayda.")
+    assert {p.name for p in doc._.places} == {"As-Suwayda"}

@@ -624,6 +624,10 @@ class PlacesStage:
             # "demonstrated in Vasteras" (tagged NORP): a town after a locative cue
             return any(c.feature == "city" and c.population >= 1000 and
                        (norm(c.name) == m.key or self._pointed.get(c.country, 0) > 0) for c in m.candidates)
+        if ent is not None and ent.label_ == "NORP" and m.key not in self.gaz.demonyms and \
+                ent.start_char >= m.start - 1 and ent.end_char <= m.end + 1 and any(
+                    c.feature in ("admin1", "country") and norm(c.name) == m.key for c in m.candidates):
+            return True  # "rebels attacked Kidal" (tagged NORP): a province's own name, no people's
         if ent is not None and ent.label_ in {"NORP", "DATE", "TIME", "MONEY", "CARDINAL"}:
             return False
         if ent is not None and ent.label_ in ("ORG", "PERSON"):
