@@ -572,3 +572,10 @@ def test_a_province_spacy_calls_a_people_is_still_a_place(geo_pipeline):
     # a people stays a people
     doc = run(geo_pipeline, "Kurdish fighters and Druze militiamen clashed near Suwayda.")
     assert {p.name for p in doc._.places} == {"As-Suwayda"}
+
+
+def test_a_persons_surname_is_no_town_without_a_place_cue(geo_pipeline):
+    text = '"He has grown so much," says wrestling coach Darren Ripley. "It is time," adds coach Ripley.'
+    assert not run(geo_pipeline, text)._.places
+    text = "Darren Ripley, 45, lives in Ripley, where the fair opened on Monday."
+    assert [p.name for p in run(geo_pipeline, text)._.places] == ["Ripley"]

@@ -577,6 +577,9 @@ class PlacesStage:
         if m.source == "street":
             return True
         if m.source == "ner":
+            if m.candidates and m.key in _surnames(doc) and _cue_precision(doc_text(doc), m.start) is None \
+                    and all(c.population < BIG_TOWN for c in m.candidates):
+                return False  # "coach Ripley" after "coach Darren Ripley": the person, not a town
             if m.candidates:
                 return True
             if m.label in ("FAC", "LOC", "GPE") and len(m.text.split()) > 1 and \
