@@ -281,3 +281,9 @@ def test_a_town_whose_own_name_it_is_beats_a_bigger_one_known_by_it(coding_pipel
     # Valence is a French town's own name and only another name of Valencia, Spain
     text = "On 27 February 2022, around 200 persons demonstrated in Valence against the war."
     assert by_kb(run(coding_pipeline, text), "fra-protesters")
+
+
+def test_a_government_still_to_be_formed_is_no_actor(coding_pipeline):
+    text = "The factions want a share of the next Iraqi government, while the government rejected the demand."
+    govs = by_kb(run(coding_pipeline, text), "irq-government")
+    assert govs and all("next" not in m.text and "Iraqi government" != m.text for m in govs[0].mentions)

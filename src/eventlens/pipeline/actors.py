@@ -592,6 +592,8 @@ TARGET_VERBS = {"impose", "reimpose", "extend", "threaten", "lift", "declare", "
                 "halt", "cut", "rage", "explode", "blow", "kill", "wound", "injure"}
 
 
+# Words that make a body one still to come ("the next government"): no actor yet.
+NOT_YET_WORDS = {"next", "future", "upcoming", "prospective"}
 # Gazetteer features whose people are civilians when the place is attacked.
 PEOPLED_FEATURES = {"city", "district", "camp", "region"}
 
@@ -1080,6 +1082,8 @@ class ActorStage:
         heads = generic_head_index()
         for _, s, e in self.generic_matcher(doc):
             sp = doc[s:e]
+            if any(doc[k].lower_ in NOT_YET_WORDS for k in range(max(0, s - 2), s)):
+                continue   # "the next Iraqi government", "a future government": one still to be formed
             # the small model tags "the military" ADJ; as a subject or object it is the noun
             if sp.root.pos_ not in ("NOUN", "PROPN") and not (
                     sp.root.pos_ == "ADJ" and sp.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")):
