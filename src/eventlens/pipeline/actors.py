@@ -28,7 +28,7 @@ from ..kb.actors import (ActorKB, ActorRecord, capital_of, crowd_lexicon, defaul
                          occupation_sectors, org_sector, titles_lexicon)
 from ..model import Actor
 from ..model import Span
-from .base import doc_text, published
+from .base import accused_doer, doc_text, published
 
 NER_ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 # People nouns that name a civilian victim only with more context ("members of ...").
@@ -1387,9 +1387,7 @@ class ActorStage:
             if v.dep_ == "amod":
                 continue   # "Russian-occupied Crimea": a description, no act
             subj = next((t for t in v.children if t.dep_ == "nsubj"), None)
-            if subj is None and v.dep_ == "pcomp" and v.head.lower_ == "of":
-                # "accused Washington of occupying Iraq": the accused does it
-                subj = next((t for t in v.head.head.children if t.dep_ == "dobj"), None)
+            subj = subj if subj is not None else accused_doer(v)   # "accused Washington of occupying Iraq"
             if subj is not None and (subj.lower_ in self.crowd["weapon_nouns"] or subj.ent_type_ == "GPE"):
                 continue   # "a drone struck near the base"; "Washington occupies": a state's policy
             if subj is not None and any(c.start <= subj.idx < c.end and c.record is not None and (

@@ -84,3 +84,11 @@ def dates_in(doc: Doc, start: int, end: int) -> Iterable:
 def published(doc: Doc):
     art = doc._.article
     return art.published if art is not None else None
+
+
+def accused_doer(verb):
+    """The doer of a subject-less gerund after "accused/blamed X of ...": X ("accused Washington
+    of occupying Iraq"). None for any other verb."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "of":
+        return None
+    return next((k for k in verb.head.head.children if k.dep_ == "dobj"), None)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .events import (REPORTING_VERBS, Candidate, Lexicon, _ancestors, _phrase_lemmas, _phrase_re, _subject_of,
-                     background_clause, context_sents, has_phrase, sent_hays)
+                     background_clause, context_sents, has_phrase, sent_hays, unrealised)
 
 
 def protest_anchors(tok) -> set[int]:
@@ -86,8 +86,8 @@ def protest_cue(c: Candidate, sents, phrases, lex: Lexicon) -> Optional[str]:
             continue  # "violent demonstrations elsewhere"
         if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "over", "against", "following", "since"):
             continue
-        if _unreal(tok):
-            continue  # "called on them not to be dragged into a clash": what should not happen
+        if unrealised(tok, asked=False, depth=4):
+            continue  # "not to be dragged into a clash", "to avoid violence": what should not happen
         verb = tok if tok.pos_ == "VERB" else next((a for a in [tok.head, tok.head.head] if a.pos_ == "VERB"), None)
         if verb is not None:
             subj, passive = _subject_of(verb)
@@ -98,21 +98,6 @@ def protest_cue(c: Candidate, sents, phrases, lex: Lexicon) -> Optional[str]:
                     continue  # "police erected barricades": not the protesters' violence
         return phrase
     return None
-
-
-def _unreal(tok) -> bool:
-    """A cue under a negated or requested verb ("not to be dragged into clashes", "urged them to
-    avoid violence"): what someone asks not to happen did not happen."""
-    h = tok
-    for _ in range(4):
-        if h.head.i == h.i:
-            return False
-        h = h.head
-        if h.pos_ in ("VERB", "AUX") and any(k.dep_ == "neg" for k in h.children):
-            return True
-        if h.pos_ == "VERB" and h.lemma_.lower() in ("avoid", "prevent", "refrain", "urge", "call", "ask", "appeal"):
-            return True
-    return False
 
 
 def code_protest(doc, c: Candidate, lex: Lexicon) -> None:

@@ -31,7 +31,7 @@ import yaml
 from spacy.language import Language
 
 from ..model import Event
-from .base import actor_at, dates_in, place_at, published, span_of
+from .base import accused_doer, actor_at, dates_in, place_at, published, span_of
 from .event_mentions import (anaphoric, far_apart, answered_event, attach_mentions, demonstrative, describes_accused_act,
                              in_accusation, mention_kind, names_known_event, protesters_told_before, refers_back,
                              renamed_event)
@@ -207,6 +207,11 @@ def _arg_lemmas(tok) -> set[str]:
             for g in c.children:
                 if g.dep_ in ("pobj", "pcomp"):
                     out |= _phrase_lemmas(g)
+    # "soldiers were wounded and evacuated": a conjoined verb without a subject shares its head's
+    if tok.dep_ == "conj" and tok.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        for c in tok.head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                out |= _phrase_lemmas(c)
     # "X was hit/attacked": a noun trigger's head verb and "two of them" style objects
     if tok.dep_ in ("compound", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
         out.add(tok.head.lemma_.lower())
@@ -259,9 +264,7 @@ def _match_entry(tok, entry: dict, hays: tuple[str, str]) -> bool:
             return False
     if "unless_subject" in entry and tok.pos_ == "VERB":
         subj, passive = _subject_of(tok)
-        if subj is None and tok.dep_ == "pcomp" and tok.head.lower_ == "of":
-            # "accused Washington of occupying Iraq": the accused is the doer
-            subj = next((k for k in tok.head.head.children if k.dep_ == "dobj"), None)
+        subj = subj if subj is not None else accused_doer(tok)   # "accused Washington of occupying Iraq"
         if subj is not None and not passive and (
                 _phrase_lemmas(subj) & {str(x) for x in entry["unless_subject"]}
                 or "GPE" in entry["unless_subject"] and subj.ent_type_ == "GPE"):
@@ -948,7 +951,7 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
             and not _conditional(tok):
         c.status = "future"  # "said they would boycott": reported future, not a hypothesis
     elif aux & {"would", "could", "might", "may"} or _conditional(tok) or _modal_cause(tok) or _generic_doer(tok) \
-            or _asked_to_avoid(tok):
+            or unrealised(tok):
         c.status = "hypothetical"
     elif tok.dep_ in ("advcl", "xcomp") and "to" in aux and tok.head.lemma_.lower() in st.get("purpose_heads", ()):
         c.status = "hypothetical"   # "recruited by the army to fight jihadists": what it is for
@@ -970,19 +973,22 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         c.notes.append(f"status {c.status}")
 
 
-def _asked_to_avoid(tok) -> bool:
-    """"called on supporters not to be dragged into clashes", "urged both sides to avoid
-    fighting": an event someone asks not to happen (a negated or avoiding verb under a request)."""
-    h, negated = tok, False
-    for _ in range(5):
-        if h.head.i == h.i:
-            return False
-        h = h.head
-        if h.pos_ in ("VERB", "AUX"):
-            negated = negated or any(k.dep_ == "neg" for k in h.children) or \
-                h.lemma_.lower() in ("avoid", "prevent", "refrain", "stop")
-            if negated and h.lemma_.lower() in ("call", "urge", "ask", "appeal", "warn", "demand", "tell"):
-                return True
+# Verbs under which what they govern does not happen ("avoid fighting") and verbs of asking.
+AVOID_VERBS = {"avoid", "prevent", "refrain", "stop"}
+ASKING_VERBS = {"call", "urge", "ask", "appeal", "warn", "demand", "tell"}
+
+
+def unrealised(tok, asked: bool = True, depth: int = 5) -> bool:
+    """Is ``tok`` under a negated or avoiding verb ("not to be dragged into clashes", "to avoid
+    fighting")? ``asked``: only when that is itself asked for ("called on them not to ..."), since
+    "X did not condemn the attack" says nothing against the attack."""
+    negated = False
+    for h in _ancestors(tok, depth):
+        if h.pos_ not in ("VERB", "AUX"):
+            continue
+        negated = negated or any(k.dep_ == "neg" for k in h.children) or h.lemma_.lower() in AVOID_VERBS
+        if negated and (not asked or h.lemma_.lower() in ASKING_VERBS):
+            return True
     return False
 
 
