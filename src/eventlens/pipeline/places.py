@@ -168,6 +168,7 @@ class PlacesStage:
         text = doc_text(doc)
         self._doc = doc
         self._facility_names: set = set()
+        self._surnames = _surnames(doc)   # asked of every candidate name: once per text
         blocked = _actor_spans(doc)
         # countries the text points to before any place is found (demonyms, KB actors, locale)
         self._pointed = self._context(doc, [])[0]
@@ -272,7 +273,7 @@ class PlacesStage:
         # (only names spaCy itself called places, and never a surname or a month: "Moore said")
         accepted = {m.key for m, ok in zip(mentions, plausible)
                     if ok and m.candidates and (m.label in ("GPE", "LOC") or m.text.isupper())}
-        accepted -= _surnames(doc) | _MONTHS
+        accepted -= self._surnames | _MONTHS
         mentions = [m for m, ok in zip(mentions, plausible) if ok or
                     m.source == "gazetteer" and m.key in accepted and m.text[:1].isupper() and
                     _proper_noun(doc, m)]
@@ -403,7 +404,7 @@ class PlacesStage:
         text = doc_text(doc)
         kb_people = {(m.start, m.end) for a in doc._.actors or [] if a.kb_id and a.kind == "person"
                      for m in a.mentions}
-        surnames = _surnames(doc)
+        surnames = self._surnames
         seen = set()
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -475,7 +476,7 @@ class PlacesStage:
                 if a.kb_id and a.country:
                     home += [(m.start, m.end, a.country) for m in a.mentions]
         found = set()
-        surnames = _surnames(doc)
+        surnames = self._surnames
         for s0, e0 in sorted(spans):
             org = doc.char_span(s0, e0, alignment_mode="expand")
             if org is None or len(org) < 2 or _KIND_AFTER.match(text, e0):
@@ -577,7 +578,7 @@ class PlacesStage:
         if m.source == "street":
             return True
         if m.source == "ner":
-            if m.candidates and m.key in _surnames(doc) and _cue_precision(doc_text(doc), m.start) is None \
+            if m.candidates and m.key in self._surnames and _cue_precision(doc_text(doc), m.start) is None \
                     and all(c.population < BIG_TOWN for c in m.candidates):
                 return False  # "coach Ripley" after "coach Darren Ripley": the person, not a town
             if m.candidates:
@@ -682,7 +683,7 @@ class PlacesStage:
         # such as "Google" for Topeka) and either large or in a country the text names;
         # a small one not when it is a surname of the text's people ("Mary Lombard")
         named = [c for c in m.candidates if c.feature in ("city", "admin2") and norm(c.name) == m.key]
-        if m.key in _surnames(doc):
+        if m.key in self._surnames:
             named = [c for c in named if c.population >= BIG_TOWN]
         return any(c.population >= BIG_TOWN or c.feature == "admin2" and len(m.text.split()) >= 2 or
                    (c.population >= MIN_GAZ_ONLY_POPULATION and self._pointed.get(c.country, 0) >= 2) or
@@ -694,7 +695,7 @@ class PlacesStage:
         Winsted", "Ann Arbor and Oscoda") is a town too, when it lies in a state (region) one
         of them may lie in, in a country the text points to. Marks ``plausible`` in place."""
         text = doc_text(doc)
-        surnames = _surnames(doc)
+        surnames = self._surnames
         changed = True
         while changed:
             changed = False
@@ -727,7 +728,7 @@ class PlacesStage:
         text points to, or is sizeable (20,000) and the text points nowhere. Not a
         surname of the text's people, nor after a title ("Mr Lombard")."""
         text = doc_text(doc)
-        if m.key in GENERIC_WORDS or m.key in _MONTHS or m.key in _surnames(doc) or len(m.key) < 4 or \
+        if m.key in GENERIC_WORDS or m.key in _MONTHS or m.key in self._surnames or len(m.key) < 4 or \
                 m.key in self.gaz.demonyms:
             return False  # (not "a Canadian ship")
         before = text[max(0, m.start - 40):m.start]
