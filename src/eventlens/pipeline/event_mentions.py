@@ -207,9 +207,8 @@ def refers_back(tok) -> bool:
                for s in subj)
 
 
-# People a protest is told by: "the demonstrators raised flags" are the ones told before.
-PROTEST_PEOPLE = {"demonstrator", "demonstrators", "protester", "protesters", "protestor", "protestors",
-                  "marchers", "strikers", "sit-in", "participants"}
+# The people a protest is told by ("the demonstrators"), as singular words.
+CROWD_WORDS = {"protester", "protestor", "demonstrator", "marcher", "striker", "rioter"}
 
 
 def protesters_told_before(tok) -> bool:
@@ -220,7 +219,7 @@ def protesters_told_before(tok) -> bool:
     subj = next((k for k in tok.children if k.dep_ == "nsubj"), None)
     if tok.dep_ == "relcl" and (subj is None or subj.lower_ in ("who", "that")):
         subj = tok.head
-    return subj is not None and subj.lower_ in PROTEST_PEOPLE and any(
+    return subj is not None and subj.lower_.rstrip("s") in CROWD_WORDS and any(
         k.dep_ == "det" and k.lower_ == "the" for k in subj.children)
 
 

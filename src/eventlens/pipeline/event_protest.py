@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from .event_mentions import CROWD_WORDS
 from .events import (REPORTING_VERBS, Candidate, Lexicon, _ancestors, _phrase_lemmas, _phrase_re, _subject_of,
                      background_clause, context_sents, has_phrase, sent_hays, unrealised)
 
@@ -126,7 +127,6 @@ VERBAL = {"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN"}
 # Organisations speak through statements; only unorganised crowds demand by demonstrating.
 ORGANISED_WORDS = {"group", "faction", "party", "organization", "organisation", "union", "opposition",
                    "association", "movement", "committee", "council", "coalition", "government"}
-CROWD_WORDS = {"protester", "protestor", "demonstrator", "marcher", "striker", "rioter"}
 
 
 # Verbs whose purpose clause ("met to demand", "wrote to denounce") is a statement, not a street action
