@@ -303,3 +303,30 @@ def test_evacuating_the_wounded_is_no_displacement(events):
     assert not [e for e in evs if e.plover_mode == "displacement"]
     evs = events("Thousands of residents were evacuated from the town as the fighting approached.")
     assert [e for e in evs if e.plover_mode == "displacement"]
+
+
+def test_headline_attack_does_not_absorb_an_attack_in_another_country(pipeline_for):
+    from eventlens.model import Article
+    text = ("A drone struck a market in Aleppo, killing 9 people, the monitor said.\n"
+            "Gunmen attacked an army checkpoint near Mosul.")
+    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    attacks = [e for e in result.events if e.plover_type == "ASSAULT"]
+    assert len(attacks) == 2, [[x.text for x in e.evidence] for e in attacks]
+    countries = {p.id: p.country for p in result.places}
+    assert {countries[e.place] for e in attacks} == {"SYR", "IRQ"}
+    # the unnamed gunmen and the army are named by where they fought, as ACLED names them
+    mosul = next(e for e in attacks if countries[e.place] == "IRQ")
+    actors = {a.id: a for a in result.actors}
+    assert [actors[a].country for a in mosul.actors + mosul.targets] == ["IRQ", "IRQ"]
+    assert all(a.mentions or a.id in {x for e in result.events for x in e.actors + e.targets}
+               for a in result.actors if a.kind == "generic")
+
+
+def test_people_given_a_nationality_keep_it_where_the_event_happened(pipeline_for):
+    from eventlens.model import Article
+    text = ("Shelling hit the old city of Aleppo on Monday.\n"
+            "Gunmen shot dead two Syrian civilians near Mosul on Tuesday.")
+    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    actors = {a.id: a for a in result.actors}
+    shooting = next(e for e in result.events if "Mosul" in " ".join(x.text for x in e.evidence))
+    assert any(actors[t].country == "SYR" for t in shooting.targets)

@@ -101,3 +101,58 @@ def add_generic_participants(doc, events) -> None:
         if actor is not None:
             e.actors.append(actor.id)
             e.notes.append(f"unnamed participants -> {actor.name}")
+
+
+def rehome_generic_actors(doc, events) -> None:
+    """Unnamed sides take the country of the event's place, as ACLED names them: the actor stage
+    gives "gunmen" the article's country, but in "a drone struck Aleppo ... gunmen attacked a
+    checkpoint near Mosul" the gunmen are an Unidentified Armed Group (Iraq). A country the text
+    gives the people themselves ("Syrian civilians") is kept. Only in reports of events in several
+    countries, and only to move a side from another event's country: where all events are placed
+    in one country, a place in another is more often a misread town ("Christchurch" taken for the
+    English one) than a foreign event."""
+    from ..kb.actors import demonym_index
+    demonyms = demonym_index()
+    kb = _kb()
+    placed = [e for e in events if e.place is not None and e.place.feature != "country" and e.place.country]
+    countries = {e.place.country for e in placed}
+    if len(countries) < 2:
+        return
+    for e in placed:
+        country = e.place.country
+        if e.status in ("historical", "negated", "hypothetical", "future"):
+            continue
+        by_id = {a.id: a for a in doc._.actors or []}
+        sents = [(m.sent.start_char, m.sent.end_char) for m in e.mentions]
+        # countries of the places named with the event ("in Havana ... the Colon Cemetery": Cuba stays)
+        named_here = {p.country for p in doc._.places or [] for m in p.mentions if any(s <= m.start < t for s, t in sents)}
+        for roles in (e.actors, e.targets):
+            for n, aid in enumerate(list(roles)):
+                actor = by_id.get(aid)
+                rid = (actor.kb_id or "") if actor is not None else ""
+                if actor is None or actor.kind != "generic" or actor.country not in countries - named_here \
+                        or not rid.startswith(actor.country.lower() + "-"):
+                    continue
+                if any(demonyms.get(w.lower()) == actor.country for alias in actor.aliases_seen
+                       for w in alias.replace("-", " ").split()):
+                    continue
+                suffix = rid.split("-", 1)[1]
+                if kb.by_id(f"{country.lower()}-{suffix}") is None:
+                    continue
+                here = [m for m in actor.mentions if any(s <= m.start < t for s, t in sents)]
+                new = generic_actor(doc, suffix, country)
+                if new is None or new.id == aid:
+                    continue
+                for m in here:
+                    if m not in new.mentions:
+                        new.mentions.append(m)
+                    if m.text not in new.aliases_seen:
+                        new.aliases_seen.append(m.text)
+                new.mentions.sort(key=lambda m: m.start)
+                roles[n] = new.id
+                e.notes.append(f"{actor.name} -> {new.name} (where the event happened)")
+                # the mentions told with this event now name the new actor
+                actor.mentions = [m for m in actor.mentions if m not in here]
+        used = {a for ev in events for a in list(ev.actors) + list(ev.targets)}
+        doc._.actors = [a for a in doc._.actors or [] if a.mentions or a.id in used or a.link != "event-generic"
+                        and a.kind != "generic"]

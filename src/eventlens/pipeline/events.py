@@ -35,7 +35,7 @@ from .base import accused_doer, actor_at, dates_in, place_at, published, span_of
 from .event_mentions import (anaphoric, far_apart, answered_event, attach_mentions, demonstrative, describes_accused_act,
                              in_accusation, mention_kind, names_known_event, protesters_told_before, refers_back,
                              renamed_event)
-from .event_roles import add_generic_participants
+from .event_roles import add_generic_participants, rehome_generic_actors
 from .event_toll import event_counts
 
 VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -1423,7 +1423,9 @@ def _unplaced_same_kind(a: Candidate, b: Candidate) -> bool:
     if a.status == "historical":
         return False
     if _title_line(a) or _title_line(b):
-        return _violent(a) and _violent(b) and (
+        # the headline's place is rough, but not in another country ("... in Idlib" then "near Kirkuk")
+        other_country = None not in (a.place.country, b.place.country) and a.place.country != b.place.country
+        return _violent(a) and _violent(b) and not other_country and (
             a.acled == b.acled or a.acled[1] in GENERAL_SUBTYPES or b.acled[1] in GENERAL_SUBTYPES)
     return None in (a.place.lat, b.place.lat) and a.acled == b.acled and a.acled[1] not in GENERAL_SUBTYPES \
         and a.acled[0] == "Explosions/Remote violence"  # (protests often are several, in several streets)
@@ -1851,6 +1853,7 @@ class EventsStage:
         events = fold_damage_into_attacks(events)
         self._assign_toll(doc, events, lex)
         _protest.fold_protest_actions(events, lex)
+        rehome_generic_actors(doc, [e for e in events if e.absorbed_into is None])
         add_generic_participants(doc, [e for e in events if e.absorbed_into is None])
         for e in events:
             if e.acled[0] is not None:  # sizes ready for Event fields size/weapons_count/arrested
