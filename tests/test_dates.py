@@ -70,6 +70,19 @@ def test_flags(date_pipeline):
     assert next(d for d in found if d.span.text == "30 February").date is None
 
 
+@pytest.mark.parametrize("text, resolved", [
+    ("Police detained him on 3 November. The arrests came three weeks before national elections.", False),
+    ("He was detained on 3 November, two days after he criticised the governor.", False),
+    ("Rebels seized the town on 3 November. Two days after that, the army retook it.", True),
+    ("Rebels seized the town on 3 November. Two days later the army retook it.", True),
+])
+def test_offsets_from_an_undated_event_give_no_date(date_pipeline, text, resolved):
+    """'three weeks before the elections' counts from a day the text does not give."""
+    found = dates(date_pipeline, text)._.dates
+    offsets = [d for d in found if any(w in d.span.text for w in ("before", "after", "later"))]
+    assert bool(offsets and offsets[0].date == D(2021, 11, 5)) == resolved, [(d.span.text, d.date) for d in found]
+
+
 def test_year_rolls_back_for_months_ahead(date_pipeline):
     found = dates(date_pipeline, "The siege began on 20 December.", D(2022, 1, 5))._.dates
     assert found[0].date == D(2021, 12, 20) and found[0].flag is None
