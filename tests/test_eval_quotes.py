@@ -70,6 +70,8 @@ def test_cue_errors_list_missed_and_spurious_cues():
     errs = cue_errors(TEXT, predicted, gold, context=5)
     assert len(errs["missed"]) == 1 and errs["missed"][0]["at"] == 63 and errs["missed"][0]["source"] is None
     assert [r["cue"] for r in errs["spurious"]] == ["plan"] and errs["spurious"][0]["at"] == 19
+    # the spurious "plan" lies inside an annotated statement: its content overlaps the gold cue's
+    assert errs["spurious"][0]["other_cue"] == "said"
 
 
 def test_cli_prints_cue_errors(tmp_path):

@@ -72,21 +72,26 @@ def load_dir(path: str, limit: Optional[int] = None) -> list[tuple[str, str, lis
 
 def cue_errors(text: str, predicted: list[dict], gold: list[dict], context: int = 60) -> dict:
     """Cues to look at: gold cues no predicted cue overlaps ("missed") and predicted cues that
-    overlap no gold cue ("spurious"), each with its gold/predicted source and some context."""
+    overlap no gold cue ("spurious"), each with its gold/predicted source and some context.
+    "other_cue" is the cue of an attribution on the other side whose content overlaps this one's
+    (the statement was found, or annotated, with another cue word), or None."""
     from ..pipeline.base import overlaps
 
     def hit(span, others):
         return any(overlaps(a, b, c, d) for a, b in span for o in others for c, d in o)
 
-    def row(att):
+    def row(att, others):
         a, b = att["cue"][0][0], att["cue"][-1][1]
         src = att.get("source")
+        other = next((o for o in others if o.get("cue") and o.get("content")
+                      and hit(att.get("content") or [], [o["content"]])), None)
         return {"cue": text[a:b], "source": text[src[0][0]:src[-1][1]] if src else None,
+                "other_cue": text[other["cue"][0][0]:other["cue"][-1][1]] if other else None,
                 "at": a, "context": text[max(0, a - context):b + context].replace("\n", " ")}
     g_cues = [g["cue"] for g in gold if g.get("cue")]
     p_cues = [p["cue"] for p in predicted if p.get("cue")]
-    return {"missed": [row(g) for g in gold if g.get("cue") and not hit(g["cue"], p_cues)],
-            "spurious": [row(p) for p in predicted if p.get("cue") and not hit(p["cue"], g_cues)]}
+    return {"missed": [row(g, predicted) for g in gold if g.get("cue") and not hit(g["cue"], p_cues)],
+            "spurious": [row(p, gold) for p in predicted if p.get("cue") and not hit(p["cue"], g_cues)]}
 
 
 def evaluate(path: str, pipeline, limit: Optional[int] = None, batch_size: int = 8,
@@ -161,7 +166,8 @@ def register(app) -> None:
             rows = [(a["article"], r) for a in report["per_article"] for r in a.get(kind, [])]
             console.print(f"[bold]{kind} cues[/bold] ({len(rows)}; first {min(errors, len(rows))})")
             for article, r in rows[:errors]:
-                console.print(f"  {article} @{r['at']} cue={r['cue']!r} source={r['source']!r}: ...{r['context']}...",
-                              markup=False, highlight=False)
+                other = f" (content overlaps cue {r['other_cue']!r})" if r.get("other_cue") else ""
+                console.print(f"  {article} @{r['at']} cue={r['cue']!r} source={r['source']!r}{other}: "
+                              f"...{r['context']}...", markup=False, highlight=False)
         if json_out:
             json_out.write_text(json.dumps(report, indent=2, default=str))

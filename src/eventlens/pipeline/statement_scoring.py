@@ -106,6 +106,7 @@ def predicted_spans(doc, univocal: bool = True) -> list[dict]:
 _SAYING = {"say", "tell", "add", "write", "report", "cite", "claim", "argue", "insist", "warn", "note",
            "explain", "state", "announce", "declare"}
 _ACCUSING = {"accuse", "blame", "condemn", "criticize", "deny", "reject", "urge", "demand", "praise"}
+_CONCESSIVE = {"though", "although"}
 
 
 def _own_clause(doc, st) -> bool:
@@ -113,13 +114,40 @@ def _own_clause(doc, st) -> bool:
     _SAYING): PolNeAR annotates these instead of leaving them in the outer content."""
     span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
     verb = next((t for t in reversed(list(span or [])) if t.pos_ == "VERB"), None)
-    if verb is None or verb.lemma_.lower() not in _SAYING | _ACCUSING:
+    if verb is None:
         return False
-    if verb.dep_ == "relcl":
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in verb.children) \
+            and any(c.dep_ == "nsubj" for c in verb.children):
+        # "X said A, though she noted B": a concession with its own subject is a second act
+        # the writer sets against the first, not part of what X said
+        return True
+    if verb.lemma_.lower() not in _SAYING | _ACCUSING:
+        return False
+    if verb.dep_ == "relcl" or _extracted_complement(verb):
         return verb.lemma_.lower() in _SAYING
     # "X said the plan failed, and Democrats accused Y of ...": a coordinated clause with its own
-    # named speaker is that speaker's statement, not part of X's
-    return verb.dep_ == "conj" and any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in verb.children)
+    # named speaker is that speaker's statement, not part of X's (also when the parser hung the
+    # clause after "and" on X's verb as a complement: a reported clause never begins with "and")
+    if verb.dep_ == "conj":
+        return any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in verb.children)
+    source = doc.char_span(st.source.start, st.source.end, alignment_mode="expand") if st.source else None
+    return verb.dep_ == "ccomp" and source is not None and source.end <= verb.i and source.start > 0 \
+        and source.root.pos_ in ("PROPN", "NOUN") and doc[source.start - 1].lower_ in ("and", "but")
+
+
+def _extracted_complement(verb) -> bool:
+    """ "what the senators said was gerrymandering", "the meddling the congressman said is meant
+    to ...": a verb of saying whose reported clause lacks its subject (it was extracted to the
+    front, "what"/the modified noun) is a relative attribution inside a noun phrase, even when
+    the parser did not label it a relative clause. "X said Y was ..." has the clause's own subject."""
+    if not any(c.dep_ == "nsubj" and c.i < verb.i and c.lower_ not in ("what", "which", "who", "that")
+               for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i > verb.i and c.pos_ in ("VERB", "AUX"):
+            subjects = [x for x in c.children if x.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+            return not subjects or all(x.i < verb.i and x.lower_ in ("what", "which", "who") for x in subjects)
+    return False
 
 
 _PRONOUNS = {"he", "she", "it", "that", "there", "who", "what", "this", "they", "we", "you", "i"}

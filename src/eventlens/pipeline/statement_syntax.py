@@ -169,6 +169,24 @@ def _subject(verb):
     return None
 
 
+def _idiomatic_saying(verb) -> bool:
+    """Set phrases with a verb of saying that report nobody's words: "it goes without saying",
+    "left without saying a word", "let's say" (a supposition), "needless to say", "suffice it to
+    say". ("Their reaction is to tell voters that ..." does report a stance.)"""
+    if verb.lemma_.lower() not in ("say", "tell", "mention"):
+        return False
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "without":
+        return True
+    if head.lemma_.lower() == "let" and head.i < verb.i and any(
+            c.lower_ in ("'s", "’s", "us") for c in (*verb.children, *head.children)):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    before = verb.doc[verb.i - 2].lower_ if verb.i >= 2 else ""
+    return infinitive and (head.lower_ == "needless" or head.lemma_.lower() == "suffice"
+                           or before in ("needless", "suffice"))
+
+
 def _verbless_root(verb):
     """ "Jo Lee, the rival of the mayor, called Friday for ...", "One of the nurses who signed
     the letter called him a fraud": after a long subject the parser sometimes hangs the main
@@ -490,6 +508,34 @@ def _phrase_span(tok, exclude=()) -> tuple[int, int]:
     edge punctuation (quote marks around a title included)."""
     cut = list(exclude) + [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.i > tok.i]
     return _balanced(tok.doc, _subtree_span(tok, cut))
+
+
+def _with_modifiers(doc, source: tuple[int, int], cue, content, other_cues=()) -> tuple[int, int]:
+    """A source span with the relative clauses and participles that modify its head noun ("Victor
+    Cha, who served as Asia director", "a poll released last week"): PolNeAR source spans are the
+    whole noun phrase. Left out: a modifier that holds or runs into the cue or the content, one
+    that reports speech of its own ("Mr. Kamin, who emphasized that ...": other_cues, the
+    character offsets of the other cues), an "-ing" participle set off by a comma (it tells the
+    circumstances of the act: "Trump, speaking to veterans, said ...") and modifiers of nouns
+    inside the phrase."""
+    span = doc.char_span(source[0], source[1], alignment_mode="expand")
+    if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
+        return source
+    text = doc_text(doc)
+    start, end = source
+    for mod in span.root.children:
+        if mod.dep_ not in ("relcl", "acl") or mod.i < span.root.i:
+            continue
+        m0, m1 = _subtree_span(mod)
+        gap = text[end:m0]
+        if m0 < end or gap.strip(" ,") or "\n" in gap:
+            continue   # only a modifier right after the phrase (or after its comma)
+        if any(x is not None and m0 < x[1] and x[0] < m1 for x in (cue, content)) or \
+                any(t.is_quote or t.idx in other_cues for t in mod.subtree) or \
+                mod.tag_ == "VBG" and "," in gap:
+            continue
+        end = _balanced(doc, (start, m1))[1]
+    return start, end
 
 
 _DQUOTES = "\"“”"

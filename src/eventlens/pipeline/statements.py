@@ -31,7 +31,8 @@ from .statement_syntax import (  # the parse helpers the stage uses
     _outside_speaker, _extracted_object, _set_off_content, _relative_subject, _SIGNATURE,
     _COLON_SPEAKER, _NOT_HEADLINE_SOURCES, _HEADING_PREPS, _speaker_prefix, _trimmed,
     _object_is_content, _generic_cue, _artifact_cue, _as_frame, _cue_entry, _phrase_span, _balanced,
-    _cue_start, _speaker_role, _name_token, _own_phrase, _conjunct_span)
+    _cue_start, _speaker_role, _name_token, _own_phrase, _conjunct_span, _idiomatic_saying,
+    _with_modifiers)
 
 # scoring and the lexicon live in their own modules; these names stay importable from here
 __all__ = ["Found", "Stage", "make_stage", "lexicon", "VIOLENT_PLOVER", "score", "predicted_spans",
@@ -259,7 +260,7 @@ class Stage:
         sent = ctx.sents[si]
         if tok.lower_ in lex["according_to"] and any(c.lower_ == "to" for c in tok.children):
             return self._according_to(ctx, sent, tok)
-        if tok.lower_ == "in" and tok.dep_ == "prep":
+        if tok.lower_ in ("in", "by") and tok.dep_ == "prep":
             return self._in_source(ctx, tok)
         if tok.lower_ in lex["attribution_adverbs"] and tok.pos_ == "ADV":
             return self._adverb_cue(ctx, tok)
@@ -267,6 +268,8 @@ class Stage:
         if hit is None:
             return None
         entry, prep = hit
+        if _idiomatic_saying(tok):
+            return None   # "it goes without saying that ...", "let's say ...": nobody's words
         if tok.lemma_.lower() in lex["experiencer_verbs"] and any(c.dep_ in ("dobj", "obj") for c in tok.children):
             return None   # "the plan worries them": the object feels it (_experiencer)
         as_clause = tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in tok.children)
@@ -691,10 +694,11 @@ class Stage:
         return _trimmed(doc, toks)
 
     def _in_source(self, ctx, prep) -> Optional[Found]:
-        """ "X leads in the latest polls", "the plan is unfair in their view": the poll (or the
-        holder's view) is the source of the clause or phrase the "in" phrase modifies."""
+        """ "X leads in the latest polls", "the plan is unfair in their view", "by his own
+        admission, the returns are thick": the poll (or the holder's view, admission or account)
+        is the source of the clause or phrase the "in"/"by" phrase modifies."""
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        holders = lexicon()["in_sources"]
+        holders = lexicon()["in_sources"] if prep.lower_ == "in" else lexicon().get("by_sources", {})
         if pobj is None or pobj.lemma_.lower() not in holders:
             return None
         if holders[pobj.lemma_.lower()] == "poss" and not any(c.dep_ == "poss" for c in pobj.children):
@@ -707,9 +711,16 @@ class Stage:
         content = _trimmed(ctx.doc, toks)
         if content is None or content[1] - content[0] < 3:
             return None
+        cue = (prep.idx, prep.idx + len(prep))
+        if prep.lower_ == "by":
+            # the cue is the noun phrase without its holder ("own admission" in "by Trump's own admission")
+            words = [t for t in pobj.subtree if not any(t in c.subtree for c in pobj.children if c.dep_ == "poss")]
+            cue = (words[0].idx, pobj.idx + len(pobj))
         f = Found(content=ctx.clip(content, prep.idx), kind="indirect", sentence=ctx.sentence_of(prep.idx),
-                  cue=(prep.idx, prep.idx + len(prep)), cue_lemma="in", how="in-source")
-        f.source = _phrase_span(pobj)
+                  cue=cue, cue_lemma=prep.lower_, how="in-source")
+        # ("in their view" names its source as a whole; "by Trump's own admission", its holder)
+        holder = next((c for c in pobj.children if c.dep_ == "poss"), None)
+        f.source = _phrase_span(holder if prep.lower_ == "by" and holder is not None else pobj)
         return f
 
     def _adverb_cue(self, ctx, adv) -> Optional[Found]:
@@ -1036,6 +1047,7 @@ class Stage:
         text = doc_text(doc)
         events = doc._.events or []
         statements = []
+        cue_starts = {f.cue[0] for f in found if f.cue}
         for f in found:
             s0, s1 = f.sentence
             date = next((d.date for d in dates_in(doc, s0, s1) if d.date is not None), None)
@@ -1048,6 +1060,8 @@ class Stage:
             roles = [f.role] + f.extra.get("co_roles", [])
             roles += [None] * (len(speakers) - len(roles))
             for speaker, source, role in zip(speakers, sources, roles):
+                if source:
+                    source = _with_modifiers(doc, source, f.cue, f.content, cue_starts)
                 sid = f"s{len(statements) + 1}"
                 f.extra["ids"].append(sid)
                 statements.append(Statement(
