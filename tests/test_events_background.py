@@ -330,3 +330,22 @@ def test_people_given_a_nationality_keep_it_where_the_event_happened(pipeline_fo
     actors = {a.id: a for a in result.actors}
     shooting = next(e for e in result.events if "Mosul" in " ".join(x.text for x in e.evidence))
     assert any(actors[t].country == "SYR" for t in shooting.targets)
+
+
+def test_a_side_retelling_its_strike_is_no_second_event(pipeline_for):
+    from eventlens.model import Article
+    text = ("Warplanes bombed a market in the town of Kafr Nabl on Monday, killing 12 civilians, "
+            "witnesses said.\n"
+            "The air force confirmed that it had carried out a strike on the town, but a spokesman "
+            "said it had targeted militants of the Hurras group.")
+    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    attacks = [e for e in result.events if e.plover_type == "ASSAULT" and e.status == "occurred"]
+    assert len(attacks) == 1, [[x.text for x in e.evidence] for e in attacks]
+    assert len(attacks[0].evidence) == 2
+
+
+def test_a_pronoun_subject_in_reported_speech_with_no_event_before_is_an_event(pipeline_for):
+    from eventlens.model import Article
+    text = "The army said it had shelled rebel positions near the border on Monday."
+    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    assert [e.plover_type for e in result.events if e.status == "occurred"] == ["ASSAULT"]

@@ -417,7 +417,8 @@ def attach_mentions(events: list, pending: list) -> list:
         roles = set(c.actors) | set(c.targets)
         # "this attack" points back whatever place is named near it; so does "the demonstrators raised
         # the flags of X" (X is no target of theirs)
-        pointing = demonstrative(c.token) or kind == "backref" and c.plover == "PROTEST" and protesters_told_before(c.token)
+        pointing = demonstrative(c.token) or kind == "retold" or \
+            kind == "backref" and c.plover == "PROTEST" and protesters_told_before(c.token)
         # "these attacks", "where these elements demonstrated": background told before counts too
         shut = ("negated",) if kind == "backref" else ("negated", "historical")
         live = [e for e in events if e.absorbed_into is None and e.status not in shut
@@ -435,7 +436,7 @@ def attach_mentions(events: list, pending: list) -> list:
         host = max(before, key=lambda e: e.mentions[0].token.i) if before else (
             min(live, key=lambda e: e.mentions[0].token.i) if live and (kind == "weak" or c.sent.start == 0) else None)
         if host is None:
-            if kind in ("anaphor", "backref"):
+            if kind in ("anaphor", "backref", "retold"):
                 leftover.append(c)
             continue
         host.mentions.append(c)
@@ -445,3 +446,20 @@ def attach_mentions(events: list, pending: list) -> list:
         if kind in ("anaphor", "backref"):
             host.notes.append(f"'{c.token.text}' refers back to it")
     return leftover
+
+
+PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we"}
+
+
+def retold_by_pronoun(c) -> bool:
+    """A verb mention that retells an event its sentence has already named, in someone's account
+    of it: "the military confirmed that it had carried out a strike on the village, but said it
+    had targeted 'terrorists'". Its subject is a pronoun and its clause is what someone said; the
+    words it adds are that side's version, not a second event."""
+    tok = c.token
+    if tok.pos_ != "VERB" or not any(k.dep_ == "nsubj" and k.lower_ in PERSONAL_PRONOUNS for k in tok.children):
+        return False
+    if tok.dep_ != "ccomp" or tok.head.pos_ != "VERB":
+        return False
+    return any(o is not c and o.plover == c.plover and o.token.i < tok.i and o.status not in ("negated",)
+               for o in c.sent_cands)

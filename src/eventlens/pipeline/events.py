@@ -34,7 +34,7 @@ from ..model import Event
 from .base import accused_doer, actor_at, dates_in, place_at, published, span_of
 from .event_mentions import (anaphoric, far_apart, answered_event, attach_mentions, demonstrative, describes_accused_act,
                              in_accusation, mention_kind, names_known_event, protesters_told_before, refers_back,
-                             renamed_event)
+                             renamed_event, retold_by_pronoun)
 from .event_roles import add_generic_participants, rehome_generic_actors
 from .event_toll import event_counts
 
@@ -1896,6 +1896,8 @@ class EventsStage:
                 pending.append((c, "backref"))
             elif names_known_event(c.token) and c.status != "negated":
                 pending.append((c, "anaphor"))
+            elif retold_by_pronoun(c) and c.status != "negated":
+                pending.append((c, "retold"))
             elif anaphoric(c.token) and not c.explicit_date and not c.accused_act and not answered_event(c.token) \
                     and (c.status in ("hypothetical", "historical", "alleged", "denied")
                          or c.status != "negated" and demonstrative(c.token)):
