@@ -64,6 +64,10 @@ def test_chunked_article_spans_point_into_the_whole_text(pipeline_for, small_chu
     assert len(actor_ids) == len(set(actor_ids))
     kirkuk = [p for p in result.places if p.name == "Kirkuk"]
     assert len(kirkuk) == 1 and len(kirkuk[0].mentions) == 2
+    # and a country's adjectival references ("Iraqi") from every chunk
+    iraq = [p for p in result.places if p.country == "IRQ" and p.feature == "country"]
+    assert len(iraq) == 1 and len(iraq[0].references) == 2
+    assert any(where.startswith("places:") and s.text == "Iraqi" for where, s in spans)
     # and events from the second copy of the text are found
     assert sum(e.plover_type == "PROTEST" for e in result.events) >= 1
     assert any(e.evidence[0].start > len(text) // 2 for e in result.events)

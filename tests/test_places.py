@@ -448,6 +448,12 @@ def test_road_of_a_county_or_state_leaves_the_place_its_own(geo_pipeline):
     assert place_named(doc, "Otter Tail County").feature == "admin2"
 
 
+def test_highway_patrol_is_no_road(geo_pipeline):
+    doc = run(geo_pipeline, "Eight Ohio Highway Patrol troopers closed the ramp near Dayton.")
+    assert not any(p.feature == "street" for p in doc._.places)
+    assert place_named(doc, "Ohio").feature == "admin1"
+
+
 def test_state_abbreviation_used_as_a_modifier(geo_pipeline):
     doc = run(geo_pipeline, "A Ga. pastor was buried Saturday after he died in a Ky. jail.")
     assert place_named(doc, "Ga.").admin1 == "Georgia"

@@ -47,7 +47,10 @@ def test_geo_evaluate(tmp_path, geo_pipeline):
     assert report["gold"] == 4 and report["gold_without_demonyms"] == 3
     assert report["recall_without_demonyms"] == 1.0          # the abbreviation included
     assert report["accuracy@161km"] == 1.0 and report["median_error_km"] < 161
-    assert report["missed"] == {"Iraqi": 1}
+    # "Iraqi" is the country's reference (Place.references): a prediction of its own
+    assert report["missed"] == {}
+    assert report["predicted_references"] == 1 and report["precision_references"] == 1.0
+    assert report["recall_demonyms"] == 1.0 and report["recall"] == 1.0
 
 
 def test_event_location_evaluate(tmp_path, geo_pipeline):

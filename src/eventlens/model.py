@@ -82,6 +82,10 @@ class Place(_Model):
     geonames_id: Optional[int] = None
     feature: Optional[str] = None           # city, country, admin1, site ...
     mentions: list[Span] = Field(default_factory=list)
+    # adjectival/demonym references to the place ("Iraqi", "Turkish", "Americans"): evidence
+    # spans, kept apart from ``mentions`` so the event stage never picks a place from an
+    # adjective ("Iraqi forces shelled X" happened in X, not in Iraq). A place may have only these.
+    references: list[Span] = Field(default_factory=list)
 
 
 class DateMention(_Model):
@@ -170,7 +174,7 @@ class Result(_Model):
         """Yield (where, span) for every span, for checks and highlighting."""
         for kind in ("actors", "places"):
             for x in getattr(self, kind):
-                for s in x.mentions:
+                for s in x.mentions + getattr(x, "references", []):
                     yield f"{kind}:{x.id}", s
         for e in self.events:
             for s in e.evidence:

@@ -33,7 +33,7 @@ import yaml
 log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).parent / "data"
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 # cities1000 has the small towns local news talk about; cities500 doubles the index
 # for little gain, cities15000 misses most of them.
 CITY_FILE = os.environ.get("EVENTLENS_GAZ_CITIES", "cities1000")
@@ -473,9 +473,23 @@ def build_index() -> dict:
     for iso3, facts in country_facts.items():
         for d in (facts or {}).get("demonyms", ()):
             demonyms[norm(d)] = iso3
+    # demonyms of regions and continents ("Texan", "South Ossetian", "European"): the id of
+    # the region (or continent, country "_") of that name in that country
+    region_demonyms = {}
+    for iso3, regions in _load_yaml("countries_region_demonyms.yaml").items():
+        for region, words in (regions or {}).items():
+            country = None if iso3 == "_" else iso3
+            ids = [records[i][0] for i in keys.get(norm(region), ())
+                   if records[i][3] == country and records[i][2] in ("admin1", "region", "country")
+                   and records[i][5] is not None]
+            if not ids:
+                log.warning("region demonyms: no region %r in %s", region, iso3)
+                continue
+            for d in words or ():
+                region_demonyms[norm(d)] = ids[0]
     compact = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in keys.items()}
     return {"format": INDEX_FORMAT, "records": records, "keys": compact, "demonyms": demonyms,
-            "abbrevs": abbrevs}
+            "region_demonyms": region_demonyms, "abbrevs": abbrevs}
 
 
 def _county_lines(pattern: str) -> list[tuple[str, str, list[int]]]:
@@ -586,6 +600,8 @@ class Gazetteer:
         self._records = index["records"]
         self._keys = index["keys"]
         self.demonyms: dict[str, str] = index["demonyms"]
+        # region and continent demonyms ("Texan" -> Texas's id): references, not country context
+        self.region_demonyms: dict[str, str] = index.get("region_demonyms", {})
         self._abbrevs: dict[str, int] = index.get("abbrevs", {})
         self._by_id: dict[str, int] | None = None
 
@@ -621,6 +637,11 @@ class Gazetteer:
     def demonym(self, word: str) -> Optional[str]:
         """ISO3 for a nationality adjective ("Iraqi" -> "IRQ"), else None."""
         return self.demonyms.get(norm(word))
+
+    def region_demonym(self, word: str) -> Optional[Candidate]:
+        """The region or continent a demonym names ("Texan" -> Texas, "European" -> Europe)."""
+        rid = self.region_demonyms.get(norm(word))
+        return self.get(rid) if rid else None
 
     def get(self, place_id: str) -> Optional[Candidate]:
         if self._by_id is None:

@@ -74,6 +74,8 @@ def _merge_by_id(items: list, into: dict) -> None:
             into[item.id] = item
             continue
         update = {"mentions": seen.mentions + item.mentions}
+        if hasattr(seen, "references"):  # a place's adjectival references ("Iraqi")
+            update["references"] = seen.references + item.references
         if hasattr(seen, "aliases_seen"):
             update["aliases_seen"] = seen.aliases_seen + [a for a in item.aliases_seen
                                                           if a not in seen.aliases_seen]

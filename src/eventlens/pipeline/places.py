@@ -8,7 +8,10 @@ streets and numbered roads (kept without coordinates), and towns in the slots lo
 puts them ("a Roselle man", "Doe, 41, of Grovetown", "Litchfield, Winsted and ..."). Each one is
 resolved to the candidate that best fits the article: countries named or implied by
 demonyms ("Iraqi") and by actors, a following ", Region" qualifier, population, and
-curated project places first. Output: ``doc._.places`` (list[Place], merged by id).
+curated project places first. Demonyms and country adjectives that name a country
+("Iraqi forces", "the Americans") are kept as that country's ``references``, apart from its
+``mentions``: evidence that the text speaks of the country, never where an event happened.
+Output: ``doc._.places`` (list[Place], merged by id; a place may have references only).
 """
 from __future__ import annotations
 
@@ -17,7 +20,11 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
 from typing import Iterable, Optional
+
+import yaml
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -143,6 +150,7 @@ class Mention:
     candidates: list[Candidate] = field(default_factory=list)
     chosen: Optional[Candidate] = None
     why: str = ""
+    reference: bool = False           # a demonym/adjective ("Iraqi"): Place.references, not mentions
 
 
 class PlacesStage:
@@ -279,6 +287,8 @@ class PlacesStage:
                     _proper_noun(doc, m)]
         _link_qualifiers(doc, mentions)
         self._resolve(doc, mentions)
+        mentions += self._references(doc, mentions)
+        mentions.sort(key=lambda m: m.start)
         return mentions
 
     def _county_names(self, text: str) -> Iterable[tuple[int, int, str]]:
@@ -591,6 +601,8 @@ class PlacesStage:
             return False
         if m.source in ("abbrev", "county", "party", "street"):
             return True
+        if self._demonym(m.text) and m.hint is None and not m.quals:
+            return False  # "the Canadian capital": the country's adjective, not Canadian, Texas
         if m.source == "gazetteer" and (m.start, m.end) in self._facility_names and m.candidates:
             return True  # "Ain al-Asad air base"
         if m.source in ("gazetteer", "person") and self._slot_place(doc, m):
@@ -839,6 +851,139 @@ class PlacesStage:
                 _place_county(m, mentions)
 
 
+    # ------------------------------------------------------------ references
+
+    def _references(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Demonyms and country adjectives that refer to a country ("Iraqi forces", "the
+        Americans", "South Korean officials"), resolved to that country's place (the same id
+        as the country named) and marked ``reference``: set_annotations keeps them in
+        ``Place.references``, so no event is ever placed by an adjective. Region and continent
+        demonyms ("Texans", "South Ossetian", "European") likewise, to that region.
+
+        Capitalised words only ("Polish", not "polish"), never a verb. Not: a word of a
+        found place name ("Indian Ocean"), of a person's name ("Monica French") or a surname
+        used alone ("French said"); part of a longer ethnonym or name ("Native American",
+        "African-American", "American Indians", "Cambridge Italian community"); a cuisine,
+        language or style ("Italian food", "spoke only French", lexicons/places.yaml). A
+        demonym whose country shares its name with a region of another country ("Georgian")
+        is that region's when the text is about the region's country (a US local paper);
+        one with a common other sense ("Indian") needs a place of that country named."""
+        lex = _lexicon()
+        gaz = self.gaz
+        taken = [(m.start, m.end) for m in mentions]
+        found: list[tuple[int, int, str, str]] = []   # start, end, key, ISO3 (a region's id)
+        i = 0
+        while i < len(doc):
+            match = None
+            for n in (3, 2, 1):
+                span = doc[i:i + n]
+                if len(span) < n or not all(t.is_alpha and t.text[:1].isupper() for t in span) or \
+                        any(t.whitespace_ != " " for t in span[:-1]) or span[0].lower_ == "the":
+                    continue
+                key = norm(span.text)
+                iso3 = gaz.demonyms.get(key) or gaz.region_demonyms.get(key)
+                if iso3:
+                    match = (span, iso3)
+                    break
+            if match is None:
+                i += 1
+                continue
+            span, iso3 = match
+            i = span.end
+            if self._reference_ok(doc, span, lex, taken):
+                found.append((span.start_char, span.end_char, norm(span.text), iso3))
+        if not found:
+            return []
+        # the text's countries without the demonyms' own weight (a word is no evidence for itself)
+        ctx = self._context(doc, mentions)[0]
+        for _s, _e, key, iso3 in found:
+            if key in gaz.demonyms:
+                ctx[iso3] -= 0.5
+        resolved = {m.key: m.chosen for m in mentions if m.chosen is not None}
+        named = {c.country for c in resolved.values()}
+        out = []
+        text = doc_text(doc)
+        for start, end, key, iso3 in found:
+            if key in lex["other_sense"] and iso3 not in named:
+                continue  # "Indian gaming" in a text that names no place in India
+            if key not in gaz.demonyms:
+                cand, why = gaz.get(iso3), "region demonym"
+            else:
+                cand, why = self._reference_place(iso3, ctx, resolved)
+            if cand is None:
+                continue
+            out.append(Mention(start, end, text[start:end], key, "demonym", chosen=cand, why=why,
+                               reference=True))
+        return out
+
+    def _reference_ok(self, doc: Doc, span, lex: dict, taken) -> bool:
+        """The demonym at ``span`` is used as a reference to its country (see _references)."""
+        start, end = span.start_char, span.end_char
+        if any(overlaps(start, end, a, b) for a, b in taken):
+            return False
+        last = span[-1]
+        if last.pos_ in ("VERB", "AUX"):
+            return False  # "Polish the silver"
+        nxt = doc[span.end] if span.end < len(doc) else None
+        prev = doc[span.start - 1] if span.start > 0 else None
+        key = norm(span.text)
+        nominal = nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") and nxt.text not in ("-", "–")
+        if key in self._surnames and nominal:
+            return False  # "Monica French ... French said"
+        if prev is not None and not prev.whitespace_ and prev.text in ("-", "–") and prev.i > 0 and \
+                doc[prev.i - 1].lower_ in lex["ethnonym_prefixes"]:
+            return False  # "African-American", "Anglo-Americans" (not "Arab-Israeli", "Russian-Georgian")
+        if prev is not None and prev.is_alpha and prev.text[:1].isupper() and prev.whitespace_ == " ":
+            # after a capitalised word that is more of a name: "Native American", "Latin American",
+            # "Cambridge Italian community", "Monica French", "American Indians" (not "The",
+            # "Many", "Two" starting a sentence)
+            if prev.lower_ in lex["ethnonym_prefixes"]:
+                return False
+            if not (prev.is_stop or prev.pos_ in _FUNCTION_POS or prev.is_sent_start and prev.pos_ != "PROPN"):
+                return False
+        if nxt is not None and last.whitespace_ == " " and nxt.is_alpha and nxt.text[:1].isupper() and \
+                self._demonym(nxt.text):
+            return False  # "American Indians", "Mexican American"
+        if nxt is not None and not last.whitespace_ and nxt.text in ("-", "–") and key in lex["ethnonym_prefixes"]:
+            return False  # "African" of "African-American"
+        if nxt is not None and last.whitespace_ and nxt.lower_ in lex["style_heads"]:
+            return False  # "Italian food", "French class"
+        if nominal and not key.endswith("s"):
+            # a language: "spoke only French", "fluent in Russian", "in English and Spanish"
+            head = last
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+            words = {head.head.lower_} | {t.lower_ for t in doc[max(0, head.i - 3):head.i]}
+            if words & lex["language_words"]:
+                return False
+        return True
+
+    def _demonym(self, word: str) -> bool:
+        key = norm(word)
+        return key in self.gaz.demonyms or key in self.gaz.region_demonyms
+
+    def _reference_place(self, iso3: str, ctx: Counter,
+                         resolved: dict) -> tuple[Optional[Candidate], str]:
+        """The place a demonym of ``iso3`` refers to: the country, or a region of another
+        country that shares the country's name ("Georgian": the US state in a text about the
+        US), following how the text's own mention of that name was resolved, else the text's
+        countries."""
+        country = self.gaz.country(iso3)
+        if country is None:
+            return None, "no such country"
+        key = norm(country.name)
+        if any(c.country == iso3 for k, c in resolved.items() if k != key):
+            return country, "demonym (the text names places there)"  # "Georgian ... Gori"
+        same = resolved.get(key)
+        if same is not None and same.feature in ("country", "admin1"):
+            return same, f"demonym, as {country.name!r} in the text"
+        regions = [c for c in self.gaz.lookup_key(key)
+                   if c.feature == "admin1" and c.country != iso3 and norm(c.name) == key]
+        for r in regions:
+            if ctx.get(r.country, 0) > max(0.0, ctx.get(iso3, 0)):
+                return r, f"demonym, region of {r.country} (text about {r.country})"
+        return country, "demonym"
+
     # ------------------------------------------------------------ output
 
     def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
@@ -854,7 +999,8 @@ class PlacesStage:
                     places[pid] = Place(id=pid, name=c.name, country=c.country, admin1=c.admin1,
                                         lat=c.lat, lon=c.lon, geonames_id=c.geonames_id,
                                         feature=c.feature)
-            places[pid].mentions.append(Span.of(doc_text(doc), m.start, m.end))
+            span = Span.of(doc_text(doc), m.start, m.end)
+            (places[pid].references if m.reference else places[pid].mentions).append(span)
             trace.append(f"{m.text!r} [{m.source}] -> {pid} ({m.why})")
         doc._.places = list(places.values())
         if doc._.trace is not None:
@@ -862,6 +1008,17 @@ class PlacesStage:
 
 
 # ---------------------------------------------------------------- helpers
+
+_FUNCTION_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM", "AUX", "PART"}
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, set[str]]:
+    """lexicons/places.yaml: word lists as lower-case sets."""
+    data = yaml.safe_load(resources.files("eventlens.pipeline").joinpath("lexicons", "places.yaml")
+                          .read_text("utf-8"))
+    return {k: {str(w).lower() for w in v} for k, v in data.items()}
+
 
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december"}
@@ -969,7 +1126,8 @@ _ROUTE = re.compile(r"\b(?:(?:State|County|Interstate|State Route|Route|"
 # words that make a "street" an institution's name ("Supreme Court Drive" aside)
 _INSTITUTION_WORDS = {"School", "Elementary", "Middle", "High", "Neighborhood", "Association", "Church", "Baptist",
                       "Methodist", "Center", "Centre", "Apartments", "Mall", "Plaza", "Station", "Hospital",
-                      "Library", "Academy", "Project", "Partners", "Group", "Company"}
+                      "Library", "Academy", "Project", "Partners", "Group", "Company",
+                      "Patrol"}  # "Eight Florida Highway Patrol troopers": a police force, not a road
 _NOT_STREET = {"national", "international", "interstate", "the", "a", "an", "and", "school", "university",
                "county", "city", "state", "federal", "united", "superintendent", "in", "on", "at", "of"}
 
