@@ -71,8 +71,52 @@ def _is_passive(verb) -> bool:
                                            and not any(c.dep_ == "nsubj" for c in verb.children)) \
         or (verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "conj")
             and any(c.dep_ == "agent" for c in verb.children)
-            and not any(c.dep_ in ("nsubj", "aux") for c in verb.children))
+            and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)) \
+        or _passive_participle_clause(verb)
     # ("when pressed by X about ...", "promoted by X": a participle with a "by" agent is passive)
+
+
+def _passive_participle_clause(verb) -> bool:
+    """A past participle that heads a clause without subject or auxiliary of its own is
+    passive: "the firm failed, as predicted" (= as was predicted: the main clause's subject
+    predicted nothing) and the absolute "with the mayor expected to visit" (= with the mayor
+    being expected: a finite past tense cannot follow "with" + noun, whatever the tagger says)."""
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.head.i != verb.i \
+            and any(m.dep_ == "mark" and m.lower_ == "as" and m.i == verb.i - 1 for m in verb.children):
+        return not any(c.dep_ in _SUBJ for c in verb.children)
+    return verb.tag_ in ("VBN", "VBD") and verb.dep_ == "pcomp" and verb.head.lower_ in ("with", "without") \
+        and verb.lower_.endswith("ed") and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+
+
+def _as_preposition_subject(verb):
+    """"Shirts read 'I can't breathe,' as Ana Ruiz, lying on the road, said before she died":
+    the "as" of a comparative clause the parser read as a preposition, with the clause's subject
+    as its object and the verb hung elsewhere. A finite verb with no subject of its own that
+    follows "as" + noun phrase (directly or after an aside set off by commas) has that noun
+    phrase for its subject. ("such as X", "as well as X" and "as ... as" comparisons are no
+    clause of this kind.)"""
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not any(c.dep_ == "aux" for c in verb.children):
+        return None
+    doc = verb.doc
+    as_ = next((t for t in reversed(doc[verb.sent.start:verb.i]) if t.lower_ == "as"), None)
+    if as_ is None or as_.dep_ != "prep" or as_.head.pos_ in ("ADJ", "ADV") or \
+            (as_.i > 0 and doc[as_.i - 1].lower_ in ("such", "well", "so")):
+        return None
+    pobj = next((c for c in as_.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.pos_ not in ("NOUN", "PROPN", "PRON") or pobj.left_edge.i != as_.i + 1:
+        return None
+    if pobj.lower_ in _RELATIVE or pobj.lower_ in ("it", "this"):
+        return None
+    between = [t for t in doc[pobj.i + 1:verb.i] if not t.is_space]
+    aux = [t for t in between if t.head.i == verb.i and t.dep_ in ("aux", "neg", "advmod")]
+    between = [t for t in between if t not in aux]
+    if between and not (between[0].text == "," and between[-1].text == ","):
+        return None
+    return pobj
 
 
 def _agent(verb):
@@ -85,6 +129,17 @@ def _agent(verb):
 def _subject(verb):
     """The subject of a cue verb, through participles ("..., saying:"), conjunctions and
     relative clauses ("X, who ... blamed")."""
+    as_subject = _as_preposition_subject(verb)
+    if as_subject is not None:
+        return as_subject
+    prev = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if verb.dep_ in ("conj", "dep") and verb.tag_ in ("VBP", "VBZ", "VBD") and prev is not None \
+            and prev.pos_ in ("NOUN", "PROPN") and prev.dep_ not in _SUBJ and prev.head.i != verb.i \
+            and not any(c.dep_ in _SUBJ for c in verb.children) \
+            and not any(c.dep_ == "cc" for c in (*verb.children, *verb.head.children) if c.i < verb.i):
+        # "the $20 million experts say it costs": a finite verb joined to nothing by "and" or a
+        # comma, right after a noun, is a relative clause without "that" whose subject is the noun
+        return prev
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and \
             verb.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in _SUBJ for c in verb.children) and (
                 verb.head.ent_type_ in ("PERSON", "ORG") or verb.head.lemma_.lower() in lexicon()["source_nouns"]
@@ -153,7 +208,9 @@ def _subject(verb):
         return root
     # inverted "said X" where the parser attached X as dobj/attr after the verb
     for c in verb.rights:
-        if c.dep_ in ("dobj", "attr") and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG")):
+        if c.dep_ in ("dobj", "attr") and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("PERSON", "ORG")) \
+                and c.lower_ not in _RELATIVE | {"this", "it", "so", "what", "these", "those"}:
+            # ("Having said that, ...": a pronoun object is what was said, never who said it)
             if verb.lemma_ == "say":
                 return c
     # a name right before a finite cue verb that the parser hung elsewhere ("In a meeting with
@@ -357,6 +414,22 @@ _NOT_SPEAKERS = {"update", "note", "editor", "editors", "correction", "related",
                  "clarification", "disclosure", "transcript", "caption", "graphic", "chart", "map"}
 
 
+# "WASHINGTON -- ", "BRUSSELS - ", "NEW YORK (AP) — ": the place line opening a news report
+_DATELINE = re.compile(r"[A-Z][A-Z.'’&]*(?:[ ,]+[A-Z][A-Z.'’&]*)*(?:\s*\([A-Za-z. ]{1,20}\))?\s*(?:--|[-—–―])\s+")
+
+
+def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A source span that opens its paragraph with a dateline ("WASHINGTON -- President
+    Obama") without it: the place line says where the report was filed, not who spoke."""
+    start, end = span
+    if start > 0 and text[start - 1] != "\n":
+        return span
+    m = _DATELINE.match(text, start, end)
+    if m is None or not re.search(r"[A-Z]{2}", m.group()) or m.end() >= end or not text[m.end()].isupper():
+        return span
+    return m.end(), end
+
+
 def _speaker_prefix(ctx, start: int, end: int) -> bool:
     """The words before a paragraph-opening colon name a speaker: a known actor, all-caps
     name (transcripts), or proper nouns / a source noun ("Poll:")."""
@@ -549,8 +622,11 @@ def _balanced(doc, span: tuple[int, int]) -> tuple[int, int]:
     if sum(text.count(q, start, end) for q in _DQUOTES) % 2 == 1 and text[end:end + 1] in _DQUOTES \
             and text[end:end + 1]:
         end += 1
-    if text.count("(", start, end) > text.count(")", start, end) and text[end:end + 1] == ")":
-        end += 1   # "Sen. Jane Doe (D-Ore.)"
+    if text.count("(", start, end) > text.count(")", start, end):
+        if text[end:end + 1] == ")":
+            end += 1   # "Sen. Jane Doe (D-Ore.)"
+        elif text[end:end + 2] == ".)":
+            end += 2   # "Sen. Jane Doe (Ore.)": the parser left the abbreviation's period out
     return start, end
 
 

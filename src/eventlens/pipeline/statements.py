@@ -32,7 +32,7 @@ from .statement_syntax import (  # the parse helpers the stage uses
     _COLON_SPEAKER, _NOT_HEADLINE_SOURCES, _HEADING_PREPS, _speaker_prefix, _trimmed,
     _object_is_content, _generic_cue, _artifact_cue, _as_frame, _cue_entry, _phrase_span, _balanced,
     _cue_start, _speaker_role, _name_token, _own_phrase, _conjunct_span, _idiomatic_saying,
-    _with_modifiers)
+    _with_modifiers, _without_dateline, _passive_participle_clause)
 
 # scoring and the lexicon live in their own modules; these names stay importable from here
 __all__ = ["Found", "Stage", "make_stage", "lexicon", "VIOLENT_PLOVER", "score", "predicted_spans",
@@ -294,11 +294,18 @@ class Stage:
         negated = _is_negated(tok)
         content = self._reported_content(tok, prep, entry)
         passive = _is_passive(tok)
+        if not passive and "oprd" in (entry.get("or_child") or ()) and tok.tag_ in ("VBN", "VBD") \
+                and tok.i > 0 and doc[tok.i - 1].text == "," \
+                and any(c.dep_ == "oprd" and c.pos_ == "PROPN" for c in tok.children) \
+                and not any(c.dep_ in ("dobj", "obj", "dative", "aux", "auxpass", "prep") for c in tok.children):
+            # "His group, called the Liberty Fund, will ...": a naming verb set off by a comma with
+            # a name but no one named is the passive participle (= which is called)
+            passive = True
         if passive and entry.get("active_only"):
             return None
         subj = _subject(tok)
-        if passive and tok.lower_ in lex["attitude_adjectives"] and _agent(tok) is None \
-                and any(c.dep_ == "ccomp" for c in tok.children):
+        if passive and (tok.lower_ in lex["attitude_adjectives"] or tok.lemma_.lower() in lex["experiencer_verbs"]) \
+                and _agent(tok) is None and any(c.dep_ == "ccomp" for c in tok.children):
             # "Protesters were frustrated that ...": a participle of feeling; its subject holds it
             passive = False
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -311,6 +318,10 @@ class Stage:
             # "X was accused of ...", "X is supported by Y": the speaker is only the agent
             # (or nobody named); what was said is about the passive subject
             subj = _agent(tok)
+            if subj is None and not entry.get("epistemic") and _passive_participle_clause(tok):
+                # "as stated in the report, ...": the text it was stated in speaks
+                subj = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > tok.i
+                             for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
             patient = next((c for c in tok.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
             if patient is None and subj is not None and tok.tag_ == "VBN" and tok.head.i != tok.i \
                     and not entry.get("epistemic"):
@@ -405,7 +416,16 @@ class Stage:
             return None
         subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
         impersonal = subj is None or subj.lower_ in ("it", "this", "that")
-        if bool(entry.get("impersonal")) != impersonal or (impersonal and clause is None):
+        if clause is not None and clause.dep_ == "xcomp" and entry.get("perfect_passive") and verb.lemma_ == "be" \
+                and any(a.dep_ == "aux" and a.lower_ == "have" for a in clause.children):
+            # "the country was determined to have supported ...": with a perfect infinitive the
+            # participle of a verb of finding is a passive (was found to have), held by nobody
+            # named; the attitude ("was determined to win") looks ahead. What was found is the
+            # subject with the infinitive, as with "X was said to have ..."
+            impersonal = True
+            if subj is not None:
+                content = (min(content[0], _subtree_span(subj)[0]), content[1])
+        elif bool(entry.get("impersonal")) != impersonal or (impersonal and clause is None):
             return None
         if not impersonal and not self._is_source_like(ctx, subj):
             return None
@@ -493,7 +513,7 @@ class Stage:
         content, prep, that = self._nominal_content(noun, entry)
         if content is None:
             return None
-        src = self._nominal_source(noun)
+        src = self._nominal_source(noun, ctx)
         if src is None and entry.get("epistemic") and not entry.get("open"):
             return None   # "a plan for the city": a thought needs its holder
         if src is None and not entry.get("open") and not that and prep is None:
@@ -544,7 +564,7 @@ class Stage:
                 return _trimmed(noun.doc, toks), None, False
         return None, None, False
 
-    def _nominal_source(self, noun):
+    def _nominal_source(self, noun, ctx=None):
         for c in noun.children:
             if c.dep_ == "poss":
                 return c
@@ -561,8 +581,12 @@ class Stage:
                 if pobj is not None:
                     return pobj
         for c in noun.children:
-            if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.lemma_.lower() in lexicon()["source_nouns"]):
-                return c   # "a White House statement", "the Trump plan", "police statements"
+            if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.lemma_.lower() in lexicon()["source_nouns"]
+                                         or c.lower_ in lexicon()["source_nouns"]   # ("media": lemma "medium")
+                                         or ctx is not None and ctx.actor_in(c, deep=False) is not None):
+                # "a White House statement", "the Trump plan", "police statements" (a known actor
+                # the tagger took for a common noun too: "Trump charges that ...")
+                return c
         head = noun.head
         if noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in lexicon()["light_verbs"] and head.pos_ == "VERB" \
                 and not _is_passive(head):
@@ -575,6 +599,14 @@ class Stage:
         if refer is not None:
             f.source = (src.idx, src.idx + len(src))
             f.extra["refer"] = refer
+            return
+        if src.lower_ == "who" and src.dep_ in _SUBJ and src.head.dep_ == "relcl" and src.head.head.i < src.i:
+            # "a lawyer who is a staunch opponent of ...": the relative pronoun is the source
+            # span (PolNeAR), the person it refers to the speaker
+            f.source = (src.idx, src.idx + len(src))
+            actor = ctx.actor_in(src.head.head)
+            if actor is not None:
+                f.speaker, f.speaker_kind, f.how = actor.id, actor.kind, "subject"
             return
         if src.lower_ in _RELATIVE or src.lower_ == "whose" or (src.pos_ == "PRON" and src.lower_ not in lex["pronouns"]):
             return
@@ -649,6 +681,36 @@ class Stage:
                            and not any(m.dep_ == "mark" and m.lower_ not in ("that", "whether", "if") for m in c.children)), None)
             if clause is not None:
                 parts.append(clause)
+        if any(p.i > verb.i and p.dep_ in ("dobj", "obj", "ccomp", "xcomp") for p in parts):
+            # "While he conceded X, he blamed Y": a clause before a verb whose object or
+            # complement follows it is not what the verb reports (a quotation there is: the
+            # words on both sides of "..., Jordan said, and ..." are the speaker's)
+            parts = [p for p in parts if not (p.dep_ == "ccomp" and p.i < verb.i and not any(
+                t.is_quote for t in doc[max(p.left_edge.i - 1, 0):p.right_edge.i + 2]))]
+        as_prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i
+                        and not any(x.dep_ in ("pobj", "pcomp") for x in c.children)
+                        and c.i > verb.sent.start and doc[c.i - 1].text == ","), None)
+        if as_prep is not None and not [p for p in parts if p.pos_ != "PRON"] and any(
+                x.dep_ in _SUBJ and as_prep.i < x.i < verb.i for x in verb.children):
+            # "Hawaii, as one adviser pointed out, rarely gets ...": the parser read the "as" of
+            # the aside as a preposition and made the aside the main clause; what was pointed
+            # out is the rest of the sentence around it
+            last = max([verb.i] + [c.i for c in verb.children if c.dep_ in ("prt", "advmod") and c.i > verb.i
+                                   and c.i == verb.i + 1])
+            toks = [t for t in verb.sent if not t.is_space and (t.i < as_prep.i or t.i > last)]
+            sides = [[t for t in toks if t.i < as_prep.i], [t for t in toks if t.i > last]]
+            return _trimmed(doc, max(sides, key=lambda side: len([t for t in side if not t.is_punct])))
+        if not parts and not clausal and verb.dep_ == "advcl" and verb.head.i > verb.i \
+                and any(m.dep_ == "mark" for m in verb.children):
+            # "While he acknowledged funding was a problem, he ...": the parser made the reported
+            # clause, which follows the verb without a comma, the head of the verb's clause
+            head = verb.head
+            after = max(t.i for t in verb.subtree) + 1
+            subj = next((c for c in head.children if c.dep_ in _SUBJ), None)
+            if subj is not None and subj.left_edge.i == after and not doc[after - 1].is_punct:
+                return _trimmed(doc, [t for t in head.subtree if t.i >= after and t.sent == verb.sent
+                                      and not any(t in c.subtree for c in head.children if c.i > head.i
+                                                  and c.dep_ == "punct" and c.text == ",")])
         if not [p for p in parts if p.pos_ != "PRON"] and verb.dep_ == "advcl" and verb.head.i != verb.i and \
                 any(m.dep_ == "mark" and m.lower_ == "as" for m in verb.children):
             # "As X pointed out, the plan is flawed": the main clause is what X pointed out
@@ -677,6 +739,22 @@ class Stage:
             toks = [t for t in toks if not t.is_punct and not (t in verb.subtree)]
             if toks:
                 return toks[0].idx, toks[-1].idx + len(toks[-1])
+        # "..., that he really wants to release them": what comes before the verb's own "that"
+        # is not part of its clause (the parser may hang the governing clause on it)
+        that = next((m for m in verb.children if m.dep_ == "mark" and m.lower_ == "that" and m.i < verb.i), None)
+        if that is not None:
+            parts = [p for p in parts if p.i > that.i]
+        if not parts and not clausal:
+            # "The nominee continues to insist, most recently in an interview, that he wants ...":
+            # the parser made the reported clause the root and hung the cue's clause on it
+            gov = verb
+            while gov.dep_ == "xcomp" and gov.head.i != gov.i:
+                gov = gov.head
+            head = gov.head
+            mark = next((m for m in head.children if m.dep_ == "mark" and m.lower_ == "that"
+                         and verb.i < m.i < head.i), None) if gov.dep_ == "ccomp" and head.i > verb.i else None
+            if mark is not None:
+                return _trimmed(doc, [t for t in head.subtree if t.i > mark.i and t not in set(gov.subtree)])
         if not parts:
             return None
         toks = [t for p in parts for t in p.subtree if t.i != (prep.i if prep is not None else -1)]
@@ -857,8 +935,17 @@ class Stage:
             # "A lesson from Jane Doe: “...”": the colon introduces the words of the phrase before it
             colon, src = self._colon_before(ctx, q)
             cs = ctx.sentence_of(q.open_at)
-            f = Found(content=(q.start, q.end), kind="direct", sentence=(min(cs[0], colon.idx), max(cs[1], o_end)),
-                      cue=(colon.idx, colon.idx + 1), cue_lemma=":", how="colon")
+            cue = (colon.idx, colon.idx + 1)
+            lex = lexicon()
+            verb = src.head
+            if src.dep_ in ("dobj", "obj") and verb.pos_ == "VERB" and verb.i < src.i and not _is_passive(verb) \
+                    and (src.lemma_.lower() in lex["speech_nouns"] or src.lemma_.lower() in lex["speech_artifacts"]) \
+                    and _subject(verb) is not None:
+                # "X made the following comment: “...”", "she posted this message: “...”": the
+                # words are the comment; who made it is the verb's subject
+                src, cue = _subject(verb), (_cue_start(verb), colon.idx + 1)
+            f = Found(content=(q.start, q.end), kind="direct", sentence=(min(cs[0], cue[0]), max(cs[1], o_end)),
+                      cue=cue, cue_lemma=":", how="colon")
             self._set_source(ctx, f, src)
             if f.source is not None:
                 f.source = (f.source[0], min(f.source[1], colon.idx))
@@ -879,11 +966,16 @@ class Stage:
         if span is None or span[0].i < 2:
             return None
         colon = doc[span[0].i - 1]
+        if colon.is_space and colon.i > 1:
+            colon = doc[colon.i - 1]   # "X made this comment:" ending the paragraph before the quote
         noun = doc[colon.i - 1]
         if colon.text != ":" or noun.pos_ not in ("NOUN", "PROPN") or ctx.in_quote(noun.idx) \
-                or ctx.para_index(noun.idx) != ctx.para_index(q.open_at):
+                or ctx.para_index(noun.idx) not in (ctx.para_index(q.open_at), ctx.para_index(q.open_at) - 1):
             return None
-        lo, _ = ctx.para_bounds(q.open_at)
+        if ctx.para_index(noun.idx) != ctx.para_index(q.open_at) and not (
+                noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB"):
+            return None   # a label ending the paragraph before ("Partial transcript:") heads it, speaks no words
+        lo, _ = ctx.para_bounds(noun.idx)
         if any(t.pos_ in ("VERB", "AUX") for t in doc[noun.left_edge.i:colon.i] if t.idx >= lo):
             return None
         return colon, noun
@@ -939,6 +1031,13 @@ class Stage:
             return
         subj = tops[0]
         exclude = [c for c in subj.children if c.dep_ in ("relcl", "acl") and c.i > subj.i]
+        # "Trump this week said", "a panel in 2001 ruled": a time phrase at the end of the
+        # subject dates the act; it does not describe the speaker
+        last = max(t.i for t in subj.subtree)
+        exclude += [t for t in subj.subtree if t.i > subj.i and max(x.i for x in t.subtree) == last and (
+            t.dep_ == "npadvmod" and t.ent_type_ in ("DATE", "TIME")
+            or t.dep_ == "prep" and t.lower_ in ("in", "on", "during", "at", "since", "until", "before", "after")
+            and any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in t.children))]
         f.source = ctx.clip(_balanced(ctx.doc, _subtree_span(subj, exclude)), subj.idx)
         if f.cue and f.source[0] < f.cue[0] < f.source[1]:
             # a source phrase ends before its cue (a misparse may hang the verb inside it)
@@ -1061,7 +1160,7 @@ class Stage:
             roles += [None] * (len(speakers) - len(roles))
             for speaker, source, role in zip(speakers, sources, roles):
                 if source:
-                    source = _with_modifiers(doc, source, f.cue, f.content, cue_starts)
+                    source = _without_dateline(text, _with_modifiers(doc, source, f.cue, f.content, cue_starts))
                 sid = f"s{len(statements) + 1}"
                 f.extra["ids"].append(sid)
                 statements.append(Statement(
