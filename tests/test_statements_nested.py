@@ -110,3 +110,15 @@ def test_source_span_leaves_out_circumstances_and_speech_of_its_own():
     text = "“Cuts are coming,” said Ms. Ortega, who emphasized that small firms would be spared."
     _, doc, _ = run(text)
     assert "Ms. Ortega" in _sources(text, doc)
+
+
+def test_protesting_where_is_no_statement_about_the_place():
+    # "demonstrate" reports a finding only with a clause; and "the square where they demonstrated"
+    # moved no object out of the clause, so the square is nobody's words
+    text = ("The drones were launched from the square where the workers demonstrated last week, "
+            "the police said.")
+    statements, _, _ = run(text)
+    assert all(s.cue is None or s.cue.text != "demonstrated" for s in statements)
+    text = "The study demonstrated that the vaccine works, the ministry said."
+    statements, _, _ = run(text)
+    assert any(s.cue is not None and s.cue.text == "demonstrated" for s in statements)

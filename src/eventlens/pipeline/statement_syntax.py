@@ -309,8 +309,9 @@ def _extracted_object(verb) -> Optional[tuple[int, int]]:
     if what is not None and what.dep_ == "dobj":
         return what.idx, what.idx + len(what)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i \
-            and not any(c.dep_ in _SUBJ and c.lower_ in _RELATIVE for c in verb.children):
-        return _phrase_span(verb.head)
+            and not any(c.dep_ in _SUBJ and c.lower_ in _RELATIVE for c in verb.children) \
+            and not any(c.lower_ in ("where", "when", "why") for c in verb.children):
+        return _phrase_span(verb.head)  # (not "the place where they demonstrated": no object moved)
     return None
 
 
