@@ -177,6 +177,7 @@ class PlacesStage:
         self._doc = doc
         self._facility_names: set = set()
         self._surnames = _surnames(doc)   # asked of every candidate name: once per text
+        self._text_cues = self._text_context(doc)   # _context runs several times per text
         blocked = _actor_spans(doc)
         # countries the text points to before any place is found (demonyms, KB actors, locale)
         self._pointed = self._context(doc, [])[0]
@@ -792,17 +793,7 @@ class PlacesStage:
         region is named (the article's "home region")."""
         ctx: Counter = Counter(self._named_countries(mentions))
         regions = Counter(_named_regions(mentions))
-        us_cues = _us_locale_cues(doc_text(doc))
-        uk_cues = _uk_locale_cues(doc_text(doc))
-        if us_cues >= 2 and us_cues > uk_cues:
-            ctx["USA"] += min(3.0, us_cues)
-        if uk_cues >= 2 and uk_cues > us_cues:
-            ctx["GBR"] += min(3.0, uk_cues)
-        for tok in doc:
-            if tok.is_title or tok.is_upper:
-                iso3 = self.gaz.demonyms.get(norm(tok.text))
-                if iso3:
-                    ctx[iso3] += 0.5
+        ctx.update(self._text_cues if getattr(self, "_doc", None) is doc else self._text_context(doc))
         spans = [(m.start, m.end) for m in mentions]
         for actor in doc._.actors or []:
             # an organisation named after a town ("Paris Police Department") says nothing new;
@@ -814,6 +805,24 @@ class PlacesStage:
                     overlaps(a.start, a.end, s, e) for a in actor.mentions for s, e in spans):
                 ctx[actor.country] += 0.5 * min(3, len(actor.mentions) or 1)
         return ctx, regions
+
+    def _text_context(self, doc: Doc) -> Counter:
+        """The country weights the words of the text give, whatever places are found: local-news
+        conventions (US, UK) and demonyms (0.5 each)."""
+        ctx: Counter = Counter()
+        us_cues = _us_locale_cues(doc_text(doc))
+        uk_cues = _uk_locale_cues(doc_text(doc))
+        if us_cues >= 2 and us_cues > uk_cues:
+            ctx["USA"] += min(3.0, us_cues)
+        if uk_cues >= 2 and uk_cues > us_cues:
+            ctx["GBR"] += min(3.0, uk_cues)
+        # (over the text's capitalised words, not the tokens: the same words, much faster)
+        for word in _CAPITALISED.findall(doc_text(doc)):
+            if word.istitle() or word.isupper():
+                iso3 = self.gaz.demonyms.get(_norm_word(word))
+                if iso3:
+                    ctx[iso3] += 0.5
+        return ctx
 
     def _resolve(self, doc: Doc, mentions: list[Mention]) -> None:
         ctx0, regions0 = self._context(doc, mentions)
@@ -872,8 +881,14 @@ class PlacesStage:
         gaz = self.gaz
         taken = [(m.start, m.end) for m in mentions]
         found: list[tuple[int, int, str, str]] = []   # start, end, key, ISO3 (a region's id)
+        first = self._demonym_first_words()
         i = 0
         while i < len(doc):
+            tok = doc[i]
+            # (most tokens: not a capitalised word a demonym starts with; checked cheaply first)
+            if not (tok.is_alpha and tok.text[:1].isupper()) or _norm_word(tok.text) not in first:
+                i += 1
+                continue
             match = None
             for n in (3, 2, 1):
                 span = doc[i:i + n]
@@ -915,6 +930,11 @@ class PlacesStage:
             out.append(Mention(start, end, text[start:end], key, "demonym", chosen=cand, why=why,
                                reference=True))
         return out
+
+    def _demonym_first_words(self) -> set[str]:
+        if getattr(self, "_first_words", None) is None:
+            self._first_words = {k.split()[0] for k in (*self.gaz.demonyms, *self.gaz.region_demonyms) if k}
+        return self._first_words
 
     def _reference_ok(self, doc: Doc, span, lex: dict, taken) -> bool:
         """The demonym at ``span`` is used as a reference to its country (see _references)."""
@@ -1010,6 +1030,14 @@ class PlacesStage:
 # ---------------------------------------------------------------- helpers
 
 _FUNCTION_POS = {"DET", "PRON", "ADP", "CCONJ", "SCONJ", "NUM", "AUX", "PART"}
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][^\W\d_]*(?![\w])")
+
+
+@lru_cache(maxsize=65536)
+def _norm_word(word: str) -> str:
+    return norm(word)
 
 
 @lru_cache(maxsize=1)
