@@ -61,7 +61,7 @@ def _cue_tokens(sents, phrases):
     for sent in sents:
         low = sent.text.lower()
         for p in phrases:
-            for m in _phrase_re(str(p)).finditer(low):
+            for m in _phrase_re(str(p))[1].finditer(low):
                 start = sent.start_char + m.start()
                 tok = next((t for t in sent if t.idx <= start < t.idx + max(1, len(t))), None)
                 if tok is not None:

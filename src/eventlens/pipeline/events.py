@@ -31,7 +31,7 @@ import yaml
 from spacy.language import Language
 
 from ..model import Event
-from .base import accused_doer, actor_at, dates_in, place_at, published, span_of
+from .base import accused_doer, actor_at, dates_in, doc_text, place_at, published, span_of
 from .event_mentions import (anaphoric, far_apart, answered_event, attach_mentions, demonstrative, describes_accused_act,
                              in_accusation, mention_kind, names_known_event, protesters_told_before, refers_back,
                              renamed_event, retold_by_pronoun)
@@ -95,17 +95,19 @@ def load_lexicon(name: str = "events.yaml") -> Lexicon:
                    toll=data["toll"], territory=data["territory"])
 
 
-@lru_cache(maxsize=4096)
-def _phrase_re(phrase: str) -> re.Pattern:
-    return re.compile(r"(?<![\w-])" + re.escape(phrase.lower()) + r"(?![\w-])")
+@lru_cache(maxsize=8192)
+def _phrase_re(phrase: str) -> tuple[str, re.Pattern]:
+    low = phrase.lower()
+    return low, re.compile(r"(?<![\w-])" + re.escape(low) + r"(?![\w-])")
 
 
 def has_phrase(haystacks: Iterable[str], phrases: Iterable[str]) -> Optional[str]:
     """The first phrase found as a whole word in any haystack (lowercased text or lemmas)."""
     hays = list(haystacks)
     for p in phrases:
-        rx = _phrase_re(str(p))
-        if any(rx.search(h) for h in hays):
+        low, rx = _phrase_re(str(p))
+        # (a plain substring test first: most phrases are in no haystack at all)
+        if any(low in h for h in hays) and any(rx.search(h) for h in hays):
             return str(p)
     return None
 
@@ -631,7 +633,7 @@ def context_sents(c: Candidate, after: int = 2) -> list:
         return [c.sent]
     sents = [c.sent]
     for nxt in allsents[idx + 1: idx + 1 + after]:
-        if "\n" in doc.text[sents[-1].end_char:nxt.start_char]:
+        if "\n" in doc_text(doc)[sents[-1].end_char:nxt.start_char]:
             break
         sents.append(nxt)
     return sents
@@ -1354,7 +1356,7 @@ def absorb_toll_mentions(events: list[Candidate], lex: Lexicon) -> list[Candidat
                 continue
             earlier = [k for k in keep if k.acled_coded and k.status not in ("historical", "negated")
                        and min(m.sent.start for m in k.mentions) <= first]
-            same_para = [k for k in earlier if "\n\n" not in e.token.doc.text[
+            same_para = [k for k in earlier if "\n\n" not in doc_text(e.token.doc)[
                 max(m.sent.end_char for m in k.mentions if m.sent.start <= first):e.mentions[0].sent.start_char]]
             if same_para:
                 host = max(same_para, key=lambda k: max(m.sent.start for m in k.mentions if m.sent.start <= first))
@@ -1434,12 +1436,12 @@ def _unplaced_same_kind(a: Candidate, b: Candidate) -> bool:
 def _title_line(c: Candidate) -> bool:
     """The headline: its place is often the nearest big city ("... on highway south of Baghdad")."""
     doc = c.sent.doc
-    return c.sent.start == 0 and "\n" in doc.text[c.sent.end_char:c.sent.end_char + 3]
+    return c.sent.start == 0 and "\n" in doc_text(doc)[c.sent.end_char:c.sent.end_char + 3]
 
 
 def _quoted(tok) -> bool:
     """Inside a direct quotation of its sentence (an odd number of quote marks before it)."""
-    before = tok.doc.text[tok.sent.start_char:tok.idx] if hasattr(tok, "sent") else ""
+    before = doc_text(tok.doc)[tok.sent.start_char:tok.idx] if hasattr(tok, "sent") else ""
     return (before.count('"') + before.count("“") + before.count("”")) % 2 == 1
 
 
@@ -1754,7 +1756,7 @@ def salience(doc, e: Candidate, first_para_end: int) -> float:
     starts = [m.token.idx for m in e.mentions]
     if any(x < first_para_end for x in starts):
         s += 2.5
-    if min(starts) < len(doc.text) * 0.25:
+    if min(starts) < len(doc_text(doc)) * 0.25:
         s += 1.0
     lead = sentences(doc)[0].start if sentences(doc) else 0
     if any(m.sent.start == lead and m.depth == min(x.depth for x in (m.sent_cands or [m])) and
@@ -1776,11 +1778,11 @@ def salience(doc, e: Candidate, first_para_end: int) -> float:
 
 def _first_para_end(doc) -> int:
     """End of the title + lead paragraph (the first two non-empty blocks)."""
-    blocks = [m.end() for m in re.finditer(r"[^\n]+", doc.text)]
+    blocks = [m.end() for m in re.finditer(r"[^\n]+", doc_text(doc))]
     if not blocks:
         return 0
     art = doc._.article
-    k = 2 if (art is not None and art.title and doc.text.lstrip().startswith(art.title.strip()[:30])) else 1
+    k = 2 if (art is not None and art.title and doc_text(doc).lstrip().startswith(art.title.strip()[:30])) else 1
     k = min(k + 1, len(blocks))
     return blocks[k - 1]
 
