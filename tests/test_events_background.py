@@ -349,3 +349,23 @@ def test_a_pronoun_subject_in_reported_speech_with_no_event_before_is_an_event(p
     text = "The army said it had shelled rebel positions near the border on Monday."
     result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
     assert [e.plover_type for e in result.events if e.status == "occurred"] == ["ASSAULT"]
+
+
+def test_the_measures_told_again_are_the_same_sanction(pipeline_for):
+    from eventlens.model import Article
+    text = ("The European Union on Monday imposed sanctions on three militia commanders in Libya.\n\n"
+            "The measures freeze their assets in the bloc. A militia spokesman said the sanctions "
+            "were illegal and accused Brussels of meddling in the war in Sudan.")
+    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    sanctions = [e for e in result.events if e.plover_type == "SANCTION" and e.status == "occurred"]
+    assert len(sanctions) == 1, [[x.text for x in e.evidence] for e in sanctions]
+    assert len(sanctions[0].evidence) == 3
+
+
+def test_sanctions_given_their_own_target_are_new(pipeline_for):
+    from eventlens.model import Article
+    text = ("The European Union on Monday imposed sanctions on three militia commanders in Libya.\n\n"
+            "On Tuesday Washington announced the sanctions on two Sudanese generals.")
+    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    sanctions = [e for e in result.events if e.plover_type == "SANCTION" and e.status == "occurred"]
+    assert len(sanctions) == 2, [[x.text for x in e.evidence] for e in sanctions]

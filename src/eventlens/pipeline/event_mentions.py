@@ -463,3 +463,29 @@ def retold_by_pronoun(c) -> bool:
         return False
     return any(o is not c and o.plover == c.plover and o.token.i < tok.i and o.status not in ("negated",)
                for o in c.sent_cands)
+
+
+def definite_plural_told_before(c, earlier_types: set) -> bool:
+    """"The sanctions were worthless", "the measures freeze any assets": a bare definite plural
+    noun naming a kind of event the text has already told is that event again, not a new one.
+    Not violence ("the attacks" often names a wider series) and not a noun given its own
+    participants, number or kind ("the sanctions on Iran", "the new measures", "the 2019 talks")."""
+    tok = c.token
+    if c.plover in ("ASSAULT", "FIGHT", "PROTEST") or c.plover not in earlier_types:
+        return False
+    if tok.pos_ == "VERB":
+        # "the measures freeze any assets": what a bare "the measures/steps/move" does is the
+        # event told before, doing it
+        subj = next((k for k in tok.children if k.dep_ == "nsubj"), None)
+        return subj is not None and subj.lemma_.lower() in ACTION_NOUNS and _bare_definite(subj)
+    return tok.pos_ == "NOUN" and tok.tag_ == "NNS" and _bare_definite(tok)
+
+
+# nouns that name whatever was done, of any kind: "the measures", "the move"
+ACTION_NOUNS = {"measure", "step", "move", "action", "decision", "designation", "sanction", "order"}
+
+
+def _bare_definite(tok) -> bool:
+    kids = list(tok.children)
+    return any(k.dep_ == "det" and k.lower_ == "the" for k in kids) and not any(
+        k.dep_ in ("amod", "compound", "nummod", "poss", "prep", "acl", "relcl") for k in kids)

@@ -34,7 +34,7 @@ from ..model import Event
 from .base import accused_doer, actor_at, dates_in, doc_text, place_at, published, span_of
 from .event_mentions import (anaphoric, far_apart, answered_event, attach_mentions, demonstrative, describes_accused_act,
                              in_accusation, mention_kind, names_known_event, protesters_told_before, refers_back,
-                             renamed_event, retold_by_pronoun)
+                             renamed_event, retold_by_pronoun, definite_plural_told_before)
 from .event_roles import add_generic_participants, rehome_generic_actors
 from .event_toll import event_counts
 
@@ -1871,6 +1871,7 @@ class EventsStage:
         """Event reports go on to merging; weak and anaphoric mentions wait to be attached
         to the event they name (event_mentions); mentions that report no event are dropped."""
         keep, pending = [], []
+        told: set = set()   # PLOVER types of the event reports already read
         for c in cands:
             if in_accusation(c.token) and c.status in ("occurred", "attempted", "alleged"):
                 if c.status != "alleged":
@@ -1898,7 +1899,7 @@ class EventsStage:
                 pending.append((c, "backref"))
             elif names_known_event(c.token) and c.status != "negated":
                 pending.append((c, "anaphor"))
-            elif retold_by_pronoun(c) and c.status != "negated":
+            elif (retold_by_pronoun(c) or definite_plural_told_before(c, told)) and c.status != "negated":
                 pending.append((c, "retold"))
             elif anaphoric(c.token) and not c.explicit_date and not c.accused_act and not answered_event(c.token) \
                     and (c.status in ("hypothetical", "historical", "alleged", "denied")
@@ -1907,6 +1908,8 @@ class EventsStage:
                 pending.append((c, "anaphor"))
             else:
                 keep.append(c)
+                if c.status not in ("negated", "hypothetical", "future"):
+                    told.add(c.plover)
         return keep, pending
 
     def _assign_toll(self, doc, events: list[Candidate], lex: Lexicon, only_missing: bool = False) -> None:
