@@ -175,3 +175,15 @@ def test_exports_work_with_reference_only_places(store_make_result):
     export(iter([result]), "csv", out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert rows and all(r["place_id"] != "country:IRQ" for r in rows)
+
+
+def test_a_demonym_before_a_territory_noun_is_the_country_as_a_place(full_pipe):
+    text = "The ministry condemned the airstrikes on Libyan territory on Sunday."
+    result = full_pipe.process(Article(id="t", text=text, published=dt.date(2022, 3, 10), language="en"))
+    libya = next(p for p in result.places if p.country == "LBY" and p.feature == "country")
+    assert [m.text for m in libya.mentions] == ["Libyan territory"] and not libya.references
+    strikes = [e for e in result.events if e.plover_type == "ASSAULT"]
+    assert strikes and strikes[0].place == libya.id and strikes[0].geo_precision == 3
+    # "Libyan officials": still only a reference
+    doc = parse(full_pipe, "Libyan officials condemned the strikes.")
+    assert refs(doc) and not any(p.mentions for p in doc._.places if p.country == "LBY")

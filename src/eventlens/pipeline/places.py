@@ -906,7 +906,12 @@ class PlacesStage:
             span, iso3 = match
             i = span.end
             if self._reference_ok(doc, span, lex, taken):
-                found.append((span.start_char, span.end_char, norm(span.text), iso3))
+                nxt = doc[span.end] if span.end < len(doc) else None
+                if nxt is not None and nxt.lower_ in lex["territory_nouns"]:
+                    # "on Iraqi territory", "in Syrian airspace": the country as a location
+                    found.append((span.start_char, nxt.idx + len(nxt), norm(span.text), iso3))
+                else:
+                    found.append((span.start_char, span.end_char, norm(span.text), iso3))
         if not found:
             return []
         # the text's countries without the demonyms' own weight (a word is no evidence for itself)
@@ -927,8 +932,9 @@ class PlacesStage:
                 cand, why = self._reference_place(iso3, ctx, resolved)
             if cand is None:
                 continue
-            out.append(Mention(start, end, text[start:end], key, "demonym", chosen=cand, why=why,
-                               reference=True))
+            territory = norm(text[start:end]) != key
+            out.append(Mention(start, end, text[start:end], key, "demonym", chosen=cand,
+                               why=why + (", its territory" if territory else ""), reference=not territory))
         return out
 
     def _demonym_first_words(self) -> set[str]:
