@@ -454,3 +454,19 @@ def test_verb_right_after_a_noun_without_and_is_a_relative_clause_of_the_noun():
     text = "The mayor spoke for an hour and said the roads were bad."
     _, _, found = run(text)
     assert by_cue(found, text, "said")[0] == "The mayor"
+
+
+def test_he_points_back_to_a_person_ner_took_for_an_organisation(pipeline_for):
+    from eventlens.model import Article
+    pipe = pipeline_for(None)
+    text = ('Oleh Kiper said that grain had been damaged. "The enemy is trying to strike at food '
+            'security," he wrote.')
+    result = pipe.process(Article(id="t", text=text, language="en"))
+    names = {a.id: a.name for a in result.actors}
+    assert [names.get(s.speaker) for s in result.statements] == ["Oleh Kiper", "Oleh Kiper"]
+    # a company is no "he"
+    text = ('Rafidain Horizon Trading said it had done nothing wrong. "We are a legal business," '
+            'he said.')
+    result = pipe.process(Article(id="t", text=text, language="en"))
+    names = {a.id: a.name for a in result.actors}
+    assert names.get(result.statements[-1].speaker) != "Rafidain Horizon Trading"

@@ -1130,7 +1130,8 @@ class Stage:
                         f.speaker, f.speaker_kind, f.how = last.speaker, last.speaker_kind, "continuation"
                         f.role = f.role or last.role
                 elif last is not None and last.speaker and ctx.near(last, f) and \
-                        (last.speaker_kind in kinds or last.speaker_kind is None):
+                        (last.speaker_kind in kinds or last.speaker_kind is None
+                         or _name_taken_for_organization(ctx.doc, last.speaker, kinds)):
                     f.speaker, f.speaker_kind, f.how = last.speaker, last.speaker_kind, f"{refer}->previous speaker"
                     # "he added": the role the text gave this speaker a moment ago still holds
                     f.role = f.role or last.role
@@ -1177,6 +1178,21 @@ class Stage:
                                f"speaker={f.speaker} ({f.how or 'none'}){' [nominal]' if f.extra.get('nominal') else ''}"
                                for f in found]
         doc._.trace = trace
+
+
+def _name_taken_for_organization(doc, actor_id: str, kinds) -> bool:
+    """"Oleh Kiper said ... 'The enemy ...,' he wrote": the small model's NER often tags an
+    unknown person's name ORG. An actor the KB does not know, named like a person (two to
+    four capitalised words, none an organisation word), may be what "he"/"she" points back to."""
+    if kinds != ["person"] or not actor_id.startswith("new:"):
+        return False
+    actor = next((a for a in doc._.actors or [] if a.id == actor_id), None)
+    if actor is None or actor.kind != "organization":
+        return False
+    words = actor.name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()
+                                        for w in words) \
+        and not any(w.lower() in lexicon()["organization_words"] for w in words)
 
 
 class _Context:
