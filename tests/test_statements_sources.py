@@ -470,3 +470,15 @@ def test_he_points_back_to_a_person_ner_took_for_an_organisation(pipeline_for):
     result = pipe.process(Article(id="t", text=text, language="en"))
     names = {a.id: a.name for a in result.actors}
     assert names.get(result.statements[-1].speaker) != "Rafidain Horizon Trading"
+
+
+def test_speakers_the_parser_left_stranded_after_a_long_sentence(pipeline_for):
+    # the small model reads "residents and medical sources" as a list going on from "the capital"
+    from eventlens.model import Article
+    text = ("Heavy fighting broke out on Saturday between the Sudanese Armed Forces and the paramilitary "
+            "Rapid Support Forces in El Fasher, the capital of North Darfur state, residents and "
+            "medical sources said.")
+    result = pipeline_for(None).process(Article(id="t", text=text, language="en"))
+    said = [s for s in result.statements if s.cue is not None and s.cue.text == "said"]
+    assert said and said[0].source is not None and said[0].source.text == "residents and medical sources"
+    assert said[0].content.text.startswith("Heavy fighting broke out")

@@ -340,6 +340,8 @@ class Stage:
                 return None   # "It is noted that ...": the author's own remark
             if content is not None and content[1] - content[0] > MAX_CONTENT_CHARS:
                 content = (content[0], content[0] + MAX_CONTENT_CHARS)
+        if subj is None and not passive:
+            subj = _stranded_subject(tok)
         if content is None and subj is not None and not passive:
             content = _extracted_object(tok)
         if content is None and subj is not None and not passive and not entry.keys() & {
@@ -1178,6 +1180,29 @@ class Stage:
                                f"speaker={f.speaker} ({f.how or 'none'}){' [nominal]' if f.extra.get('nominal') else ''}"
                                for f in found]
         doc._.trace = trace
+
+
+def _stranded_subject(verb):
+    """"..., the capital of North Darfur state, residents and medical sources said.": after a
+    long sentence the parser may leave the final verb of saying with no subject, its speakers
+    read as a list going on from the sentence. The noun phrase between the last comma and the
+    verb is its subject."""
+    doc = verb.doc
+    if verb.lemma_.lower() not in _SAY_LIKE or any(c.dep_ not in ("punct", "ccomp") for c in verb.children):
+        return None
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text not in (".", "!", "?") and not nxt.is_space:
+        return None
+    i = verb.i - 1
+    while i >= verb.sent.start and doc[i].text != ",":
+        if doc[i].is_punct or doc[i].pos_ in ("VERB", "AUX", "PRON") or doc[i].is_space:
+            return None
+        i -= 1
+    phrase = doc[i + 1:verb.i]
+    if i < verb.sent.start or not len(phrase) or not any(t.pos_ in ("NOUN", "PROPN") for t in phrase):
+        return None
+    heads = [t for t in phrase if not (phrase.start <= t.head.i < phrase.end)]
+    return heads[0] if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") else None
 
 
 def _name_taken_for_organization(doc, actor_id: str, kinds) -> bool:
