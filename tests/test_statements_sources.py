@@ -482,3 +482,21 @@ def test_speakers_the_parser_left_stranded_after_a_long_sentence(pipeline_for):
     said = [s for s in result.statements if s.cue is not None and s.cue.text == "said"]
     assert said and said[0].source is not None and said[0].source.text == "residents and medical sources"
     assert said[0].content.text.startswith("Heavy fighting broke out")
+
+
+def test_the_group_and_its_spokesman_speak_for_the_organisation_named_before(pipeline_for):
+    from eventlens.model import Article
+    pipe = pipeline_for(None)
+    for text in ("Hezbollah rejected the decision on Monday. The group said the ruling was unjust.",
+                 "Hezbollah rejected the decision on Monday. A spokesman for the group said the ruling "
+                 "was unjust."):
+        result = pipe.process(Article(id="t", text=text, language="en"))
+        names = {a.id: a.name for a in result.actors}
+        said = next(s for s in result.statements if s.cue is not None and s.cue.text == "said")
+        assert "Hezbollah" in (names.get(said.speaker) or ""), text
+    # a group of people is no organisation told before
+    result = pipe.process(Article(id="t", text="Police dispersed a group of farmers near the Hezbollah "
+                                                "office. The group said it would return.", language="en"))
+    said = next(s for s in result.statements if s.cue is not None and s.cue.text == "said")
+    names = {a.id: a.name for a in result.actors}
+    assert "Hezbollah" not in (names.get(said.speaker) or "")

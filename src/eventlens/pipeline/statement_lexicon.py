@@ -37,5 +37,6 @@ def lexicon() -> dict:
     data["speech_artifacts"] = set(data.get("speech_artifacts", ()))
     data["attribution_adverbs"] = set(data.get("attribution_adverbs", ()))
     data["experiencer_verbs"] = set(data.get("experiencer_verbs", ()))
+    data["group_nouns"] = {str(w).lower() for w in data.get("group_nouns", ())}
     data["organization_words"] = {str(w).lower() for w in data.get("organization_words", ())}
     return data
