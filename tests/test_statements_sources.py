@@ -500,3 +500,14 @@ def test_the_group_and_its_spokesman_speak_for_the_organisation_named_before(pip
     said = next(s for s in result.statements if s.cue is not None and s.cue.text == "said")
     names = {a.id: a.name for a in result.actors}
     assert "Hezbollah" not in (names.get(said.speaker) or "")
+
+
+def test_an_accusation_the_parser_joined_to_the_reported_clause_keeps_its_speaker(pipeline_for):
+    from eventlens.model import Article
+    text = ("Hezbollah rejected the decision on Monday. Its spokesman Ali Hamdan said the sanctions "
+            "were illegal and accused the government of lying.")
+    result = pipeline_for(None).process(Article(id="t", text=text, language="en"))
+    accused = next(s for s in result.statements if s.cue is not None and s.cue.text == "accused")
+    assert accused.source is not None and accused.source.text != "the sanctions"
+    said = next(s for s in result.statements if s.cue is not None and s.cue.text == "said")
+    assert accused.speaker == said.speaker and said.speaker is not None

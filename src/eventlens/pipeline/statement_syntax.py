@@ -126,6 +126,11 @@ def _agent(verb):
     return None
 
 
+# Nouns of events and measures: they are said things, never sayers.
+_CANNOT_SPEAK = {"sanction", "measure", "decision", "move", "ruling", "law", "plan", "policy", "attack",
+                 "strike", "bombing", "explosion", "operation", "incident", "election", "vote", "deal"}
+
+
 def _subject(verb):
     """The subject of a cue verb, through participles ("..., saying:"), conjunctions and
     relative clauses ("X, who ... blamed")."""
@@ -173,6 +178,12 @@ def _subject(verb):
                             or head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
                         return head   # "the European Union, which contended that ..."
                     return None
+                if tok is not verb and tok.dep_ == "ccomp" and tok.head.i != tok.i \
+                        and c.lemma_.lower() in _CANNOT_SPEAK and tok.head.lemma_.lower() in _SAY_LIKE:
+                    # "a spokesman said the sanctions were worthless and accused Washington of ...":
+                    # the parser joined the cue to the reported clause; sanctions accuse no one
+                    moved = tok.head
+                    break
                 return c
         if moved is not None:
             tok = moved
