@@ -369,3 +369,17 @@ def test_sanctions_given_their_own_target_are_new(pipeline_for):
     result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
     sanctions = [e for e in result.events if e.plover_type == "SANCTION" and e.status == "occurred"]
     assert len(sanctions) == 2, [[x.text for x in e.evidence] for e in sanctions]
+
+
+def test_a_place_in_a_clause_telling_another_event_is_not_this_ones(pipeline_for):
+    from eventlens.model import Article
+    text = ("Turkish drone strike on truck in northern Iraq kills three\n\n"
+            "A Turkish drone struck a truck near the village of Sidakan in northern Iraq on Tuesday, "
+            "killing three men, local officials said.\n\n"
+            "The Turkish defence ministry said its aircraft had struck a cell that was preparing "
+            "to launch rockets towards southern Turkey.")
+    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    strikes = [e for e in result.events if e.plover_type == "ASSAULT" and e.status == "occurred"]
+    assert len(strikes) == 1, [[x.text for x in e.evidence] for e in strikes]
+    countries = {p.id: p.country for p in result.places}
+    assert countries[strikes[0].place] == "IRQ"

@@ -1614,7 +1614,13 @@ def fold_damage_into_attacks(events: list[Candidate]) -> list[Candidate]:
 def _place_for(doc, c: Candidate):
     try:
         from .places import event_place  # provided by the places stage when available
-        place, precision = event_place(doc, c.token.idx, c.token.idx + len(c.token))
+        # relative clauses telling another event ("a cell that was preparing to launch missiles
+        # towards northern Israel"): their places are that event's
+        others = [_clause_span(o.token) for o in c.sent_cands if o is not c]
+        mine = _clause_span(c.token)
+        fenced = [x for x in others if x is not None and not (mine is not None and x[0] <= mine[0] < x[1])
+                  and not x[0] <= c.token.idx < x[1]]
+        place, precision = event_place(doc, c.token.idx, c.token.idx + len(c.token), fenced)
         return place, precision, True
     except (ImportError, AttributeError, TypeError):
         pass
@@ -1639,6 +1645,18 @@ def _place_for(doc, c: Candidate):
         elif feature in ("admin1", "region", "province", "state"):
             precision = max(precision, 3 if feature == "admin1" else 2)
     return best, (precision if best is not None else None), False
+
+
+def _clause_span(tok) -> Optional[tuple[int, int]]:
+    """Character span of the relative clause or noun-modifying clause a trigger is in, if any."""
+    h = tok
+    for _ in range(6):
+        if h.dep_ in ("relcl", "acl"):
+            return h.left_edge.idx, h.right_edge.idx + len(h.right_edge)
+        if h.head.i == h.i or h.dep_ in ("ccomp", "ROOT"):
+            return None
+        h = h.head
+    return None
 
 
 def _clause(tok):
@@ -1831,7 +1849,6 @@ class EventsStage:
             code_status(doc, c, lex)
             code_acled(doc, c, lex)
             code_intent(c)
-            c.place, c.geo_precision, _ = _place_for(doc, c)
             c.date, c.time_precision, c.explicit_date = _date_for(doc, c)
         set_depths(cands)
         by_sent: dict[int, list[Candidate]] = {}
@@ -1839,6 +1856,7 @@ class EventsStage:
             by_sent.setdefault(c.sent.start, []).append(c)
         for c in cands:
             c.sent_cands = by_sent[c.sent.start]
+            c.place, c.geo_precision, _ = _place_for(doc, c)
         cands, pending = self._sort_mentions(cands, lex)
         # Toll verbs that are negated or hypothetical ("without injuring anyone") are toll, not events.
         toll_verbs = set(lex.toll["kill_verbs"]) | set(lex.toll["injure_verbs"])

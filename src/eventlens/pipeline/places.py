@@ -1793,11 +1793,14 @@ def _qualifiers(text: str, m: Span, spans: list) -> list[Place]:
     return found
 
 
-def event_place(doc: Doc, start: int, end: int) -> tuple[Optional[Place], Optional[int]]:
+def event_place(doc: Doc, start: int, end: int,
+                fenced: Iterable[tuple[int, int]] = ()) -> tuple[Optional[Place], Optional[int]]:
     """Where the event at [start, end) happened, with ACLED geo_precision:
     the nearest place in the same sentence introduced by a locative cue (in/at 1,
     near/outside/outskirts of 2, regions and countries 3), else the nearest place in the
-    sentence, else the article's most mentioned town (precision 2), else None."""
+    sentence, else the article's most mentioned town (precision 2), else None.
+    ``fenced``: character spans (clauses telling other events) whose places are not this
+    event's."""
     places = doc._.places or []
     if not places:
         return None, None
@@ -1829,6 +1832,8 @@ def event_place(doc: Doc, start: int, end: int) -> tuple[Optional[Place], Option
                     rank = 2
                 in_sentence.append((rank, not anchored, not located, p.feature == "country",
                                     dist, p, cue, quals, m.end, m.start))
+    if fenced:
+        in_sentence = [x for x in in_sentence if not any(a <= x[-1] < b for a, b in fenced)]
     if own is not None:
         # a noun trigger's own phrase names the site it hit ("the targeting of the Al-Tanf base
         # in Syria"): towns elsewhere in the sentence belong to other events listed with it
