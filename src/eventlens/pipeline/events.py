@@ -1616,10 +1616,12 @@ def _place_for(doc, c: Candidate):
         from .places import event_place  # provided by the places stage when available
         # relative clauses telling another event ("a cell that was preparing to launch missiles
         # towards northern Israel"): their places are that event's
-        others = [_clause_span(o.token) for o in c.sent_cands if o is not c]
+        # (not a clause on this very trigger, "a ceasefire agreed by Russia and Turkey", nor one
+        # telling an event of its kind, "custody of X, who had been arrested in Tehran")
+        others = [_clause_span(o.token) for o in c.sent_cands if o is not c and o.plover != c.plover]
         mine = _clause_span(c.token)
-        fenced = [x for x in others if x is not None and not (mine is not None and x[0] <= mine[0] < x[1])
-                  and not x[0] <= c.token.idx < x[1]]
+        fenced = [x[:2] for x in others if x is not None and x[2] != c.token.i
+                  and not (mine is not None and x[0] <= mine[0] < x[1]) and not x[0] <= c.token.idx < x[1]]
         place, precision = event_place(doc, c.token.idx, c.token.idx + len(c.token), fenced)
         return place, precision, True
     except (ImportError, AttributeError, TypeError):
@@ -1647,12 +1649,13 @@ def _place_for(doc, c: Candidate):
     return best, (precision if best is not None else None), False
 
 
-def _clause_span(tok) -> Optional[tuple[int, int]]:
-    """Character span of the relative clause or noun-modifying clause a trigger is in, if any."""
+def _clause_span(tok) -> Optional[tuple[int, int, int]]:
+    """Character span of the relative clause or noun-modifying clause a trigger is in, if any,
+    and the token index of the noun it modifies."""
     h = tok
     for _ in range(6):
         if h.dep_ in ("relcl", "acl"):
-            return h.left_edge.idx, h.right_edge.idx + len(h.right_edge)
+            return h.left_edge.idx, h.right_edge.idx + len(h.right_edge), h.head.i
         if h.head.i == h.i or h.dep_ in ("ccomp", "ROOT"):
             return None
         h = h.head
