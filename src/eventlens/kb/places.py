@@ -602,6 +602,8 @@ class Gazetteer:
         self.demonyms: dict[str, str] = index["demonyms"]
         # region and continent demonyms ("Texan" -> Texas's id): references, not country context
         self.region_demonyms: dict[str, str] = index.get("region_demonyms", {})
+        # the first word of every demonym key ("south" of "south korean"): a cheap first test
+        self.demonym_first_words = {k.split()[0] for k in (*self.demonyms, *self.region_demonyms) if k}
         self._abbrevs: dict[str, int] = index.get("abbrevs", {})
         self._by_id: dict[str, int] | None = None
 

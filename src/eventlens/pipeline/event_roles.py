@@ -118,6 +118,7 @@ def rehome_generic_actors(doc, events) -> None:
     countries = {e.place.country for e in placed}
     if len(countries) < 2:
         return
+    moved_from: set[str] = set()
     for e in placed:
         country = e.place.country
         if e.status in ("historical", "negated", "hypothetical", "future"):
@@ -153,6 +154,7 @@ def rehome_generic_actors(doc, events) -> None:
                 e.notes.append(f"{actor.name} -> {new.name} (where the event happened)")
                 # the mentions told with this event now name the new actor
                 actor.mentions = [m for m in actor.mentions if m not in here]
-        used = {a for ev in events for a in list(ev.actors) + list(ev.targets)}
-        doc._.actors = [a for a in doc._.actors or [] if a.mentions or a.id in used or a.link != "event-generic"
-                        and a.kind != "generic"]
+                moved_from.add(aid)
+    # a side whose every mention moved, and that no event has left, is gone
+    used = {a for ev in events for a in (*ev.actors, *ev.targets)}
+    doc._.actors = [a for a in doc._.actors or [] if not (a.id in moved_from and not a.mentions and a.id not in used)]

@@ -793,7 +793,7 @@ class PlacesStage:
         region is named (the article's "home region")."""
         ctx: Counter = Counter(self._named_countries(mentions))
         regions = Counter(_named_regions(mentions))
-        ctx.update(self._text_cues if getattr(self, "_doc", None) is doc else self._text_context(doc))
+        ctx.update(self._text_cues)   # (set by find for this doc)
         spans = [(m.start, m.end) for m in mentions]
         for actor in doc._.actors or []:
             # an organisation named after a town ("Paris Police Department") says nothing new;
@@ -881,7 +881,7 @@ class PlacesStage:
         gaz = self.gaz
         taken = [(m.start, m.end) for m in mentions]
         found: list[tuple[int, int, str, str]] = []   # start, end, key, ISO3 (a region's id)
-        first = self._demonym_first_words()
+        first = gaz.demonym_first_words
         i = 0
         while i < len(doc):
             tok = doc[i]
@@ -936,11 +936,6 @@ class PlacesStage:
             out.append(Mention(start, end, text[start:end], key, "demonym", chosen=cand,
                                why=why + (", its territory" if territory else ""), reference=not territory))
         return out
-
-    def _demonym_first_words(self) -> set[str]:
-        if getattr(self, "_first_words", None) is None:
-            self._first_words = {k.split()[0] for k in (*self.gaz.demonyms, *self.gaz.region_demonyms) if k}
-        return self._first_words
 
     def _reference_ok(self, doc: Doc, span, lex: dict, taken) -> bool:
         """The demonym at ``span`` is used as a reference to its country (see _references)."""

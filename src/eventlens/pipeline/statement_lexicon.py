@@ -27,6 +27,7 @@ def lexicon() -> dict:
     data["titles"] = set(data["titles"])
     data["source_nouns"] = set(data["source_nouns"])
     data["event_nouns"] = set(data["event_nouns"])
+    data["measure_nouns"] = set(data.get("measure_nouns", ()))
     data["light_verbs"] = set(data.get("light_verbs", ()))
     data.setdefault("attitude_adjectives", {})
     data["linking_verbs"] = set(data.get("linking_verbs", ()))

@@ -126,9 +126,10 @@ def _agent(verb):
     return None
 
 
-# Nouns of events and measures: they are said things, never sayers.
-_CANNOT_SPEAK = {"sanction", "measure", "decision", "move", "ruling", "law", "plan", "policy", "attack",
-                 "strike", "bombing", "explosion", "operation", "incident", "election", "vote", "deal"}
+def _cannot_speak(tok) -> bool:
+    """Events and measures ("the attack", "the sanctions") are said things, never sayers."""
+    lex, lemma = lexicon(), tok.lemma_.lower()
+    return lemma in lex["event_nouns"] or lemma in lex["measure_nouns"]
 
 
 def _subject(verb):
@@ -179,7 +180,7 @@ def _subject(verb):
                         return head   # "the European Union, which contended that ..."
                     return None
                 if tok is not verb and tok.dep_ == "ccomp" and tok.head.i != tok.i \
-                        and c.lemma_.lower() in _CANNOT_SPEAK and tok.head.lemma_.lower() in _SAY_LIKE:
+                        and tok.head.lemma_.lower() in _SAY_LIKE and _cannot_speak(c):
                     # "a spokesman said the sanctions were worthless and accused Washington of ...":
                     # the parser joined the cue to the reported clause; sanctions accuse no one
                     moved = tok.head

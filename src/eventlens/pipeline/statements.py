@@ -1063,14 +1063,9 @@ class Stage:
                 return
         f.extra["subj"] = subj
         lex = lexicon()
-        group = _group_description(subj) if ctx.actor_in(subj) is None else None
-        if group is not None:
+        if ctx.actor_in(subj) is None and _group_description(subj):
             # "the group said", "a spokesman for the group said": the organisation told of before
-            # (unless the same noun was told of before: "a group of farmers ... the group")
-            told = [t for t in subj.doc[max(0, group.i - 80):group.i] if t.lemma_ == group.lemma_
-                    and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)]
-            if not told:
-                f.extra["refer"] = "group"
+            f.extra["refer"] = "group"
             return
         if subj.lower_ in lex["pronouns"] or (subj.lemma_.lower() in lex["titles"] and ctx.actor_in(subj) is None
                                               and any(c.lower_ in ("the", "this", "that") for c in subj.children)):
@@ -1134,8 +1129,7 @@ class Stage:
         for f in found:
             refer = f.extra.get("refer")
             if f.speaker is None and (refer or f.how == "standalone"):
-                kinds = lex["pronouns"].get(refer, ["person"]) if refer not in ("title", "group") else \
-                    ["person"] if refer == "title" else ["organization", "group"]
+                kinds = _REFER_KINDS.get(refer) or lex["pronouns"].get(refer, ["person"])
                 if f.how == "standalone":
                     # only a quote right after the previous statement continues it
                     if last is not None and last.speaker and ctx.near(last, f, max_paragraphs=1):
@@ -1192,21 +1186,27 @@ class Stage:
         doc._.trace = trace
 
 
-def _group_description(subj):
+# What a title or a description refers back to ("the spokesman": a person; "the group": an organisation)
+_REFER_KINDS = {"title": ["person"], "group": ["organization", "group"]}
+
+
+def _group_description(subj) -> bool:
     """"the group", "the militia", "a spokesman for the group": a definite description of an
-    organisation the text has named before (not "a group of protesters"). Returns its noun."""
+    organisation the text has named before. Not "a group of protesters", nor "the group" after
+    "a group of farmers": the same noun naming people a few sentences before."""
     lex = lexicon()
     noun = subj
     if subj.lemma_.lower() in lex["titles"]:
         noun = next((p for c in subj.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
                      for p in c.children if p.dep_ == "pobj"), None)
         if noun is None:
-            return None
-    if noun.lemma_.lower() in lex["group_nouns"] and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) and not any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
-        return noun
-    return None
+            return False
+    def of_phrase(t):
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+    if noun.lemma_.lower() not in lex["group_nouns"] or of_phrase(noun) or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return False
+    return not any(t.lemma_ == noun.lemma_ and of_phrase(t) for t in noun.doc[max(0, noun.i - 80):noun.i])
 
 
 def _stranded_subject(verb):
