@@ -26,6 +26,12 @@ def of_type(evs, plover):
     return [e for e in evs if e.plover_type == plover]
 
 
+def coded(pipeline_for, text: str):
+    """The whole pipeline's Result for an invented article."""
+    from eventlens.model import Article
+    return pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+
+
 # --- weapon cues come from the event's own clause ---------------------------------------------
 
 ACCUSED_SHOOTING = ("The militia leaders accused the minister of being involved in shooting demonstrators "
@@ -91,10 +97,9 @@ def test_answered_attack_names_the_accused_shooting_again(events):
 
 
 def test_crackdown_on_another_day_is_not_part_of_an_earlier_protest(pipeline_for):
-    from eventlens.model import Article
     text = ("Security forces opened fire on protesters in Mosul on Monday, killing four people. "
             "The protests began in September.")
-    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    result = coded(pipeline_for, text)
     main = result.events[0]
     assert main.plover_type == "ASSAULT" and main.acled_sub_event_type == "Excessive force against protesters"
     assert main.fatalities == 4
@@ -220,11 +225,10 @@ def test_place_in_a_locative_phrase_is_no_target(spacy_parse):
 
 
 def test_headline_event_joins_the_reported_one_despite_its_rough_place(pipeline_for):
-    from eventlens.model import Article
     text = ("Roadside bomb hits army truck on highway south of Baghdad\n\n"
             "A roadside bomb exploded on Monday as an army truck passed along the main highway in "
             "Diwaniyah province, police said.")
-    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    result = coded(pipeline_for, text)
     bombs = [e for e in result.events if e.acled_sub_event_type == "Remote explosive/landmine/IED"
              and e.status == "occurred"]
     assert len({e.id.split("-")[0] for e in bombs}) == 1
@@ -306,10 +310,9 @@ def test_evacuating_the_wounded_is_no_displacement(events):
 
 
 def test_headline_attack_does_not_absorb_an_attack_in_another_country(pipeline_for):
-    from eventlens.model import Article
     text = ("A drone struck a market in Aleppo, killing 9 people, the monitor said.\n"
             "Gunmen attacked an army checkpoint near Mosul.")
-    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    result = coded(pipeline_for, text)
     attacks = [e for e in result.events if e.plover_type == "ASSAULT"]
     assert len(attacks) == 2, [[x.text for x in e.evidence] for e in attacks]
     countries = {p.id: p.country for p in result.places}
@@ -323,62 +326,56 @@ def test_headline_attack_does_not_absorb_an_attack_in_another_country(pipeline_f
 
 
 def test_people_given_a_nationality_keep_it_where_the_event_happened(pipeline_for):
-    from eventlens.model import Article
     text = ("Shelling hit the old city of Aleppo on Monday.\n"
             "Gunmen shot dead two Syrian civilians near Mosul on Tuesday.")
-    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    result = coded(pipeline_for, text)
     actors = {a.id: a for a in result.actors}
     shooting = next(e for e in result.events if "Mosul" in " ".join(x.text for x in e.evidence))
     assert any(actors[t].country == "SYR" for t in shooting.targets)
 
 
 def test_a_side_retelling_its_strike_is_no_second_event(pipeline_for):
-    from eventlens.model import Article
     text = ("Warplanes bombed a market in the town of Kafr Nabl on Monday, killing 12 civilians, "
             "witnesses said.\n"
             "The air force confirmed that it had carried out a strike on the town, but a spokesman "
             "said it had targeted militants of the Hurras group.")
-    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    result = coded(pipeline_for, text)
     attacks = [e for e in result.events if e.plover_type == "ASSAULT" and e.status == "occurred"]
     assert len(attacks) == 1, [[x.text for x in e.evidence] for e in attacks]
     assert len(attacks[0].evidence) == 2
 
 
 def test_a_pronoun_subject_in_reported_speech_with_no_event_before_is_an_event(pipeline_for):
-    from eventlens.model import Article
     text = "The army said it had shelled rebel positions near the border on Monday."
-    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    result = coded(pipeline_for, text)
     assert [e.plover_type for e in result.events if e.status == "occurred"] == ["ASSAULT"]
 
 
 def test_the_measures_told_again_are_the_same_sanction(pipeline_for):
-    from eventlens.model import Article
     text = ("The European Union on Monday imposed sanctions on three militia commanders in Libya.\n\n"
             "The measures freeze their assets in the bloc. A militia spokesman said the sanctions "
             "were illegal and accused Brussels of meddling in the war in Sudan.")
-    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    result = coded(pipeline_for, text)
     sanctions = [e for e in result.events if e.plover_type == "SANCTION" and e.status == "occurred"]
     assert len(sanctions) == 1, [[x.text for x in e.evidence] for e in sanctions]
     assert len(sanctions[0].evidence) == 3
 
 
 def test_sanctions_given_their_own_target_are_new(pipeline_for):
-    from eventlens.model import Article
     text = ("The European Union on Monday imposed sanctions on three militia commanders in Libya.\n\n"
             "On Tuesday Washington announced the sanctions on two Sudanese generals.")
-    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    result = coded(pipeline_for, text)
     sanctions = [e for e in result.events if e.plover_type == "SANCTION" and e.status == "occurred"]
     assert len(sanctions) == 2, [[x.text for x in e.evidence] for e in sanctions]
 
 
 def test_a_place_in_a_clause_telling_another_event_is_not_this_ones(pipeline_for):
-    from eventlens.model import Article
     text = ("Turkish drone strike on truck in northern Iraq kills three\n\n"
             "A Turkish drone struck a truck near the village of Sidakan in northern Iraq on Tuesday, "
             "killing three men, local officials said.\n\n"
             "The Turkish defence ministry said its aircraft had struck a cell that was preparing "
             "to launch rockets towards southern Turkey.")
-    result = pipeline_for(None).process(Article(id="t", text=text, published=PUBLISHED, language="en"))
+    result = coded(pipeline_for, text)
     strikes = [e for e in result.events if e.plover_type == "ASSAULT" and e.status == "occurred"]
     assert len(strikes) == 1, [[x.text for x in e.evidence] for e in strikes]
     countries = {p.id: p.country for p in result.places}
