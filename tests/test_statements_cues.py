@@ -237,3 +237,15 @@ def test_passive_hearing_is_no_statement():
     _, _, found = run(text)
     assert not any(f.cue_lemma == "hear" and "appeal" in text[f.content[0]:f.content[1]] for f in found)
     assert by_cue(found, text, "have heard")[2] == "the border is closed"
+
+
+def test_a_day_after_call_on_is_no_request():
+    # "called ... on Friday" is a time, not "called on" someone; the time is not what was said
+    text = "Maria Lopez called the mayor on Friday. Omar Haddad called on Sunday for new elections."
+    _, _, found = run(text, [("new:maria-lopez", "person", "Maria Lopez"),
+                             ("new:omar-haddad", "person", "Omar Haddad")])
+    phoned = next(f for f in found if text[f.cue[0]:f.cue[1]] == "called" and f.cue[0] < 20)
+    assert phoned.plover_type is None
+    request = next(f for f in found if f.cue[0] > 40)
+    assert request.plover_type == "REQUEST"
+    assert text[request.content[0]:request.content[1]] == "new elections"

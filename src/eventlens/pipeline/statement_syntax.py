@@ -566,7 +566,8 @@ def _cue_entry(tok):
         return None
     preps = entry.get("needs_prep")
     if preps:
-        prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in preps), None)
+        prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in preps
+                     and not _time_phrase(c)), None)
         if prep is None:
             alternatives = entry.get("or_child") or ()
             if any(c.dep_ in alternatives for c in tok.children):
@@ -575,6 +576,13 @@ def _cue_entry(tok):
             return None
         return entry, prep
     return entry, None
+
+
+def _time_phrase(prep) -> bool:
+    """ "called on Friday", "spoke out in March": the preposition heads a time, not what the
+    verb needs ("called on the UN", "spoke out against the war")."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
 # ---------------------------------------------------------------- speaker roles

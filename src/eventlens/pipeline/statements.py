@@ -32,7 +32,7 @@ from .statement_syntax import (  # the parse helpers the stage uses
     _COLON_SPEAKER, _NOT_HEADLINE_SOURCES, _HEADING_PREPS, _speaker_prefix, _trimmed,
     _object_is_content, _generic_cue, _artifact_cue, _as_frame, _cue_entry, _phrase_span, _balanced,
     _cue_start, _speaker_role, _name_token, _own_phrase, _conjunct_span, _idiomatic_saying,
-    _with_modifiers, _without_dateline, _passive_participle_clause)
+    _with_modifiers, _without_dateline, _passive_participle_clause, _time_phrase)
 
 # scoring and the lexicon live in their own modules; these names stay importable from here
 __all__ = ["Found", "Stage", "make_stage", "lexicon", "VIOLENT_PLOVER", "score", "predicted_spans",
@@ -646,7 +646,7 @@ class Stage:
                 parts.append(c)
             elif c.dep_ == "oprd" and c.i > verb.i and "oprd" in (entry.get("or_child") or ()):
                 parts.append(c)   # "called the plan a disaster": the naming is the content
-            elif c.dep_ == "prep" and c.i > verb.i and ((prep is not None and c.i == prep.i) or c.lower_ in _TOPIC_PREPS or c.lower_ in entry.get("content_prep", ()) or (
+            elif c.dep_ == "prep" and c.i > verb.i and not _time_phrase(c) and ((prep is not None and c.i == prep.i) or c.lower_ in _TOPIC_PREPS or c.lower_ in entry.get("content_prep", ()) or (
                     entry.get("plover") and c.lower_ in ("of", "for", "on", "against", "with", "to"))):
                 parts.append(c)
             elif c.dep_ == "advcl" and c.i > verb.i and c.lemma_ == "describe":
