@@ -249,3 +249,13 @@ def test_a_day_after_call_on_is_no_request():
     request = next(f for f in found if f.cue[0] > 40)
     assert request.plover_type == "REQUEST"
     assert text[request.content[0]:request.content[1]] == "new elections"
+
+
+def test_responding_with_force_is_no_statement():
+    text = ("The rebels shelled the garrison and the army responded with airstrikes on their camps. "
+            "Maria Lopez responded with a letter to the council.")
+    _, _, found = run(text, [("new:maria-lopez", "person", "Maria Lopez")])
+    first = text.index(".") + 1
+    assert not [f for f in found if f.cue and f.cue[0] < first], spans(found, text)
+    letter = by_cue(found, text, "responded with")
+    assert letter[0] == "Maria Lopez" and letter[2].startswith("with a letter")

@@ -489,7 +489,9 @@ def test_the_group_and_its_spokesman_speak_for_the_organisation_named_before(pip
     pipe = pipeline_for(None)
     for text in ("Hezbollah rejected the decision on Monday. The group said the ruling was unjust.",
                  "Hezbollah rejected the decision on Monday. A spokesman for the group said the ruling "
-                 "was unjust."):
+                 "was unjust.",
+                 # headline style: no article before "group"
+                 "Minister blames Hezbollah for port fire; group said the ruling was unjust"):
         result = pipe.process(Article(id="t", text=text, language="en"))
         names = {a.id: a.name for a in result.actors}
         said = next(s for s in result.statements if s.cue is not None and s.cue.text == "said")

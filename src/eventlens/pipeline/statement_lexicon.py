@@ -28,6 +28,7 @@ def lexicon() -> dict:
     data["source_nouns"] = set(data["source_nouns"])
     data["event_nouns"] = set(data["event_nouns"])
     data["measure_nouns"] = set(data.get("measure_nouns", ()))
+    data["force_nouns"] = set(data.get("force_nouns", ()))
     data["light_verbs"] = set(data.get("light_verbs", ()))
     data.setdefault("attitude_adjectives", {})
     data["linking_verbs"] = set(data.get("linking_verbs", ()))

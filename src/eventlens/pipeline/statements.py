@@ -646,7 +646,7 @@ class Stage:
                 parts.append(c)
             elif c.dep_ == "oprd" and c.i > verb.i and "oprd" in (entry.get("or_child") or ()):
                 parts.append(c)   # "called the plan a disaster": the naming is the content
-            elif c.dep_ == "prep" and c.i > verb.i and not _time_phrase(c) and ((prep is not None and c.i == prep.i) or c.lower_ in _TOPIC_PREPS or c.lower_ in entry.get("content_prep", ()) or (
+            elif c.dep_ == "prep" and c.i > verb.i and not _time_phrase(c) and ((prep is not None and c.i == prep.i) or c.lower_ in _TOPIC_PREPS or (c.lower_ in entry.get("content_prep", ()) and not _answers_with_force(c)) or (
                     entry.get("plover") and c.lower_ in ("of", "for", "on", "against", "with", "to"))):
                 parts.append(c)
             elif c.dep_ == "advcl" and c.i > verb.i and c.lemma_ == "describe":
@@ -1190,6 +1190,15 @@ class Stage:
 _REFER_KINDS = {"title": ["person"], "group": ["organization", "group"]}
 
 
+def _answers_with_force(prep) -> bool:
+    """ "responded with airstrikes", "replied with sanctions": an answer in force or measures,
+    not in words (statements lexicon force_nouns, measure_nouns)."""
+    lex = lexicon()
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.lower_ == "with" and bool(objs) and all(
+        o.lemma_.lower() in lex["force_nouns"] or o.lemma_.lower() in lex["measure_nouns"] for o in objs)
+
+
 def _group_description(subj) -> bool:
     """"the group", "the militia", "a spokesman for the group": a definite description of an
     organisation the text has named before. Not "a group of protesters", nor "the group" after
@@ -1203,7 +1212,11 @@ def _group_description(subj) -> bool:
             return False
     def of_phrase(t):
         return any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
-    if noun.lemma_.lower() not in lex["group_nouns"] or of_phrase(noun) or not any(
+    # a singular "group" with no determiner at all is headline style ("PKK blamed; group
+    # denies role"), unless a name heads it ("Wagner Group")
+    headline = noun.tag_ == "NN" and not any(
+        c.dep_ in ("det", "poss") or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in noun.children)
+    if noun.lemma_.lower() not in lex["group_nouns"] or of_phrase(noun) or not headline and not any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
         return False
     return not any(t.lemma_ == noun.lemma_ and of_phrase(t) for t in noun.doc[max(0, noun.i - 80):noun.i])
