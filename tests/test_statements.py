@@ -143,6 +143,15 @@ def test_mixed_quote():
     assert s.kind == "mixed" and s.plover_type == "REQUEST"
 
 
+def test_a_clause_opening_with_a_quoted_word_is_all_content():
+    text = ('The governor, Omar Saleh, told reporters that "rioters" had attacked a police station '
+            'and that one officer was hurt.')
+    sts, _, _ = run(text, [("new:omar-saleh", "person", "Omar Saleh")])
+    s = one(sts, "rioters")
+    assert s.kind == "mixed"
+    assert s.content.text == '"rioters" had attacked a police station and that one officer was hurt'
+
+
 def test_scare_quotes_are_not_statements():
     text = 'Fighters of the so-called "Red Brigade" entered the town of "New Hope" at dawn.'
     sts, _, _ = run(text)

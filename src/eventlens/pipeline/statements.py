@@ -242,18 +242,22 @@ class Stage:
         """A reported clause that is really a quotation becomes a direct quote; one that
         contains a quoted fragment is a mixed quote."""
         c0, c1 = f.content
+        text = doc_text(ctx.doc)
         for qi, q in enumerate(ctx.quotes):
             o0, o1 = q.outer
             if not overlaps(o0, o1, c0, c1):
                 continue
             used_quotes.add(qi)
-            if o0 <= c0 and c1 <= o1 + 1 or (q.start <= c0 + 2 and c1 >= q.end):
+            # (not when the clause goes on past the quote: 'that "rioters" had attacked ...')
+            if o0 <= c0 and c1 <= o1 + 1 or (q.start <= c0 + 2 and c1 >= q.end and not text[o1:c1].strip(_CLOSING)):
                 # the clause is the quotation (possibly with trailing punctuation outside it)
                 f.content = (q.start, q.end)
                 f.kind = "direct" if self._quote_is_separate(ctx, q, cue) else "mixed"
             else:
                 f.kind = "mixed"
-                f.content = (min(c0, q.start), max(c1, q.end))
+                # a clause opening with the quote keeps its opening mark ('"rioters" had ...')
+                start = o0 if o0 <= c0 <= q.start else min(c0, q.start)
+                f.content = (start, max(c1, q.end))
 
     def _indirect(self, ctx, si, tok) -> Optional[Found]:
         doc, lex = ctx.doc, lexicon()
@@ -1188,6 +1192,9 @@ class Stage:
 
 # What a title or a description refers back to ("the spokesman": a person; "the group": an organisation)
 _REFER_KINDS = {"title": ["person"], "group": ["organization", "group"]}
+
+
+_CLOSING = " \t\n.,;:!?\"'”’»"
 
 
 def _answers_with_force(prep) -> bool:
