@@ -513,3 +513,19 @@ def test_an_accusation_the_parser_joined_to_the_reported_clause_keeps_its_speake
     assert accused.source is not None and accused.source.text != "the sanctions"
     said = next(s for s in result.statements if s.cue is not None and s.cue.text == "said")
     assert accused.speaker == said.speaker and said.speaker is not None
+
+
+def test_the_official_is_the_official_told_of_before_not_another_person(pipeline_for):
+    from eventlens.model import Article
+    text = ('Gunmen attacked the village on Sunday, a local official told Maria Lopez of Delta Radio. '
+            '"They shot at everybody," the official said.')
+    result = pipeline_for(None).process(Article(id="t", text=text, language="en"))
+    said = next(s for s in result.statements if s.cue is not None and s.cue.text == "said")
+    assert said.speaker is None
+    # a named official is still the one the title points back to
+    text = ('Gunmen attacked the village on Sunday, the district official Omar Haddad told Maria Lopez. '
+            '"They shot at everybody," the official said.')
+    result = pipeline_for(None).process(Article(id="t", text=text, language="en"))
+    names = {a.id: a.name for a in result.actors}
+    said = next(s for s in result.statements if s.cue is not None and s.cue.text == "said")
+    assert names.get(said.speaker) == "Omar Haddad"

@@ -1139,6 +1139,12 @@ class Stage:
                     if last is not None and last.speaker and ctx.near(last, f, max_paragraphs=1):
                         f.speaker, f.speaker_kind, f.how = last.speaker, last.speaker_kind, "continuation"
                         f.role = f.role or last.role
+                elif refer == "title" and (same := _same_title_before(ctx, found, f)) is not None:
+                    # "a local official told X ... the official said": the official told of
+                    # before, named or not (not some other person named in between)
+                    f.speaker, f.speaker_kind = same.speaker, same.speaker_kind
+                    f.how = "title->same title" if same.speaker else f.how
+                    f.role = f.role or same.role
                 elif last is not None and last.speaker and ctx.near(last, f) and \
                         (last.speaker_kind in kinds or last.speaker_kind is None
                          or _name_taken_for_organization(ctx.doc, last.speaker, kinds)):
@@ -1192,6 +1198,21 @@ class Stage:
 
 # What a title or a description refers back to ("the spokesman": a person; "the group": an organisation)
 _REFER_KINDS = {"title": ["person"], "group": ["organization", "group"]}
+
+
+def _same_title_before(ctx, found: list[Found], f: Found) -> Optional[Found]:
+    """The latest statement before f, close by, whose speaker was described with the same
+    title noun ("a local official" ... "the official")."""
+    subj = f.extra.get("subj")
+    if subj is None:
+        return None
+    lemma = subj.lemma_.lower()
+    before = [g for g in found if g is not f and g.source is not None and g.source[0] < f.source[0]
+              and g.extra.get("subj") is not None and g.extra["subj"].lemma_.lower() == lemma]
+    if not before:
+        return None
+    latest = max(before, key=lambda g: g.source[0])
+    return latest if ctx.near(latest, f) else None
 
 
 _CLOSING = " \t\n.,;:!?\"'”’»"
