@@ -123,6 +123,11 @@ def store_build_result(kind: str = "attack", article_id: str = "a1", **article_f
                   evidence=[at(text, "killing two officers")]),
             Claim(id="c2", holder="author", certainty="possible", hedges=["may"],
                   evidence=[at(text, "may have crossed from Hawija")]),
+            # a claim in a statement keeps the statement's id (and its source's words when no
+            # actor stands for the speaker)
+            Claim(id="c3", holder="source", certainty="probable", hedges=["likely"],
+                  evidence=[at(text, "We will find those responsible,")], statement="s1",
+                  source=at(text, "al-Jubouri")),
         ]
     elif kind == "protest":
         text = ("Thousands march in Paris\n"

@@ -75,6 +75,23 @@ def test_holder_is_the_speaker_inside_a_statement():
     assert len(cs) == 1 and cs[0].holder == "new:hana-rafi" and cs[0].certainty == "possible"
 
 
+def test_a_source_no_actor_stands_for_holds_its_claim():
+    # "analysts" are no actor: the claim is still theirs, not the author's, and not lost
+    text = "The strike could have been carried out by the militia, analysts said."
+    cue = text.index("said")
+    st = Statement(id="s4", speaker=None, source=Span.of(text, text.index("analysts"), cue - 1),
+                   content=Span.of(text, 0, text.index(", analysts")), cue=Span.of(text, cue, cue + 4),
+                   kind="indirect")
+    cs = claims_of(text, [st])
+    assert len(cs) == 1
+    assert cs[0].holder == "source" and cs[0].statement == "s4" and cs[0].source.text == "analysts"
+    assert cs[0].certainty == "possible"
+    # a named speaker holds it by actor id, with the statement it was said in
+    st = st.model_copy(update={"speaker": "new:analysts-group"})
+    cs = claims_of(text, [st])
+    assert cs[0].holder == "new:analysts-group" and cs[0].statement == "s4" and cs[0].source is None
+
+
 def test_grade_rules():
     assert grade([0]) == "asserted"
     assert grade([0, 2]) == "possible"

@@ -252,7 +252,7 @@ def test_stats_counts_everything(store, store_make_result):
     _two_articles(store, store_make_result)
     stats = store.stats()
     assert stats["articles"] == 2 and stats["events"] == 4 and stats["actors"] == 5
-    assert stats["places"] == 3 and stats["statements"] == 1 and stats["claims"] == 2
+    assert stats["places"] == 3 and stats["statements"] == 1 and stats["claims"] == 3
     assert stats["events_by_type"] == {"ARREST": 1, "ASSAULT": 1, "DISAPPROVE": 1, "PROTEST": 1}
     assert stats["events_by_acled_type"]["Protests"] == 1
 

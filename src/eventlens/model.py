@@ -150,11 +150,15 @@ class Statement(_Model):
 
 class Claim(_Model):
     id: str
-    holder: str = "author"                  # "author" or an actor id
+    # "author", the speaker's actor id, or "source": a speaker no actor stands for ("analysts
+    # suggest", a quote nobody is named for); then `source` holds the words naming them, if any
+    holder: str = "author"
     certainty: Certainty = "asserted"
     hedges: list[str] = Field(default_factory=list)
     evidence: list[Span] = Field(default_factory=list)
     proposition: Optional[Span] = None      # the clause that is claimed, when it can be cut out
+    statement: Optional[str] = None         # id of the statement whose words make the claim
+    source: Optional[Span] = None           # who holds it, as the text says ("analysts")
 
 
 class Result(_Model):

@@ -3,7 +3,8 @@
 A sentence makes a claim when it carries an epistemic marker (lexicons/claims.yaml):
 boosters ("it has been proven", "clearly", "confirm") or hedges ("likely", "may",
 "suggests", "perhaps", "it is strange that"). The holder is the speaker when the marker
-sits inside a reported statement, else the author.
+sits inside a reported statement (its id in `statement`; "source" when no actor stands for
+the speaker, with the words that name them in `source`), else the author.
 
 Grading: boosters alone -> asserted. With hedges, the weakest hedge sets the level
 (probable > possible > speculative) and a second, separate hedge moves it one step down
@@ -53,6 +54,7 @@ class FoundClaim:
     markers: list[Marker]
     certainty: str
     holder: str
+    statement: object = None    # the Statement whose words carry the markers, if any
 
 
 def grade(levels: list[int]) -> str:
@@ -125,21 +127,24 @@ class Stage:
             markers = find_markers(doc, a, b)
             if not markers:
                 continue
-            # One claim per holder in a sentence: the author's markers and each speaker's.
-            by_holder: dict[str, list[Marker]] = {}
+            # One claim per holder in a sentence: the author's markers and each statement's.
+            by_holder: dict[tuple, list[Marker]] = {}
+            held: dict[tuple, object] = {}
             for m in markers:
-                by_holder.setdefault(_holder(statements, m), []).append(m)
-            for holder, ms in by_holder.items():
-                found.append(FoundClaim((a, b), ms, grade([m.level for m in ms]), holder))
+                st = _statement_of(statements, m)
+                key = ("author",) if st is None else ("statement", st.id)
+                by_holder.setdefault(key, []).append(m)
+                held[key] = st
+            for key, ms in by_holder.items():
+                st = held[key]
+                holder = "author" if st is None else (st.speaker or "source")
+                found.append(FoundClaim((a, b), ms, grade([m.level for m in ms]), holder, st))
         return found
 
     def set_annotations(self, doc, found: list[FoundClaim]) -> None:
         text = doc_text(doc)
-        # A hedge inside a quote whose speaker is unknown has no holder we can name: the
-        # contract allows only "author" or an actor id, so such claims are left out.
-        kept = [f for f in found if f.holder != "unknown"]
         claims = []
-        for n, f in enumerate(kept, 1):
+        for n, f in enumerate(found, 1):
             # the marker that introduces a "that"-clause names the proposition best
             lead = next((m for m in f.markers if _THAT.match(text, m.end, f.sentence[1])), f.markers[0])
             prop = proposition(doc, f.sentence, lead)
@@ -147,7 +152,9 @@ class Stage:
                 id=f"c{n}", holder=f.holder, certainty=f.certainty,
                 hedges=[text[m.start:m.end] for m in f.markers],
                 evidence=[span_of(doc, *f.sentence)] + [span_of(doc, m.start, m.end) for m in f.markers],
-                proposition=span_of(doc, *prop) if prop else None))
+                proposition=span_of(doc, *prop) if prop else None,
+                statement=f.statement.id if f.statement is not None else None,
+                source=f.statement.source if f.statement is not None and not f.statement.speaker else None))
         doc._.claims = claims
 
 
@@ -191,14 +198,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end - start >= 3 else None
 
 
-def _holder(statements, m: Marker) -> str:
-    """The speaker when the marker is inside a statement's content or cue, else the author.
-    A marker inside a quote whose speaker is unknown is held by "unknown", not the author."""
-    for st in statements:
-        parts = [st.content] + ([st.cue] if st.cue is not None else [])
-        if any(p.start <= m.start and m.end <= p.end for p in parts):
-            return st.speaker or "unknown"
-    return "author"
+def _statement_of(statements, m: Marker):
+    """The statement whose content or cue holds the marker (its speaker holds the claim, not
+    the author), or None. The innermost one when statements nest."""
+    holding = [st for st in statements
+               if any(p.start <= m.start and m.end <= p.end
+                      for p in [st.content] + ([st.cue] if st.cue is not None else []))]
+    return min(holding, key=lambda st: st.content.end - st.content.start, default=None)
 
 
 def score(predicted: list[Claim], gold: list[dict]) -> dict:
