@@ -92,6 +92,20 @@ def test_a_source_no_actor_stands_for_holds_its_claim():
     assert cs[0].holder == "new:analysts-group" and cs[0].statement == "s4" and cs[0].source is None
 
 
+def test_an_impersonal_report_is_the_authors_claim():
+    # "Reportedly, ..." is reported with nobody reporting it: the author's hedge
+    text = "Reportedly, the convoy may have been hit twice."
+    st = Statement(id="s1", content=Span.of(text, 12, len(text) - 1), cue=Span.of(text, 0, 10),
+                   kind="indirect")
+    cs = claims_of(text, [st])
+    assert len(cs) == 1 and cs[0].holder == "author" and cs[0].statement == "s1"
+    # a quotation nobody is named for is some source's, not the author's
+    text = '"The convoy may have been hit twice."'
+    st = Statement(id="s2", content=Span.of(text, 1, len(text) - 1), kind="direct")
+    cs = claims_of(text, [st])
+    assert len(cs) == 1 and cs[0].holder == "source" and cs[0].source is None
+
+
 def test_grade_rules():
     assert grade([0]) == "asserted"
     assert grade([0, 2]) == "possible"

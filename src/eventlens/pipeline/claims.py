@@ -137,7 +137,7 @@ class Stage:
                 held[key] = st
             for key, ms in by_holder.items():
                 st = held[key]
-                holder = "author" if st is None else (st.speaker or "source")
+                holder = "author" if st is None or _impersonal(st) else (st.speaker or "source")
                 found.append(FoundClaim((a, b), ms, grade([m.level for m in ms]), holder, st))
         return found
 
@@ -154,7 +154,7 @@ class Stage:
                 evidence=[span_of(doc, *f.sentence)] + [span_of(doc, m.start, m.end) for m in f.markers],
                 proposition=span_of(doc, *prop) if prop else None,
                 statement=f.statement.id if f.statement is not None else None,
-                source=f.statement.source if f.statement is not None and not f.statement.speaker else None))
+                source=f.statement.source if f.holder == "source" else None))
         doc._.claims = claims
 
 
@@ -196,6 +196,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1] in _EDGE:
         end -= 1
     return (start, end) if end - start >= 3 else None
+
+
+def _impersonal(st) -> bool:
+    """ "It is unclear who ...", "Reportedly, ...": reported with no one reporting it (no
+    speaker, no source words, no quotation). The author makes that judgement."""
+    return st.speaker is None and st.source is None and st.kind != "direct"
 
 
 def _statement_of(statements, m: Marker):
