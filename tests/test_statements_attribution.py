@@ -163,3 +163,15 @@ def test_pipeline_codes_the_claimant_as_actor():
     claimant = next(a.id for a in r.actors if a.name == "Crimson Dawn Brigade")
     assert attack.claimed_by == [claimant] and attack.actors == [claimant]
     assert claimant not in attack.targets
+
+
+def test_an_accusation_of_something_else_about_the_event_accuses_no_one_of_it():
+    actors = [("new:crimson-dawn", "group", "Crimson Dawn Brigade"), ("new:army", "organization", "army")]
+    for second, accused in (
+            ("The army accused the Crimson Dawn Brigade of carrying out the attack.", ["new:crimson-dawn"]),
+            ("The army accused the Crimson Dawn Brigade of having staged the attack.", ["new:crimson-dawn"]),
+            ("The Crimson Dawn Brigade accused the army of using the attack as a pretext.", []),
+            ("The Crimson Dawn Brigade accused the army of lying about the attack.", [])):
+        text = "A car bomb killed four soldiers in Sarn on Monday. " + second
+        _, doc, _ = run(text, actors, [_bomb(text)])
+        assert doc._.events[0].accused == accused, second

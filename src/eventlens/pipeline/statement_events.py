@@ -78,10 +78,31 @@ def _attribute_responsibility(doc, found: list[Found], events) -> None:
                 add(e, "claimed", speaker, evidence, sid)
             elif role == "deny":
                 add(e, "denied", speaker, evidence, sid)
-        if role == "allege" and f.target:
+        if role == "allege" and f.target and _alleges_the_act(doc, f, e):
             add(e, "accused", f.target, evidence, f.extra.get("id"))
     _responsibility_phrases(doc, events, lex, add)
     _claimants_as_actors(events)
+
+
+def _alleges_the_act(doc, f: Found, event) -> bool:
+    """Whether an accusation says the accused did the event ("accused X of carrying out the
+    attack", "blamed X for the bombing"), not something else about it ("accused X of using the
+    attack as a pretext"): the first verb of what X is accused of must be a verb of doing
+    such things (lexicon perpetration_verbs) or the event's own trigger."""
+    span = doc.char_span(f.content[0], f.content[1], alignment_mode="expand")
+    if span is None:
+        return True
+    verb = next((t for t in span if t.pos_ in ("VERB", "AUX") and t.i > span.start
+                 and t.nbor(-1).lower_ in ("of", "for")), None)
+    if verb is None:
+        return True
+    if verb.lower_ == "having" and verb.head.pos_ == "VERB":
+        verb = verb.head   # "of having carried out"
+    trigger = event.trigger.text.lower() if event.trigger is not None else ""
+    lemma = verb.lemma_.lower()
+    # (the lemmatizer may cut a silent e: "staged" -> "stag")
+    return bool({lemma, lemma + "e"} & lexicon()["perpetration_verbs"]) or verb.lower_ == trigger \
+        or lemma in trigger.split()
 
 
 def _claimants_as_actors(events) -> None:
