@@ -175,3 +175,12 @@ def test_an_accusation_of_something_else_about_the_event_accuses_no_one_of_it():
         text = "A car bomb killed four soldiers in Sarn on Monday. " + second
         _, doc, _ = run(text, actors, [_bomb(text)])
         assert doc._.events[0].accused == accused, second
+
+
+def test_every_party_accused_together_is_accused():
+    text = ("A car bomb killed four soldiers in Sarn on Monday. The army accused the Crimson Dawn "
+            "Brigade and its ally, the Black Banner, of carrying out the attack on the base.")
+    _, doc, _ = run(text, [("new:crimson-dawn", "group", "Crimson Dawn Brigade"),
+                           ("new:black-banner", "group", "Black Banner"),
+                           ("new:army", "organization", "army")], [_bomb(text)])
+    assert doc._.events[0].accused == ["new:crimson-dawn", "new:black-banner"]

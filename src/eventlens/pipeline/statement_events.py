@@ -24,6 +24,14 @@ def _linked_event(doc, f: Found, events) -> Optional[str]:
     e = _event_in(doc, events, c0, c1)
     if e is not None:
         return e.id
+    if f.extra.get("role") == "allege":
+        # "accused X and its ally, Y, of carrying out the attack": what X is accused of
+        # follows "of"/"for", after any commas in the accused's description
+        m = re.search(r"\b(?:of|for)\b", doc_text(doc)[c0:c1])
+        if m is not None:
+            e = _event_in(doc, events, c0 + m.end(), c1)
+            if e is not None:
+                return e.id
     for e in events:
         if any(overlaps(ev.start, ev.end, c0, c1) for ev in e.evidence) and e.plover_type in VIOLENT_PLOVER:
             return e.id
@@ -79,7 +87,8 @@ def _attribute_responsibility(doc, found: list[Found], events) -> None:
             elif role == "deny":
                 add(e, "denied", speaker, evidence, sid)
         if role == "allege" and f.target and _alleges_the_act(doc, f, e):
-            add(e, "accused", f.target, evidence, f.extra.get("id"))
+            for accused in [f.target, *f.extra.get("co_targets", [])]:
+                add(e, "accused", accused, evidence, f.extra.get("id"))
     _responsibility_phrases(doc, events, lex, add)
     _claimants_as_actors(events)
 

@@ -385,6 +385,8 @@ class Stage:
             f.extra["negated"] = True
             return f
         f.target = self._target(ctx, tok, entry)
+        if entry.get("role") == "allege":
+            f.extra["co_targets"] = self._co_targets(ctx, tok, f.target)
         f.extra["role"] = entry.get("role")
         return f
 
@@ -1125,6 +1127,22 @@ class Stage:
             # the blamed party is a noun phrase no actor stage knows ("foreign think tanks")
             return ctx.np_actor(objs[0])
         return None
+
+    def _co_targets(self, ctx, verb, target: Optional[str]) -> list[str]:
+        """Further accused parties joined to the target ("accused the PKK and its Syrian
+        offshoot, the YPG, of ..."): conjuncts and appositions of the object."""
+        if target is None:
+            return []
+        out = []
+        todo = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        while todo:
+            for t in todo.pop().children:
+                if t.dep_ in ("conj", "appos"):
+                    todo.append(t)
+                    actor = ctx.actor_in(t, deep=False)
+                    if actor is not None and actor.id != target and actor.id not in out:
+                        out.append(actor.id)
+        return out
 
     # -- reference resolution ----------------------------------------------------------
     def _resolve_references(self, ctx, found: list[Found]) -> None:
