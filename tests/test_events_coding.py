@@ -171,3 +171,34 @@ def test_injured_officer_does_not_turn_a_crowd_fight_into_an_armed_clash(parse):
 def test_demonstrating_by_vandalising_is_a_violent_demonstration(parse):
     text = "About 80 students demonstrated by vandalizing the gate of the college in the city."
     assert sub(parse, text) == "Violent demonstration"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # former members of a force or armed group are civilians (ACLED)
+    ("Unknown gunmen shot dead a former rebel commander outside his house in the village.", "Attack"),
+    # a title with "former" does not make the attack background
+    ("Gunmen attacked the house of a former mayor in the town and killed his driver.", "Attack"),
+    # a crowd obstructing a road is a demonstration even when no demand is told
+    ("Angry taxi drivers blocked the main bridge into the city for three hours.", "Peaceful protest"),
+    # the authorities preventing a rally: the rally is still the ACLED event
+    ("Police prevented a rally by opposition students outside the parliament and detained four of them.",
+     "Protest with intervention"),
+])
+def test_participants_and_obstruction(parse, text, expected):
+    assert sub(parse, text) == expected, text
+
+
+def test_coded_statement_verbs_do_not_become_acled_events(parse):
+    doc = parse("The ministry ordered the weekly magazine to suspend publication after it defied a ban on the report.")
+    EventsStage()(doc)
+    assert all(e.acled_event_type is None for e in doc._.events)
+    assert {e.plover_type for e in doc._.events} >= {"COERCE"}
+
+
+def test_date_parsed_as_victim_is_not_a_toll(parse):
+    # "Around 22 January 2022 ... was killed": the parser may make the date the passive subject
+    doc = parse("Around 22 January 2022 (as reported), in Santa Lucia municipality, Oaxaca, the director of the water "
+                "board was killed.")
+    EventsStage()(doc)
+    ev = next(e for e in doc._.events if e.acled_event_type)
+    assert ev.fatalities == 1

@@ -172,7 +172,8 @@ def relate_to_protests(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
         crowd_said = c.plover in ("REQUEST", "ACCUSE", "REJECT") and c.status == "occurred" \
             and c.token.pos_ == "VERB" and not c.actor_words & ORGANISED_WORDS and (
                 c.actor_crowd and c.token.dep_ in ("ROOT", "conj") or _purpose_of_action(c))
-        if c.plover in VERBAL and ({w.rstrip("s") for w in c.actor_words} & CROWD_WORDS or crowd_said):
+        if c.plover in VERBAL and not c.entry.get("never_protest") and (
+                {w.rstrip("s") for w in c.actor_words} & CROWD_WORDS or crowd_said):
             c.plover, c.mode = "PROTEST", "demo"
             c.notes.append("said by protesters -> PROTEST (PLOVER: protests making demands)")
             code_protest(c.sent.doc, c, lex)

@@ -227,7 +227,8 @@ def _match_entry(tok, entry: dict, hays: tuple[str, str]) -> bool:
     if tok.pos_ not in entry.get("pos", ["VERB", "NOUN"]):
         return False
     if "needs_prt" in entry:
-        prts = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "advmod", "acomp", "oprd")}
+        prts = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prt", "advmod", "acomp", "oprd")
+                or c.dep_ in ("ccomp", "xcomp") and c.pos_ == "ADJ"}   # "found them guilty"
         if not prts & set(entry["needs_prt"]):
             return False
     if "needs_prt_or_prep" in entry:
@@ -251,8 +252,20 @@ def _match_entry(tok, entry: dict, hays: tuple[str, str]) -> bool:
         nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
         if {tok.lower_, f"{tok.lower_} {nxt}"} & set(entry["unless_text"]):
             return False
+    if "needs_dobj" in entry and not _dep_lemmas(tok, {"dobj"}) & {str(x) for x in entry["needs_dobj"]}:
+        return False
+    if "unless_pobj" in entry and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in entry["unless_pobj"]
+            for c in tok.children if c.dep_ == "prep" for g in c.children):
+        return False
+    if "needs_dep" in entry and not any(ch.dep_ in entry["needs_dep"] for ch in tok.children):
+        return False
+    if entry.get("needs_ccomp_before") and not any(
+            ch.dep_ in ("ccomp", "parataxis") and ch.i < tok.i for ch in tok.children):
+        return False
     if "needs_ccomp_aux" in entry and not any(
-            ch.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in entry["needs_ccomp_aux"] for a in ch.children)
+            (ch.dep_ == "ccomp" or tok.pos_ == "NOUN" and ch.dep_ == "acl")   # "a reminder that it must ..."
+            and any(a.dep_ == "aux" and a.lower_ in entry["needs_ccomp_aux"] for a in ch.children)
             for ch in tok.children):
         return False
     args = None
@@ -306,6 +319,9 @@ def find_triggers(doc, lex: Lexicon) -> list[Candidate]:
                 continue
             if tok.pos_ == "VERB" and tok.dep_ == "amod":
                 continue  # "a destroyed vehicle" describes a state, it does not report an event
+            if tok.pos_ == "VERB" and tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
+                    and any(k.dep_ == "det" for k in tok.children):
+                continue  # "evacuated the wounded": the people it names, not an event
             hays = hays or sent_hays(sent)
             for entry in entries:
                 if _match_entry(tok, entry, hays):
@@ -313,7 +329,12 @@ def find_triggers(doc, lex: Lexicon) -> list[Candidate]:
                     out.append(Candidate(token=tok, sent=sent, entry=entry, plover=plover,
                                          mode=mode or "", confidence=float(entry.get("weight", 0.5))))
                     break
-    return out
+    # "a ceasefire agreement violated", "an assassination attempt": a modifier the head's entry asked
+    # for (needs_compound) is part of the head's event, not one of its own
+    heads = {c.token.i: c for c in out}
+    return [c for c in out if not (
+        c.token.dep_ == "compound" and c.token.head.i in heads
+        and c.token.lemma_.lower() in {str(x) for x in heads[c.token.head.i].entry.get("needs_compound", ())})]
 
 
 # --------------------------------------------------------------------------- roles
@@ -383,6 +404,10 @@ def _conj_heads(tok) -> list:
         if c.dep_ == "conj":
             out.extend(_conj_heads(c))
     return out
+
+
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
 def _is_date_word(tok) -> bool:
@@ -615,6 +640,8 @@ def _sides(doc, c: Candidate, lex: Lexicon) -> tuple[str, str]:
     c.target_kind = classify(doc, c.target_words, c.targets, lex)
     if c.target_kind == "state" and ({"off-duty", "retired"} & c.target_words or {"off", "duty"} <= c.target_words):
         c.target_kind = "civilian"  # ACLED: off-duty and retired security personnel are civilians
+    if c.target_kind in ARMED and {"former", "ex", "ex-", "demobilized", "demobilised", "retired"} & c.target_words:
+        c.target_kind = "civilian"  # former members of a force or an armed group are civilians now
     plural = c.actor_words | {w + "s" for w in c.actor_words}
     if c.actor_kind == "crowd" and not plural & lex.words["mob"] and \
             has_phrase(clause_hays(c.token), lex.assault_modes[0]["cues"]):
@@ -928,6 +955,8 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
     mods = {x.lower_ for x in tok.children if x.dep_ in ("amod", "compound", "advmod", "det")}
     aux = {x.lower_ for x in tok.children if x.dep_ in ("aux", "auxpass")}
     neg = any(x.dep_ == "neg" for x in tok.children) or (
+        # "reflected ethnic tensions, not a fight for independence"
+        tok.dep_ in ("appos", "conj") and any(x.dep_ == "neg" and tok.head.i < x.i < tok.i for x in tok.head.children)) or (
         tok.dep_ in ("pcomp",) and tok.head.lower_ == "without") or (
         # "without causing damage"
         tok.dep_ == "dobj" and tok.head.dep_ == "pcomp" and tok.head.head.lower_ == "without") or (
@@ -945,10 +974,14 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
     elif mods & set(st["historical_modifiers"]) or _past_perfect(tok) or _old_date(doc, c) or _repeated(tok) or \
             _earlier_event(tok) or _since_long_ago(doc, tok) or _years_ago(tok) or \
             _historical_frame(tok, st) or has_phrase(
-            clause_hays(tok), [h for h in st["historical"] if not (c.plover == "PROTEST" and h in COMMEMORATION)]):
+            time_hays(tok), [h for h in st["historical"] if not (c.plover == "PROTEST" and h in COMMEMORATION)]):
         c.status = "historical"
+    elif _called_off(tok):
+        c.status = "negated"   # "agreed to postpone the demonstration": it did not take place (yet)
     elif chain_lemmas & {"deny", "denial"} and not local & {"condemn"}:
         c.status = "denied"
+    elif _awaited(tok):
+        c.status = "hypothetical"   # "will remain in force until the officials step down": awaited, not told
     elif "would" in aux and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS \
             and not _conditional(tok):
         c.status = "future"  # "said they would boycott": reported future, not a hypothesis
@@ -963,7 +996,9 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
                 and not any(k.dep_ == "oprd" for k in tok.head.children)):  # "called the strike a heinous act"
         c.status = "future"
     elif c.plover in ("ASSAULT", "COERCE") and (
-            local & set(st["attempt"]) or (chain[:2] and chain[0].lemma_.lower() in ("attempt", "try", "bid", "plot"))
+            # ("an assassination attempt": the attempt noun is the trigger itself)
+            (local | ({tok.lemma_.lower()} if tok.pos_ == "NOUN" else set())) & set(st["attempt"])
+            or (chain[:2] and chain[0].lemma_.lower() in ("attempt", "try", "bid", "plot"))
             or (len(chain) > 1 and chain[0].lower_ == "to" and chain[1].lemma_.lower() in ("attempt", "try"))):
         c.status = "attempted"
     elif has_phrase(hays, ["reportedly", "allegedly", "purportedly"]) or \
@@ -1079,7 +1114,7 @@ def _historical_frame(tok, st) -> bool:
     if root is None or root.i == tok.i or not any(a.i == root.i for a in tok.ancestors):
         return False
     main = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass", "advmod", "npadvmod", "prep")]
-    hays = " ".join(x.lower_ for m in main for x in m.subtree), " ".join(x.lemma_.lower() for m in main for x in m.subtree)
+    hays = _hays([x for m in main for x in m.subtree if not _describes_participant(x, tok)])
     return has_phrase(hays, st["historical_frame"]) is not None
 
 
@@ -1087,6 +1122,19 @@ def _historical_frame(tok, st) -> bool:
 COMMEMORATION = {"anniversary", "history", "recalled", "historical"}
 REPORTING_VERBS = {"say", "announce", "confirm", "tell", "state", "declare", "report", "add", "insist", "indicate",
                    "reply", "write", "warn", "promise", "claim"}
+
+
+def _awaited(tok) -> bool:
+    """Is the trigger the "until" clause of a verb told in the future or vowed ("will stay until
+    the officials step down")?"""
+    h = tok
+    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+        h = h.head
+    if h.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("until", "till") for m in h.children):
+        return False
+    head = h.head
+    return any(k.dep_ == "aux" and k.lower_ in ("will", "shall", "'ll") for k in head.children) or \
+        head.dep_ == "xcomp" and head.head.lemma_.lower() in ("vow", "swear", "pledge", "promise", "threaten", "plan")
 
 
 def _conditional(tok) -> bool:
@@ -1127,6 +1175,35 @@ def _hays(toks) -> tuple[str, str]:
     return " ".join(t.lower_ for t in toks), " ".join(t.lemma_.lower() for t in toks)
 
 
+def _describes_participant(t, tok) -> bool:
+    """A modifier of another word than the trigger ("former president", "previously unannounced"):
+    it dates or qualifies a participant, not the event."""
+    if t.head.i == tok.i:
+        return False
+    if t.dep_ == "amod" and t.lower_ in ("former", "ex", "erstwhile", "onetime", "one-time"):
+        return t.head.pos_ in ("NOUN", "PROPN")   # "former president": what the person was
+    return t.dep_ == "advmod" and (t.head.pos_ == "ADJ" or t.head.dep_ == "amod")   # "previously unannounced"
+
+
+def time_hays(tok) -> tuple[str, str]:
+    """``clause_hays`` without the modifiers of participants, for the cues that date the event."""
+    return _hays([t for t in _clause_tokens(tok, describing=False) if not _describes_participant(t, tok)])
+
+
+# Verbs under which an event named as their object does not take place as told.
+CALL_OFF_VERBS = {"postpone", "delay", "defer", "cancel", "avert", "scrap", "shelve"}
+
+
+def _called_off(tok) -> bool:
+    """"postponed the demonstration", "called off the strike": the event named is not one that happened."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    return lemma in CALL_OFF_VERBS or lemma == "call" and any(
+        k.dep_ in ("prt", "advmod") and k.lower_ == "off" for k in verb.children)
+
+
 def event_hays(tok) -> tuple[str, str]:
     """Lowercased text and lemmas of the event's own clause (``clause_hays``) together with the
     clauses that describe a noun trigger ("the attack carried out by drones on X")."""
@@ -1142,7 +1219,11 @@ def clause_hays(tok) -> tuple[str, str]:
 
 INTENT_HEADS = {"offer", "promise", "pledge", "agree", "commit", "ready", "willing", "prepared", "prepare",
                 "consent", "decide", "intend", "plan"}
-THREAT_HEADS = {"threaten", "warn", "vow"}
+THREAT_HEADS = {"threaten", "warn", "vow", "swear"}
+# A decision is itself the act decided ("the court decided to allow ..."), not an offer.
+DECISION_HEADS = {"decide"}
+# Preparing to use force is a rise in readiness (PLOVER MOBILIZE), not the force itself.
+PREPARE_HEADS = {"prepare", "gear"}
 COOPERATIVE = {"SUPPORT", "AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 
@@ -1153,12 +1234,28 @@ def code_intent(c: Candidate) -> None:
     ("threatened to attack", "will impose sanctions"). ACLED codes neither."""
     heads = {a.lemma_.lower() for a in list(_ancestors(c.token, 3))}
     aux = {x.lower_ for x in c.token.children if x.dep_ == "aux"}
-    if c.status == "negated" and c.plover in COOPERATIVE | {"AGREE"} and c.token.pos_ == "VERB" \
+    if c.plover in COOPERATIVE | {"AGREE"} and c.status == "occurred" and _failed_to_reach(c.token):
+        # "failed to reach an agreement": no agreement; the parties turned each other down
+        c.notes.append(f"failed to reach {c.plover} -> REJECT")
+        c.plover, c.mode, c.acled, c.intent = "REJECT", c.plover.lower(), (None, None), True
+    elif c.plover in HOSTILE | {"REJECT"} and c.status in ("future", "hypothetical") and _consequence_of_condition(c.token):
+        # "will pull out its force unless ...", "may halt talks if ...": a coercive conditional
+        c.notes.append(f"conditional {c.plover} -> THREATEN (PLOVER: coercive warnings)")
+        c.plover, c.mode, c.acled, c.intent = "THREATEN", c.plover.lower(), (None, None), True
+    elif c.plover == "ASSAULT" and c.status in ("occurred", "future") and not c.token.dep_.startswith("nsubj") \
+            and any(a.lemma_.lower() in PREPARE_HEADS and a.pos_ == "VERB" and a.dep_ != "acomp"
+                    and not any(k.dep_ == "auxpass" or k.lemma_.lower() == "be" and k.dep_ == "aux" and a.tag_ == "VBN"
+                                for k in a.children)
+                    for a in _ancestors(c.token, 3)):
+        # "the army prepared to resume shelling" (not "is prepared to use force": a stated willingness)
+        c.notes.append("preparing to use force -> MOBILIZE (PLOVER: readiness short of the use of force)")
+        c.plover, c.mode, c.acled, c.intent = "MOBILIZE", "troops", (None, None), True
+    elif c.status == "negated" and c.plover in COOPERATIVE | {"AGREE"} and c.token.pos_ == "VERB" \
             and (aux & {"will", "would", "shall", "can", "could"} or heads & {"refuse", "decline", "fail"}):
         # "will not accept", "would not meet": a stated refusal (PLOVER REJECT) that did occur
         c.notes.append(f"refusal to {c.plover} -> REJECT")
         c.plover, c.mode, c.acled, c.intent, c.status = "REJECT", c.plover.lower(), (None, None), True, "occurred"
-    elif c.plover in COOPERATIVE and (c.status == "future" or heads & INTENT_HEADS):
+    elif c.plover in COOPERATIVE and (c.status == "future" or heads & (INTENT_HEADS - DECISION_HEADS)):
         c.notes.append(f"intent to {c.plover} -> AGREE (PLOVER: offers and promises)")
         c.plover, c.mode, c.acled, c.intent = "AGREE", c.plover.lower(), (None, None), True
     elif c.plover in HOSTILE and (heads & THREAT_HEADS and not _threatens(c.token) or c.status == "future"):
@@ -1169,6 +1266,47 @@ def code_intent(c: Candidate) -> None:
         # "is prepared to impose martial law": a stated readiness to coerce is a threat
         c.notes.append(f"readiness to {c.plover} -> THREATEN")
         c.plover, c.mode, c.acled, c.intent = "THREATEN", c.plover.lower(), (None, None), True
+
+
+REACH_VERBS = {"reach", "agree", "conclude", "strike", "secure", "achieve", "finalize", "finalise", "sign", "seal",
+               "broker", "clinch", "hammer", "forge"}
+
+
+def _failed_to_reach(tok) -> bool:
+    """"failed to reach an agreement", "failed to agree": the cooperation did not come about."""
+    h = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
+    return h.pos_ == "VERB" and h.lemma_.lower() in REACH_VERBS and h.dep_ == "xcomp" and h.head.lemma_.lower() == "fail" \
+        and not any(k.dep_ == "neg" for k in h.head.children)
+
+
+def _consequence_of_condition(tok) -> bool:
+    """Is the trigger's verb the consequence of an "if"/"unless" clause (not inside it)?"""
+    if _conditional(tok):
+        return False
+    h = tok
+    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+        h = h.head
+    for v in [h] + ([h.head] if h.dep_ in ("xcomp", "conj") else []):
+        if any(k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in k.children)
+               for k in v.children):
+            return True
+    return False
+
+
+VOW_VERBS = {"vow", "swear"}
+
+
+def promises_kept_apart(cands: list[Candidate]) -> None:
+    """"vowed to release the prisoners": a vow is a threat only when what is vowed is hostile;
+    a vow to cooperate is a promise (PLOVER AGREE)."""
+    for c in cands:
+        if c.plover != "THREATEN" or c.token.lemma_.lower() not in VOW_VERBS:
+            continue
+        vowed = [d for d in cands if d is not c and any(a.i == c.token.i for a in d.token.ancestors)]
+        if any(d.intent and d.plover == "AGREE" for d in vowed) and not any(
+                d.plover in HOSTILE | {"THREATEN"} for d in vowed):
+            c.plover, c.mode = "AGREE", ""
+            c.notes.append("vowed to cooperate -> AGREE (PLOVER: promises)")
 
 
 def _threatens(tok) -> bool:
@@ -1307,6 +1445,8 @@ def toll_in_sentence(sent, lex: Lexicon) -> tuple[Optional[int], Optional[int]]:
                 and not any(c.dep_ == "auxpass" for c in tok.children):
             continue  # "the attempt to assassinate X" reports an aim, not a death
         for v in victims:
+            if v.ent_type_ in ("DATE", "TIME") or v.lower_ in MONTHS and v.pos_ == "PROPN":
+                continue  # "22 January 2022 ... was killed": a date parsed as the victim
             n = 0 if negated else count_np(v, lex)
             if v.lower_ in ("anyone", "anybody", "no", "nobody", "none"):
                 n = 0
@@ -1511,7 +1651,11 @@ def merge(cands: list[Candidate], events: Optional[list[Candidate]] = None) -> l
         for e in events:
             if _compatible(e, c):
                 e.mentions.append(c)
-                if e.plover == "PROTEST" and PROTEST_SEVERITY.get(c.acled[1], -1) > PROTEST_SEVERITY.get(e.acled[1], 99):
+                if e.acled[0] is None and c.acled[0] is not None and not (c.intent or e.intent):
+                    # a mention ACLED does not code ("violated the truce") names the event a coded one reports
+                    e.acled, e.fixed, e.mode = c.acled, c.fixed, c.mode or e.mode
+                    e.notes = e.notes + c.notes[-1:] + ["merged mentions"]
+                elif e.plover == "PROTEST" and PROTEST_SEVERITY.get(c.acled[1], -1) > PROTEST_SEVERITY.get(e.acled[1], 99):
                     # mentions of one demonstration: the most severe report decides its code
                     e.acled, e.mode = c.acled, c.mode or e.mode
                     e.notes = e.notes + c.notes[-1:] + ["merged mentions"]
@@ -1738,6 +1882,9 @@ def clause_depth(tok) -> int:
     return depth
 
 
+CONCESSIVE_PREPS = {"despite", "notwithstanding"}
+
+
 def set_depths(cands: list[Candidate]) -> None:
     triggers = {c.token.i for c in cands}
     for c in cands:
@@ -1753,6 +1900,9 @@ def set_depths(cands: list[Candidate]) -> None:
             h = h.head
             if h.i in triggers:
                 c.depth += 2
+                break
+            if h.pos_ == "ADP" and h.lower_ in CONCESSIVE_PREPS:
+                c.depth += 2   # "failed to agree despite hours of talks": the talks are background
                 break
             if h.pos_ in ("VERB", "AUX"):
                 break
@@ -1853,6 +2003,7 @@ class EventsStage:
             code_acled(doc, c, lex)
             code_intent(c)
             c.date, c.time_precision, c.explicit_date = _date_for(doc, c)
+        promises_kept_apart(cands)
         set_depths(cands)
         by_sent: dict[int, list[Candidate]] = {}
         for c in cands:
