@@ -98,3 +98,12 @@ def test_demonstrating_with_destruction_is_rioting(stage_pipeline):
 def test_air_strikes_are_not_a_labour_strike(stage_pipeline):
     actors = run(stage_pipeline, "In Kharkiv, Ukraine, Russian forces carried out air strikes on the village.")
     assert not any(a.kb_id and a.kb_id.endswith("-protesters") for a in actors)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Teachers marched in central Thessaloniki against the reform.", "grc"),
+    ("On 3 May, residents protested in Chisinau - Botanica against rising prices.", "mda"),
+    ("Residents protested in Sao Paulo - South Zone (Sao Paulo) against violence.", "bra"),
+])
+def test_city_named_with_its_part_gives_the_country(stage_pipeline, text, iso):
+    assert f"{iso}-protesters" in ids(run(stage_pipeline, text))

@@ -46,8 +46,25 @@ def test_violence_by_a_named_actor_implies_no_one_else(stage_pipeline):
 
 
 def test_unnamed_gunmen_where_violence_is_coded_as_gang_violence(stage_pipeline):
-    actors = run(stage_pipeline, "In Recife (Pernambuco), gunmen killed a shopkeeper.")
+    actors = run(stage_pipeline, "In Recife (Pernambuco), gunmen killed a shopkeeper over a drug debt.")
     assert "bra-gang" in by_id(actors)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("In Recife (Pernambuco), gunmen killed a shopkeeper.", "bra"),
+    ("In Celaya, Guanajuato, Mexico, two armed men shot a taxi driver.", "mex"),
+])
+def test_gunmen_with_nothing_of_organised_crime_are_an_armed_group(stage_pipeline, text, iso):
+    ids = by_id(run(stage_pipeline, text))
+    assert f"{iso}-unidentified-armed-group" in ids and f"{iso}-gang" not in ids
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("In Celaya, Guanajuato, Mexico, gunmen linked to a drug cartel shot a taxi driver.", "mex"),
+    ("In Natal (Rio Grande do Norte), two armed men exchanged fire with military police.", "bra"),
+])
+def test_violence_tied_to_organised_crime_is_a_gang(stage_pipeline, text, iso):
+    assert f"{iso}-gang" in by_id(run(stage_pipeline, text))
 
 
 def test_a_town_acted_on_stands_for_its_civilians(stage_pipeline):
@@ -171,3 +188,52 @@ def test_a_named_groups_fighters_are_the_group(stage_pipeline):
 def test_eval_acled_faction_names_also_name_the_group():
     assert "mayi mayi militia" in gold_forms("Mayi Mayi Militia (Kidjangala)")
     assert gold_forms("Protesters (France)") == {"protesters (france"}   # a country stays part of the name
+
+
+@pytest.fixture(scope="session")
+def full_pipeline(pipeline_for):
+    return pipeline_for(None)
+
+
+def test_a_protest_by_a_named_body_still_has_acled_demonstrators(full_pipeline):
+    # event_roles: ACLED names "Protesters (France)" beside the body that demonstrates
+    from eventlens.model import Article
+    text = "On 3 March 2022, around 200 police officers demonstrated in Lyon over working conditions."
+    result = full_pipeline.process(Article(id="t", text=text, published=dt.date(2022, 3, 4)))
+    kb_ids = {a.id: a.kb_id for a in result.actors}
+    protests = [e for e in result.events if e.acled_event_type == "Protests"]
+    assert protests and "fra-protesters" in {kb_ids.get(i) for i in protests[0].actors}
+
+
+def test_violence_against_civilians_always_has_civilian_victims(full_pipeline):
+    # event_roles: ACLED's side acted upon in such events is Civilians (Country), named or not
+    from eventlens.model import Article
+    text = ("On 3 March 2022, in Irapuato, Guanajuato, Mexico, the former mayor of a nearby town was killed "
+            "and his body was found inside a car.")
+    result = full_pipeline.process(Article(id="t", text=text, published=dt.date(2022, 3, 4)))
+    kb_ids = {a.id: a.kb_id for a in result.actors}
+    vac = [e for e in result.events if e.acled_event_type == "Violence against civilians"]
+    assert vac and "mex-civilians" in {kb_ids.get(i) for i in vac[0].targets}
+
+
+def test_shoot_out_between_unknown_shooters_is_an_armed_group_on_both_sides(full_pipeline):
+    # event_roles: the unnamed armed side the actor stage found carries out an event with no doer
+    from eventlens.model import Article
+    text = ("On 3 March 2022, in Campinas (Sao Paulo), a shoot-out between unknown shooters took place "
+            "in a hillside community.")
+    result = full_pipeline.process(Article(id="t", text=text, published=dt.date(2022, 3, 4)))
+    kb_ids = {a.id: a.kb_id for a in result.actors}
+    battles = [e for e in result.events if e.acled_event_type == "Battles"]
+    assert battles
+    assert {kb_ids.get(i) for i in battles[0].actors} == {"bra-unidentified-armed-group"}
+    assert {kb_ids.get(i) for i in battles[0].targets} == {"bra-unidentified-armed-group"}
+
+
+def test_a_past_protest_still_had_its_demonstrators(full_pipeline):
+    # the events stage may call this protest "historical" (over two months); it still had protesters
+    from eventlens.model import Article
+    text = "On 6 February 2022, nurses staged a protest in Ludhiana (Punjab), demanding salaries unpaid for 3 months."
+    result = full_pipeline.process(Article(id="t", text=text, published=dt.date(2022, 2, 6)))
+    kb_ids = {a.id: a.kb_id for a in result.actors}
+    protests = [e for e in result.events if e.acled_event_type == "Protests"]
+    assert protests and "ind-protesters" in {kb_ids.get(i) for i in protests[0].actors}

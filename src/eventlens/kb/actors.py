@@ -383,6 +383,58 @@ def gang_violence_countries() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def gang_cues() -> frozenset[str]:
+    """Lowercase words and phrases that tie unnamed armed violence to organised crime (``actors_generic.yaml``)."""
+    data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
+    return frozenset(w.lower() for w in data.get("gang_cues") or ())
+
+
+@lru_cache(maxsize=None)
+def organisation_name_words() -> frozenset[str]:
+    """Lowercase words that make a name an organisation's ("Council", "Party"): ``actors_generic.yaml``."""
+    data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
+    return frozenset(w.lower() for w in data.get("organisation_name_words") or ())
+
+
+@lru_cache(maxsize=None)
+def person_nouns() -> frozenset[str]:
+    """Lowercase nouns that, in apposition to a name, make it a person's ("the governor", "head of")."""
+    data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
+    return frozenset(w.lower() for w in data.get("person_nouns") or ())
+
+
+# Particles that open many names but are not given names themselves ("Abu Dhabi", "Al Jazeera").
+_NAME_PARTICLES = {"al", "el", "abu", "abd", "abdel", "bin", "ibn", "ben", "bint", "de", "da", "di", "du", "van",
+                   "von", "la", "le", "mc", "mac", "st", "san", "santa", "sri", "haji", "sheikh", "mr", "mrs", "ms",
+                   "dr", "sir"}
+
+
+@lru_cache(maxsize=None)
+def given_names() -> frozenset[str]:
+    """Lowercase first names: the given names of the installed arabic-name-romanizer's name
+    database (Latin spellings seen at least twice), which covers many languages' names. Empty
+    when the package or its database is missing; offline either way. The actor stage adds the
+    first words of its KB's people's names."""
+    out: set[str] = set()
+    try:
+        import sqlite3
+        from importlib.resources import files
+        db = files("arabic_name_romanizer") / "resources" / "names.sqlite3"
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            for (latin,) in con.execute("SELECT latin FROM units WHERE role = 'given' GROUP BY lower(latin) "
+                                        "HAVING sum(count) >= 2"):
+                w = latin.strip().lower()
+                if w.isalpha() and len(w) >= 3:
+                    out.add(w)
+        finally:
+            con.close()
+    except Exception:   # the package or its database is missing: the KB's names alone
+        pass
+    return frozenset(out - _NAME_PARTICLES)
+
+
+@lru_cache(maxsize=None)
 def occupation_sectors() -> dict[str, str]:
     """lowercase people noun -> sector code ("doctors" -> "MED"), from ``actors_generic.yaml``."""
     data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
@@ -474,7 +526,7 @@ GENERIC_TEMPLATES = [
       "guerrilla", "guerillas", "extremists", "militant"]),
     ("opposition", "Opposition ({c})", "generic", "OPP",
      ["opposition", "opposition parties", "opposition leaders", "opposition groups", "dissidents"]),
-    ("refugees", "Refugees ({c})", "generic", "REF",
+    ("refugees", "Refugees/IDPs ({c})", "generic", "REF",
      ["refugees", "displaced people", "asylum seekers"]),
     # ACLED's identity militias when the group is not named: "communal militias clashed".
     ("communal-militia", "Unidentified Communal Militia ({c})", "generic", "REB",

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from ..kb.actors import (ActorKB, ActorRecord, capital_of, crowd_lexicon, default_kb, demonym_index,
-                         gang_violence_countries,
+                         gang_cues, gang_violence_countries, given_names, organisation_name_words, person_nouns,
                          generic_head_index, generic_heads, generic_lexicon, name_key, name_tokens, normalise,
                          occupation_sectors, org_sector, titles_lexicon)
 from ..model import Actor
@@ -63,6 +63,7 @@ class Candidate:
     addressed: bool = False            # with an address noun ("the town of X"): no person either
     new_name: Optional[str] = None     # canonical name for a new actor, when not its surface
     metonym: bool = False              # a place or nationality standing for people: says nothing of their sector
+    stateless: bool = False            # a new actor of an international body: no country, not the article's
 
     @property
     def resolved(self) -> bool:
@@ -122,6 +123,10 @@ _PARENS = re.compile(r"\(([^()]{2,120})\)")
 # Prepositions whose object is where something happens: "rallied in Athens", "near Kirkuk".
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"}
 LOCATIVE_WEIGHT = 2.0
+# Words before a place's name that say which part of it: "in central Thessaloniki".
+PART_OF_PLACE_WORDS = {"central", "downtown", "northern", "southern", "eastern", "western", "north", "south", "east",
+                       "west", "northeastern", "northwestern", "southeastern", "southwestern", "greater", "rural",
+                       "suburban", "outer", "inner", "old", "upper", "lower"}
 
 
 def _locative(span) -> bool:
@@ -155,6 +160,10 @@ def _locative_names(doc) -> list[tuple[str, int, float]]:
         start = tok.i + 1
         if doc[start].lower_ == "the":
             start += 1
+        if start < len(doc) and doc[start].lower_ in PART_OF_PLACE_WORDS:
+            start += 1   # "in central Thessaloniki", "in northern Kharkiv"
+        if start >= len(doc):
+            continue
         end = _propn_run(doc, start)
         if end == start:
             continue
@@ -257,6 +266,10 @@ def country_votes(doc, kb: ActorKB) -> tuple[Counter, dict[str, int]]:
         iso = _address_country(([town.group(1)] if town else []) + parts)
         if iso:
             vote(iso, ADDRESS_AGREEMENT_WEIGHT, m.start())
+    # "Chisinau - Buiucani", "London - Hillingdon": a city and its district; the city is a place
+    # ("North Zone", "Western" after it name a part of it, and a province elsewhere)
+    names += [(name.split(" - ")[0].strip(), at, weight, *rest) for name, at, weight, *rest in names
+              if " - " in name and name.split(" - ")[0].strip()[:1].isupper()]
     best: dict[str, tuple[float, int, bool]] = {}
     acronyms = {n.strip() for n, *_ in names if n.strip().isupper() and n.strip().isalpha()}
     for name, at, weight, *in_parens in names:
@@ -364,6 +377,26 @@ def _place_countries(name: str, admin_first: bool = False) -> dict[str, float]:
         w = 1.5 if len(subs) == 1 and not shared else 0.5
         out[iso] = max(out.get(iso, 0.0), w)
     return out
+
+
+@lru_cache(maxsize=1)
+def _gang_cue_pattern():
+    words = sorted(gang_cues(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I)
+
+
+@lru_cache(maxsize=256)
+def _gang_cue(text: str) -> bool:
+    """Does the text tie violence to organised crime ("drug traffickers", "a drive-by")?"""
+    return bool(gang_cues()) and _gang_cue_pattern().search(text) is not None
+
+
+def _known_place(name: str) -> bool:
+    """A place the gazetteer has under exactly this name: a country, province or town of 5,000+."""
+    from ..kb.places import norm
+    key = norm(name)
+    return any(norm(c.name) == key and (c.feature in ("country", "admin1") or c.population >= 5000)
+               for c in _gazetteer_lookup(name)[:10])
 
 
 def _gazetteer_lookup(name: str):
@@ -493,6 +526,29 @@ TITLE_SECTORS.update({w: "JRN" for w in ("journalist", "reporter", "corresponden
 TITLE_SECTORS.update({w: "REB" for w in ("rebel", "insurgent", "militant")})
 TITLE_SECTORS.update({"opposition": "OPP", "dissident": "OPP", "activist": "OPP"})
 TITLE_SECTORS.update({w: "REL" for w in ("cleric", "imam", "bishop", "pope", "ayatollah", "rabbi", "archbishop")})
+
+
+# Courtesy titles before a name; never part of one.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mister", "prof", "professor",
+              "sheikh", "sheik", "haji", "hajji", "mullah", "rev", "reverend", "father", "brother", "sister"}
+# Name particles that open names but are no first names ("Abu Dhabi", "Al Jazeera").
+NAME_PARTICLES = {"al", "el", "abu", "abd", "abdel", "bin", "ibn", "ben", "bint", "de", "da", "di", "du", "van",
+                  "von", "la", "le", "mc", "mac", "st", "san", "santa", "sri"}
+SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespersons",
+                "spokespeople"}
+# Appositive nouns that take their sector from the body they lead ("head of the police").
+BODY_HEAD_NOUNS = {"head", "chief", "leader", "director", "chairman", "chairwoman", "chairperson", "spokesman",
+                   "spokeswoman", "spokesperson", "member", "deputy", "commander", "secretary", "president"}
+# Bodies of a state's civil government ("head of the district administration").
+STATE_BODY_WORDS = {"administration", "government", "ministry", "council", "authority", "authorities",
+                    "municipality", "governorate", "cabinet", "prefecture", "presidency", "mayoralty", "office"}
+# Articles that open place and organisation names, never a person's ("El Uvito", "La Prensa").
+ARTICLE_WORDS = {"the", "el", "la", "los", "las", "le", "les", "il", "lo", "der", "die", "das", "de", "del", "des"}
+# Last words of names NER calls ORG that name days, laws, rulings and roads, not actors.
+NOT_ACTOR_TAILS = {"day", "act", "bill", "law", "opinion", "ruling", "street", "road", "avenue", "boulevard",
+                   "highway", "bridge", "square", "station", "expressway", "motorway", "lane"}
+PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "himself", "herself"}
+_FIRST_NAMES: dict[int, frozenset[str]] = {}
 
 
 # Offices whose title ends in "general" are civilian: "Secretary General", "Attorney General".
@@ -666,6 +722,9 @@ def _place_like(doc, ent) -> bool:
     if ent.label_ == "PERSON" and ent.start > 1 and doc[ent.start - 1].lower_ == "the" \
             and doc[ent.start - 2].pos_ == "ADP":
         return True   # "on the Danube", "across the Euphrates": a person takes no article
+    if ent.start > 1 and doc[ent.start - 1].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")" \
+            and (doc[ent.start - 2].lower_ in ADDRESS_NOUNS or doc[ent.start - 2].ent_type_ in PLACE_LABELS):
+        return True   # "Srinagar city (J&K)", "Cooch Behar (WB)": the province of an address
     if ent.start > 0 and doc[ent.start - 1].lower_ in LOCATIVE_PREPS and \
             not (ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s")):
         return True   # not "in Biden's speech"
@@ -912,11 +971,27 @@ class ActorStage:
                         continue
                     else:
                         continue  # a country or demonym as a modifier: a hint, not an actor
+            if ent.label_ == "ORG" and self._person_named_org(doc, ent):
+                c.label = "PERSON"   # "Oleh Kiper, the regional governor, said": NER's ORG is a person
+                found.trace.append(f"person tagged ORG: {ent.text!r}")
             if ent.label_ == "PERSON":
+                first = self._given_name_before(doc, ent)
+                if first is not None:
+                    c.start = first.idx   # "Taras Bilyk" tagged as "Bilyk" alone
+            if c.label == "PERSON":
                 c.country_hint, c.sector_hint = self._person_context(doc, ent)
             c.place_like = _place_like(doc, ent)
             c.addressed = c.place_like and _addressed(doc, ent)
             cands.append(c)
+
+        # a KB name matched on the same words as a PERSON NER span takes the title NER's span
+        # was read with ("Palestinian Prime Minister Ismail Haniyeh": GOV, not his movement's REB)
+        person_hints = {(c.start, c.end): c for c in cands if c.source == "ner" and c.label == "PERSON"}
+        for c in cands:
+            p = person_hints.get((c.start, c.end)) if c.source == "kb" else None
+            if p is not None:
+                c.country_hint = c.country_hint or p.country_hint
+                c.sector_hint = c.sector_hint or p.sector_hint
 
         # 3. People nouns by role ("residents staged a protest"), then generic nouns
         #    ("gunmen", "security forces") with a nationality if one precedes. Role-based
@@ -938,6 +1013,7 @@ class ActorStage:
         chosen = self._select(cands, len(text))
         self._named_militias(doc, chosen, ctx, found.trace)
         self._titles_and_coref(text, chosen, ctx, day, found.trace)
+        self._spokespeople(doc, chosen, ctx, found.trace)
         for c, implied in self._protest_subject_candidates(doc, chosen):
             self._resolve(text, c, ctx, day)
             if c.resolved:
@@ -968,7 +1044,7 @@ class ActorStage:
         """"Rebels in the Ivory Coast", "students throughout Indonesia", "opposition parties in
         Nepal": a country after a people noun with no nationality of its own says whose they are."""
         tok = ent.root
-        if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "throughout", "across", "of"):
+        if tok.dep_ != "pobj" or tok.head.lower_ not in ("in", "throughout", "across", "of", "from"):
             return None
         noun = tok.head.head
         if noun.pos_ != "NOUN" or any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in noun.children):
@@ -979,8 +1055,8 @@ class ActorStage:
             low = f"{compound[0].lower_} {low}"   # "opposition groups"
         people = generic_lexicon().get(low) or generic_head_index().get(low) \
             or ("civilians" if low in self.crowd["crowd"] or low in CIVILIAN_HEADS else None)
-        if people not in HOME_SUFFIXES:
-            return None
+        if people not in HOME_SUFFIXES or tok.head.lower_ == "from" and people not in ("refugees", "civilians"):
+            return None   # "refugees from Ukraine" are Ukraine's; "rebels from the north" say nothing
         ids = [i for i in self.kb.by_alias.get(normalise(ent.text), ()) if self.kb.records[i].kind == "state"]
         return (noun.idx, self.kb.records[ids[0]].country) if ids else None
 
@@ -1057,6 +1133,92 @@ class ActorStage:
             chosen.append(c)
             trace.append(f"named militia {doc[start:end + 1].text!r} -> {c.new_name}")
         chosen.sort(key=lambda c: c.start)
+
+    def _spokespeople(self, doc, chosen: list[Candidate], ctx: Optional[str], trace: list[str]) -> None:
+        """"The UN Secretary-General's spokesman", "a spokeswoman for the ministry", "the Red Cross
+        spokesman": an unnamed spokesperson is an actor of its own, a person speaking for the body
+        or office named with it, whose country and sector it takes. A named one ("spokesman X",
+        "X, the ministry's spokesman") is left to the name."""
+        text = doc_text(doc)
+        for tok in doc:
+            if tok.lower_ not in SPOKES_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if any(t.ent_type_ == "PERSON" for t in doc[tok.i + 1:tok.i + 3]) \
+                    or any(c.dep_ in ("appos", "compound", "flat") and c.i > tok.i and c.pos_ == "PROPN"
+                           for c in tok.children) \
+                    or tok.dep_ in ("appos", "compound") and tok.head.pos_ == "PROPN" \
+                    or tok.dep_ == "attr" and _names_its_subject(tok):
+                continue   # "spokesman Saad Maan", "X, the ministry's spokesman", "X is a spokesman"
+            if any(c.start <= tok.idx < c.end for c in chosen):
+                continue
+            owner = self._spokes_owner(doc, tok)
+            if owner is None:
+                continue
+            a, b = owner[0].idx, owner[-1].idx + len(owner[-1])
+            rec = self._owner_record(doc, chosen, a, b)
+            suffix = generic_lexicon().get(owner[-1].lower_)
+            if rec is None and suffix:   # "a police spokesman": the country's police
+                rec = (self.kb.by_id(f"{ctx.lower()}-{suffix}") if ctx else None) or self.kb.by_id(suffix)
+            sector = country = None
+            if rec is not None:
+                if rec.kind == "person":   # the office's body: the UN for its Secretary-General
+                    org = next((self.kb.by_id(t.org) for t in rec.titles if t.org and self.kb.by_id(t.org)), None)
+                    rec = org or rec
+                country, sector = rec.country, rec.sector
+                if rec.kind == "person" and sector == "ELI":
+                    sector = None
+            else:
+                head = owner[-1]
+                sector = _title_sector(head) or ("GOV" if head.lower_ in STATE_BODY_WORDS | {"ministry", "minister"}
+                                                 else None)
+                if sector is None:
+                    continue   # "the group's spokesman": whose is left to statements
+                country = self._name_country(text[a:b]) or ctx
+            owner_text = text[a:b]
+            if owner[0].i > 0 and doc[owner[0].i - 1].lower_ == "the" or owner[0].dep_ == "poss" \
+                    and any(c.lower_ == "the" for c in owner[0].children):
+                owner_text = "the " + owner_text
+            c = Candidate(tok.idx, tok.idx + len(tok), "generic", "spokesperson")
+            c.new_kind, c.how = "person", "new"
+            c.new_name = f"{tok.text.capitalize()} of {owner_text}"
+            c.country_hint, c.sector_hint = country, sector
+            c.stateless = country is None
+            chosen.append(c)
+            trace.append(f"spokesperson {text[tok.idx:tok.idx + len(tok)]!r} of {text[a:b]!r} -> {c.new_name}")
+        chosen.sort(key=lambda c: c.start)
+
+    @staticmethod
+    def _spokes_owner(doc, tok):
+        """Words naming whose spokesperson it is: "X's", "X spokesman", "spokesman for/of X"."""
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.pos_ not in ("PRON", "DET"):
+            toks = [t for t in poss.subtree if t.dep_ not in ("case", "det") and t.text not in ("'s", "’s", "'")]
+        else:
+            toks = [t for t in doc[tok.left_edge.i:tok.i] if t.dep_ not in ("det", "case", "punct", "nummod")
+                    and t.pos_ not in ("DET", "PRON")]
+            if not toks:
+                pobj = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                             for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is None:
+                    return None
+                toks = [t for t in doc[pobj.left_edge.i:pobj.i + 1] if t.dep_ != "det" and t.pos_ != "DET"]
+        toks = [t for t in toks if not t.is_punct or t.text == "-"]
+        while toks and (toks[0].lower_ in FORMER_WORDS | {"a", "an", "the", "new", "chief", "deputy", "senior"}
+                        or toks[0].pos_ == "VERB" or toks[0].pos_ == "ADJ" and toks[0].is_lower):
+            toks = toks[1:]   # "a suspended BJP spokesperson": whose, not what became of them
+        return toks or None
+
+    def _owner_record(self, doc, chosen: list[Candidate], a: int, b: int) -> Optional[ActorRecord]:
+        """The KB record the words [a, b) name: an actor already found there, else a KB name in them."""
+        over = [c for c in chosen if c.start < b and a < c.end and c.record is not None]
+        if over:
+            return max(over, key=lambda c: c.end - c.start).record
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "NORP", "GPE") and a <= ent.start_char and ent.end_char <= b:
+                hits = self.kb.lookup(ent.text, fuzzy=False)
+                if hits:
+                    return hits[0][0]
+        return None
 
     def _armed_wing(self, text: str, c: Candidate, trace: list[str]) -> None:
         """"DPR positions", "Hamas fighters": the group's armed forces when the KB has them apart."""
@@ -1171,6 +1333,120 @@ class ActorStage:
             i -= 2
         return out
 
+    def _first_names(self) -> frozenset[str]:
+        """Known first names: the installed name database's and the KB people's first words."""
+        names = _FIRST_NAMES.get(id(self.kb))
+        if names is None:
+            kb_first = {n.split()[0].lower() for r in self.kb.records.values() if r.kind == "person"
+                        for n in r.names if len(n.split()) >= 2 and n.split()[0].isalpha() and len(n.split()[0]) > 2}
+            names = given_names() | (kb_first - NAME_PARTICLES)
+            _FIRST_NAMES[id(self.kb)] = names
+        return names
+
+    def _name_like_word(self, tok) -> bool:
+        """A capitalised word that could be part of a person's name: not a title, organisation
+        word, nationality, country or capital, nor a name the KB knows on its own."""
+        low = tok.lower_
+        shaped = tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper
+        return shaped and low not in organisation_name_words() and low not in TITLE_SECTORS \
+            and low not in person_nouns() and low not in NAME_PARTICLES | HONORIFICS \
+            and low not in demonym_index() and low not in self._country_name_index() \
+            and low not in _capital_index(self.kb)
+
+    def _person_named_org(self, doc, ent) -> bool:
+        """A person's name NER tagged ORG: two to four name-like capitalised words, no
+        organisation word, not a name the KB or the gazetteer knows, and some evidence of a
+        person: a person noun in apposition ("X, the regional governor", "the governor, X",
+        "X, head of ..."), a later he/she with no other person named in between, or a known
+        first name."""
+        if any(t.is_punct and t.text not in ("-", ".", "'", "’") for t in ent):
+            return False   # "Bendera (Kalemie, Tanganyika": an address, a list
+        words = [t for t in ent if not t.is_punct]
+        if words and words[0].lower_ in ARTICLE_WORDS or any(t.pos_ != "PROPN" for t in words):
+            return False   # "El Uvito", "Black Lives": a place's or a cause's name
+        if not 2 <= len(words) <= 4 or not all(
+                t.lower_ not in organisation_name_words() and t.lower_ not in TITLE_SECTORS
+                and t.lower_ not in demonym_index() and t.lower_ not in self._country_name_index()
+                and t.lower_ not in _capital_index(self.kb) and t.lower_ not in HONORIFICS
+                and (t.is_alpha or "-" in t.text or t.text in ("'", "’")) and t.text[:1].isupper() and not t.is_upper
+                for t in words):
+            return False
+        if self.kb.by_alias.get(normalise(ent.text)) or _known_place(ent.text):
+            return False
+        if self._appositive_person_noun(doc, ent) is not None:
+            return True
+        if words[0].lower_ in self._first_names() and words[0].lower_ not in NAME_PARTICLES:
+            return True
+        return self._pronoun_after(doc, ent)
+
+    @staticmethod
+    def _appositive_person_noun(doc, ent):
+        """The person noun in apposition to a name: "X, the regional governor," or "the governor, X"."""
+        root = ent.root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= ent.end]
+        if root.dep_ == "appos" and root.head.i < ent.start:
+            nouns.append(root.head)
+        for n in nouns:
+            if n.pos_ == "NOUN" and (n.lower_ in person_nouns() or n.lemma_.lower() in person_nouns()
+                                     or n.lower_ in TITLE_SECTORS):
+                return n
+        return None
+
+    @staticmethod
+    def _pronoun_after(doc, ent) -> bool:
+        """He/she (him, his, her) refers to the name: in its sentence or the next two, with no
+        other person named before it."""
+        sents = list(doc.sents)
+        here = next((k for k, s in enumerate(sents) if s.start <= ent.start < s.end), None)
+        if here is None:
+            return False
+        stop = sents[min(here + 2, len(sents) - 1)].end
+        for t in doc[ent.end:stop]:
+            if t.ent_type_ == "PERSON" or t.lower_ in ("it", "its") and t.pos_ == "PRON":
+                return False   # another person, or the name taken up as "it"
+            if t.lower_ in PERSON_PRONOUNS and t.pos_ == "PRON":
+                return True
+        return False
+
+    def _appositive_sector(self, doc, ent) -> Optional[str]:
+        """Sector an appositive office gives: "X, the regional governor" GOV, "X, head of the
+        district administration" GOV (by the body: "head of the police" COP)."""
+        noun = self._appositive_person_noun(doc, ent)
+        if noun is None:
+            return None
+        words = [t for t in noun.children if t.dep_ in ("amod", "compound") and t.i < noun.i] + [noun]
+        for t in words:
+            sector = _title_sector(t)
+            if sector:
+                return sector
+        body = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                     for g in c.children if g.dep_ == "pobj"), None)
+        if body is None or noun.lower_ not in BODY_HEAD_NOUNS:
+            return None
+        phrase = doc[body.left_edge.i:body.i + 1].text.lower()
+        generic = generic_head_index().get(body.lower_) or generic_lexicon().get(body.lower_)
+        rec = self.kb.by_id(generic) if generic else None
+        if rec is not None and rec.sector:
+            return rec.sector   # "head of the police": COP
+        if body.lower_ in STATE_BODY_WORDS:
+            return "GOV"
+        return org_sector(phrase)
+
+    def _given_name_before(self, doc, ent):
+        """The first name NER left out of a PERSON name ("Taras" of "Taras Bilyk")."""
+        if ent.start == 0:
+            return None
+        prev = doc[ent.start - 1]
+        if prev.pos_ != "PROPN" or prev.dep_ not in ("compound", "flat") or not ent.start <= prev.head.i < ent.end:
+            return None
+        if not prev.is_alpha or not prev.text[:1].isupper() or prev.is_upper or not self._name_like_word(prev):
+            return None
+        if prev.lower_ not in self._first_names() or not all(self._name_like_word(t) for t in ent):
+            return None
+        if self.kb.by_alias.get(prev.lower_) or prev.lower_ in self.title_surface or _known_place(prev.text):
+            return None
+        return prev
+
     def _person_context(self, doc, ent) -> tuple[Optional[str], Optional[str]]:
         """Country and sector a name's own title gives: "Serbian President X", "Lebanon's new President X"."""
         demonyms = demonym_index()
@@ -1190,8 +1466,9 @@ class ActorStage:
                 former = True
                 i -= 1
                 continue
-            if t.is_punct and low not in ("-", "'s", "’s") or t.pos_ in ("VERB", "AUX", "ADP", "DET") and low != "of":
-                break
+            if t.is_punct and low not in ("-", "'s", "’s") or t.pos_ in ("VERB", "AUX", "ADP", "DET") \
+                    and low not in ("of", "for"):
+                break   # "Minister for Interior X", "Minister of Defence X": still the title
             if low in ("'s", "’s"):
                 i -= 1
                 continue
@@ -1206,6 +1483,8 @@ class ActorStage:
             i -= 1
         if sector is None and leader and country:
             sector = "GOV"   # "Libyan leader X": a country's leader; "opposition leader" is OPP above
+        if sector is None:
+            sector = self._appositive_sector(doc, ent)
         if former and sector in (None, "GOV", "MIL", "LEG"):
             sector = "ELI"   # "former president X", "ousted leader X": an elite, no longer in office
         return country, sector
@@ -1546,7 +1825,8 @@ class ActorStage:
                 # ACLED names a demonstration by where it happens: Ukrainians rallying in
                 # Denver are Protesters (United States)
                 country = ctx
-            if suffix == "unidentified-armed-group" and country in gang_violence_countries():
+            if suffix == "unidentified-armed-group" and country in gang_violence_countries() \
+                    and _gang_cue(doc_text):
                 suffix = "gang"
             rec = self.kb.by_id(f"{country.lower()}-{suffix}") if country else None
             rec = rec or self.kb.by_id(suffix)
@@ -1633,6 +1913,12 @@ class ActorStage:
             return any(ch.isalpha() for ch in text)
         if text.lower() in _city_names():
             return False
+        words = text.lower().split()
+        if len(words) == 1 and (words[0] in organisation_name_words() or words[0] in person_nouns()
+                                or words[0] in TITLE_SECTORS or words[0] in generic_lexicon()):
+            return False   # "State" of "State Senator X", "the Cabinet", "Army recruitment": a word, no name
+        if len(words) > 1 and words[-1] in NOT_ACTOR_TAILS:
+            return False   # "International Workers' Day", "Police, Crime and Courts Bill", "X Road"
         parts = [p.strip(" )") for p in re.split(r",| - |\(", text)]
         if len(parts) > 1 and any(p and _place_countries(p) for p in parts[1:]):
             return False   # "Yakovlivka, Kharkiv", "Sydney - Central (New South Wales)": a place
@@ -1759,8 +2045,8 @@ class ActorStage:
                     # the office the text gives the person ("General Michel Aoun", "former
                     # president X") says what they act as here; else ELI once out of office
                     titled = [h for h in hints if h]
-                    if len(titled) == 1:
-                        sector = titled[0]
+                    if len(titled) == 1 and not (rec.sector in ("IGO", "NGO") and titled[0] in rec.sectors):
+                        sector = titled[0]   # (an international body's officer stays the body's: IGO)
                     elif _out_of_office(rec, day):
                         sector = "ELI"
             else:
@@ -1770,7 +2056,8 @@ class ActorStage:
                 # is from there; any other name the KB does not know most likely from where the
                 # article happens
                 country = next((c.country_hint for c in cands if c.country_hint), None) \
-                    or (self._name_country(name) if kind != "person" else None) or found.country
+                    or (self._name_country(name) if kind != "person" else None) \
+                    or (None if any(c.stateless for c in cands) else found.country)
                 sector = next((c.sector_hint for c in cands if c.sector_hint), None)
                 if sector is None and kind != "person":
                     sector = org_sector(name)

@@ -17,6 +17,10 @@ from .base import doc_text, span_of
 
 # ACLED event type -> generated KB record suffix of the generic participant
 GENERIC_FOR_TYPE = {"Protests": "protesters", "Riots": "rioters"}
+VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
+# Event types whose unnamed doer is an armed group, and the generated records that stand for one.
+ARMED_TYPES = {"Violence against civilians", "Explosions/Remote violence", "Battles"}
+UNNAMED_ARMED = ("unidentified-armed-group", "gang")
 
 
 def _kb():
@@ -36,7 +40,7 @@ def event_country(doc, place) -> Optional[str]:
 
 
 def _fits(actor: Actor, suffix: str, country: Optional[str]) -> bool:
-    rid = (actor.kb_id or actor.id.removeprefix("kb:")).lower()
+    rid = (actor.kb_id or actor.id.split(":", 1)[-1]).lower()   # "kb:irq-civilians", "new:civilians"
     if rid == suffix or rid.endswith("-" + suffix):
         return country is None or actor.country in (None, country)
     return False
@@ -76,10 +80,29 @@ def add_generic_participants(doc, events) -> None:
     ``events``: the stage's merged candidates (with ``acled``, ``actors``, ``targets``,
     ``place`` and ``mentions`` carrying ``crowd_heads``)."""
     for e in events:
-        suffix = GENERIC_FOR_TYPE.get(e.acled[0])
-        if suffix is None or e.status in ("historical", "negated", "hypothetical", "future"):
-            continue
+        if e.status in ("negated", "hypothetical", "future"):
+            continue   # no one took part (yet); a past ("historical") event had its participants
         by_id = {a.id: a for a in doc._.actors or []}
+        if e.acled[0] in ARMED_TYPES and not e.actors:
+            # "a man was shot dead", "a shoot-out between unknown shooters": the unnamed armed
+            # side the actor stage found (an Unidentified Armed Group, or Gang) carries it out
+            perp = next((a for a in by_id.values() if any(_fits(a, s, None) for s in UNNAMED_ARMED)), None)
+            if perp is not None and perp.id not in e.targets:
+                e.actors.append(perp.id)
+                e.notes.append(f"unnamed perpetrators -> {perp.name}")
+                if e.acled[0] == "Battles" and not e.targets:
+                    e.targets.append(perp.id)   # unknown shooters on both sides
+        if e.acled[0] == VIOLENCE_AGAINST_CIVILIANS:
+            # by ACLED's definition the side acted upon is Civilians (Country), whoever else is named
+            if not any(t in by_id and _fits(by_id[t], "civilians", None) for t in e.targets):
+                actor = generic_actor(doc, "civilians", event_country(doc, e.place))
+                if actor is not None and actor.id not in e.targets and actor.id not in e.actors:
+                    e.targets.append(actor.id)
+                    e.notes.append(f"unnamed victims -> {actor.name}")
+            continue
+        suffix = GENERIC_FOR_TYPE.get(e.acled[0])
+        if suffix is None:
+            continue
         if e.acled[1] == "Excessive force against protesters" and e.plover != "PROTEST":
             # the crackdown itself (shooting, beating): the protesters are the side acted upon
             if not any(t in by_id and _fits(by_id[t], suffix, None) for t in e.targets):
@@ -92,8 +115,10 @@ def add_generic_participants(doc, events) -> None:
         # "residents blocked the road": generic civilians acting as a crowd are ACLED's protesters
         civilians = [aid for aid in e.actors if _fits(by_id[aid], "civilians", None)] if all(
             aid in by_id for aid in e.actors) else []
-        if e.actors and len(civilians) < len(e.actors):
-            continue
+        if any(aid in by_id and _fits(by_id[aid], suffix, None) for aid in e.actors):
+            continue   # the crowd is named already
+        # "the union staged a protest", "police officers protested over pay": ACLED names the
+        # demonstrators all the same, the organisation beside them (an associated actor)
         for aid in civilians:
             e.actors.remove(aid)
         crowd = [t for m in e.mentions for t in getattr(m, "crowd_heads", [])]
