@@ -99,13 +99,14 @@ def test_in_memory_store_works_across_connections(store_make_result):
 
 
 def test_version_1_database_gains_the_later_columns(store_url, store_make_result):
-    """A database written before migrations 2 and 3: their columns are missing."""
+    """A database written before migrations 2 to 4: their columns are missing."""
     with Store(store_url) as store:
         store.save_result(store_make_result("attack"))
         with store.engine.begin() as conn:
             for table, column in (("events", "attributions"), ("claims", "proposition"),
                                   ("events", "arrested"), ("events", "size"), ("events", "weapons_count"),
-                                  ("statements", "source"), ("statements", "speaker_role")):
+                                  ("statements", "source"), ("statements", "speaker_role"),
+                                  ("events", "site_id")):
                 conn.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
             conn.execute(schema.schema_version.delete().where(schema.schema_version.c.version > 1))
             conn.execute(schema.schema_version.insert().values(
@@ -116,4 +117,5 @@ def test_version_1_database_gains_the_later_columns(store_url, store_make_result
         assert "proposition" in {c["name"] for c in inspect(store.engine).get_columns("claims")}
         assert {"arrested", "size", "weapons_count"} <= {c["name"] for c in inspect(store.engine).get_columns("events")}
         assert {"source", "speaker_role"} <= {c["name"] for c in inspect(store.engine).get_columns("statements")}
+        assert "site_id" in {c["name"] for c in inspect(store.engine).get_columns("events")}
         assert store.get_result("a1") == store_make_result("attack")

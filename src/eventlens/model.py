@@ -114,6 +114,9 @@ class Event(_Model):
     actors: list[str] = Field(default_factory=list)     # actor ids
     targets: list[str] = Field(default_factory=list)    # actor ids
     place: Optional[str] = None                         # place id
+    # a more specific place the text names where it happened that has no coordinates (a village,
+    # a neighbourhood): `place` is then the known place it lies in or near (ACLED precision 2)
+    site: Optional[str] = None                          # place id
     geo_precision: Optional[Precision] = None
     date: Optional[dt.date] = None
     time_precision: Optional[Precision] = None

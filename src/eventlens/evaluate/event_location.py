@@ -4,7 +4,8 @@ Input: the "Geolocating Political Events in Text" JSONL (one sentence per line, 
 span for the event and zero or more LOCATION spans where it happened). Character offsets
 of LOCATION spans in that file are unreliable, token indices are not, so spans are
 rebuilt from the tokens. For each row the pipeline runs on the text and
-``places.event_place`` is asked where the event at the verb happened.
+``places.locate_event`` is asked where the event at the verb happened (its site, the
+most specific place named, when that has no coordinates, else its place).
 Scored: on rows with a gold location, the share whose chosen place has a mention
 overlapping a gold location; on rows without one, the share where no place is chosen
 (``abstained``); and both together.
@@ -44,14 +45,17 @@ def read_rows(path: str, limit: Optional[int] = None) -> Iterator[dict]:
 
 
 def evaluate(path: str, pipeline, limit: Optional[int] = None, batch_size: int = 32) -> dict:
-    from ..pipeline.places import event_place
+    from ..pipeline.places import locate_event
 
     rows = list(read_rows(path, limit))
     docs = [pipeline._make_doc(Article(id=r["id"], text=r["text"], language="en")) for r in rows]
     located = correct = unlocated = abstained = 0
     errors = []
     for row, doc in zip(rows, pipeline.nlp.pipe(docs, batch_size=batch_size)):
-        place, _ = event_place(doc, *row["verb"])
+        found = locate_event(doc, *row["verb"])
+        # the most specific place named: a village without coordinates before the town it is
+        # coded to
+        place = found.site or found.place
         mentions = [(m.start, m.end) for m in place.mentions] if place is not None else []
         if row["gold"]:
             located += 1

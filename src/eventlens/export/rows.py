@@ -9,7 +9,7 @@ from ..model import Actor, Event, Place, Result
 EVENT_FIELDS = [
     "article_id", "event_id", "rank", "date", "time_precision", "published",
     "plover_type", "plover_mode", "acled_event_type", "acled_sub_event_type", "status",
-    "confidence", "actors", "actor_ids", "targets", "target_ids", "place", "place_id",
+    "confidence", "actors", "actor_ids", "targets", "target_ids", "place", "place_id", "site",
     "country", "admin1", "admin2", "latitude", "longitude", "geo_precision", "fatalities",
     "injured", "evidence", "title", "source", "url",
 ]
@@ -72,6 +72,8 @@ def event_rows(result: Result) -> Iterator[dict]:
             "target_ids": list(event.targets),
             "place": place.name if place else None,
             "place_id": event.place,
+            # the village or neighbourhood named, when the place is the known town it lies in
+            "site": index.places[event.site].name if event.site in index.places else None,
             "country": index.country(event),
             "admin1": place.admin1 if place else None,
             "admin2": place.admin2 if place else None,

@@ -170,6 +170,7 @@ class Candidate:
     absorbed_into: Optional["Candidate"] = None
     place: object = None
     geo_precision: Optional[int] = None
+    site: object = None               # a village without coordinates named as the place (places.locate_event)
     date: Optional[dt.date] = None
     time_precision: Optional[int] = None
     explicit_date: bool = False
@@ -1673,7 +1674,7 @@ def merge(cands: list[Candidate], events: Optional[list[Candidate]] = None) -> l
                 if c.status in ("attempted", "failed") and e.status == "occurred" and not _quoted(c.token):
                     e.status = c.status  # (not "'the enemy is trying to strike at food security,' he wrote")
                 if e.place is None and c.place is not None:
-                    e.place, e.geo_precision = c.place, c.geo_precision
+                    e.place, e.geo_precision, e.site = c.place, c.geo_precision, c.site
                 if not e.explicit_date and c.explicit_date:
                     e.date, e.time_precision, e.explicit_date = c.date, c.time_precision, True
                 e.confidence = min(0.95, max(e.confidence, c.confidence) + 0.05)
@@ -1757,7 +1758,7 @@ def fold_damage_into_attacks(events: list[Candidate]) -> list[Candidate]:
 
 def _place_for(doc, c: Candidate):
     try:
-        from .places import event_place  # provided by the places stage when available
+        from .places import locate_event  # provided by the places stage when available
         # relative clauses telling another event ("a cell that was preparing to launch missiles
         # towards northern Israel"): their places are that event's
         # (not a clause on this very trigger, "a ceasefire agreed by Russia and Turkey", nor one
@@ -1766,8 +1767,9 @@ def _place_for(doc, c: Candidate):
         mine = _clause_span(c.token)
         fenced = [x[:2] for x in others if x is not None and x[2] != c.token.i
                   and not (mine is not None and x[0] <= mine[0] < x[1]) and not x[0] <= c.token.idx < x[1]]
-        place, precision = event_place(doc, c.token.idx, c.token.idx + len(c.token), fenced)
-        return place, precision, True
+        found = locate_event(doc, c.token.idx, c.token.idx + len(c.token), fenced)
+        c.site = found.site
+        return found.place, found.precision, True
     except (ImportError, AttributeError, TypeError):
         pass
     places = doc._.places or []
@@ -2023,6 +2025,9 @@ class EventsStage:
         events = fold_into_territory(events)
         for e in events:
             e.place, e.geo_precision = best_place(e) if len(e.mentions) > 1 else (e.place, e.geo_precision)
+            # the village told with the place chosen, if any mention names one
+            e.site = next((m.site for m in [e, *e.mentions] if m.site is not None and m.place is not None
+                           and e.place is not None and m.place.id == e.place.id), None)
         _protest.fold_protest_violence(events, lex)
         events = fold_damage_into_attacks(events)
         self._assign_toll(doc, events, lex)
@@ -2152,6 +2157,7 @@ class EventsStage:
                 actors=list(e.actors),
                 targets=[x for x in e.targets if x not in e.actors] or list(e.targets),
                 place=e.place.id if e.place is not None else None,
+                site=e.site.id if e.site is not None else None,
                 geo_precision=e.geo_precision,
                 date=e.date,
                 time_precision=e.time_precision,

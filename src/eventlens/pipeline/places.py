@@ -22,7 +22,7 @@ from difflib import SequenceMatcher
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional
 
 import yaml
 
@@ -139,8 +139,8 @@ class Mention:
     end: int
     text: str
     key: str
-    source: str                       # "ner" or "gazetteer"
-    label: str = ""
+    source: str                       # "ner", "gazetteer", "site", "street", ...
+    label: str = ""                   # NER label; for a site, its kind ("village")
     hint: Optional[Candidate] = None  # "X, Region" qualifier that follows the mention
     region_word: bool = False         # "X province"
     cue: bool = False                 # after a locative cue ("in X", "near X")
@@ -195,6 +195,25 @@ class PlacesStage:
             blocked = [b for b in blocked if not overlaps(b[0], b[1], start, end)]
             mentions.append(Mention(start, end, text[start:end], norm(text[start:end]), "party", candidates=cands))
             taken.append((start, end))
+        kb_orgs = {(m.start, m.end) for a in doc._.actors or [] if a.kb_id and a.kind in ("organization", "group")
+                   for m in a.mentions}
+        # villages and neighbourhoods named as such ("the village of Ashmi",
+        # "Khanasir town", "the al-Atebaa neighbourhood"), whatever NER called the name: places
+        # of their own without coordinates, where events are placed
+        # (a name NER calls a place takes the usual way; a nationality is no place: "the Kurdish
+        # neighbourhood")
+        not_sites = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in NER_LABELS | {"NORP"}]
+        self._site_kinds: list[tuple[int, int, str]] = []   # every name said to be a village etc.
+        for start, end, kind in _site_spans(text):
+            key = norm(text[start:end])
+            if not key or key in gaz.demonyms or key in GENERIC_WORDS or key in _MONTHS:
+                continue
+            self._site_kinds.append((start, end, kind))
+            if any(overlaps(start, end, a, b) for a, b in taken + not_sites) or (start, end) in kb_orgs:
+                continue
+            blocked = [b for b in blocked if not overlaps(b[0], b[1], start, end)]
+            mentions.append(Mention(start, end, text[start:end], key, "site", kind))
+            taken.append((start, end))
         # persons spaCy/actors made of town names ("Alexandria police", "of Mansfield")
         for start, end in self._person_places(doc, blocked):
             if any(overlaps(start, end, a, b) for a, b in taken):
@@ -202,8 +221,6 @@ class PlacesStage:
             blocked = [b for b in blocked if not overlaps(b[0], b[1], start, end)]
             mentions.append(Mention(start, end, text[start:end], norm(text[start:end]), "person"))
             taken.append((start, end))
-        kb_orgs = {(m.start, m.end) for a in doc._.actors or [] if a.kb_id and a.kind in ("organization", "group")
-                   for m in a.mentions}
         # streets and numbered roads ("420 Augusta St.", "Highway 19"): places of their own,
         # without coordinates (not a mention of the town a street is named after)
         for start, end in _street_spans(text):
@@ -412,7 +429,6 @@ class PlacesStage:
         """PERSON spans that are a town or region name standing alone: spaCy tags many US
         towns as persons ("Alexandria police"). Not when a title precedes, when the word is
         a surname of a fuller name in the text, or when the actor is a known person."""
-        text = doc_text(doc)
         kb_people = {(m.start, m.end) for a in doc._.actors or [] if a.kb_id and a.kind == "person"
                      for m in a.mentions}
         surnames = self._surnames
@@ -583,17 +599,22 @@ class PlacesStage:
                     yield start, end
                 i = j
 
+    def _site_kind_of(self, m: Mention) -> Optional[str]:
+        """The kind of place the text says the name is ("village", "district"), if it says."""
+        return m.label if m.source == "site" else next(
+            (k for a, b, k in self._site_kinds if a <= m.start and m.end <= b), None)
+
     def _plausible(self, doc: Doc, m: Mention) -> bool:
         """Keep NER places (even unknown ones after a locative cue); gazetteer-only matches
         must look like names and not be common words that happen to be towns."""
-        if m.source == "street":
+        if m.source in ("street", "site"):
             return True
         if m.source == "ner":
             if m.candidates and m.key in self._surnames and _cue_precision(doc_text(doc), m.start) is None \
                     and all(c.population < BIG_TOWN for c in m.candidates):
                 return False  # "coach Ripley" after "coach Darren Ripley": the person, not a town
-            if m.candidates:
-                return True
+            if m.candidates or self._site_kind_of(m):
+                return True   # (or a name the text says is a village, a district ...)
             if m.label in ("FAC", "LOC", "GPE") and len(m.text.split()) > 1 and \
                     m.text.split()[-1].lower().rstrip(".") in NAMED_AFTER:
                 return True  # "North Cooper Street": a place of its own, left without coordinates
@@ -1015,7 +1036,8 @@ class PlacesStage:
             pid = c.id if c is not None else "text:" + _SLUG.sub("-", m.key).strip("-")
             if pid not in places:
                 if c is None:
-                    places[pid] = Place(id=pid, name=m.text, feature="street" if m.source == "street" else None)
+                    places[pid] = Place(id=pid, name=m.text, feature="street" if m.source == "street" else
+                                        self._site_kind_of(m))
                 else:
                     places[pid] = Place(id=pid, name=c.name, country=c.country, admin1=c.admin1,
                                         lat=c.lat, lon=c.lon, geonames_id=c.geonames_id,
@@ -1073,9 +1095,10 @@ def _drop_strays(mentions: list[Mention], ctx: Counter) -> None:
                 towns_abroad[m.chosen.country] += 1
     for m in mentions:
         c = m.chosen
-        if c is None or c.feature != "city" or c.population >= BIG_TOWN or c.capital or \
+        if c is None or c.feature != "city" or (c.population >= BIG_TOWN or c.capital) and m.source != "site" or \
                 m.hint is not None and m.hint.country == c.country:
-            continue  # (a qualifier naming another country does not vouch for it)
+            continue  # (a qualifier naming another country does not vouch for it; a village or
+            # neighbourhood of that name abroad is no better than an unknown one here)
         own = support[c.country] + len(by_key.get(c.country, set()) - {m.key})
         if own == 0 and m.cue and norm(c.name) == m.key and c.population >= 20_000 and \
                 not any(v for k, v in towns_abroad.items() if k != c.country):
@@ -1159,6 +1182,68 @@ _INSTITUTION_WORDS = {"School", "Elementary", "Middle", "High", "Neighborhood", 
                       "Patrol"}  # "Eight Florida Highway Patrol troopers": a police force, not a road
 _NOT_STREET = {"national", "international", "interstate", "the", "a", "an", "and", "school", "university",
                "county", "city", "state", "federal", "united", "superintendent", "in", "on", "at", "of"}
+
+
+# A place name: capitalised words (Arabic article and name particles allowed inside),
+# hyphenated parts included ("Tel Hamis", "Dahiyat al-Assad", "al-Atebaa", "Umm al-Fahm")
+_PARTICLE = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ad-|bin|ibn|abu|umm|beit|bayt|deir|tal|tel)[- ])?"
+_NAME_WORD = r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*"
+_SITE_NAME = _PARTICLE + _NAME_WORD + r"(?:\s" + _PARTICLE + _NAME_WORD + r"){0,3}"
+# (lower case: "Water District", "Town Election" are names; and not a modifier of a noun after
+# it: "district office", "town hall", "area cities")
+_SITE_KINDS = r"(?:villages?|town|hamlet|neighbou?rhoods?|suburbs?|quarter|settlements?|township|locality|refugee\s+camp|camp|sub-?district|district|area)"
+_SITE_AFTER = re.compile(r"\b(" + _SITE_NAME + r")\s+(" + _SITE_KINDS + r")\b(?![-’'])"
+                         r"(?=\s*(?:$|[^\w\s]|(?:in|of|near|on|at|outside|inside|north|south|east|west|and|or|"
+                         r"where|which|that|was|were|is|are|has|had|after|before|when|while|late|early|last|"
+                         r"this|on|from|to|by|with|during|about|some)\b))")
+_SITE_OF = re.compile(r"\b(?:(?i:the)|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?((?i:villages?|towns?|hamlets?|neighbou?rhoods?|suburbs?|"
+                      r"settlements?|localities|locality|districts?|camps?))\s+of\s+")
+# the kinds of place a site is said to be (Place.feature of a site without coordinates)
+SITE_FEATURES = {"village", "town", "hamlet", "neighbourhood", "suburb", "quarter", "settlement", "township",
+                 "locality", "camp", "district", "area"}
+
+
+def _site_kind(word: str) -> str:
+    w = re.sub(r"\s+", " ", word.lower())
+    w = {"neighborhood": "neighbourhood", "neighborhoods": "neighbourhood", "localities": "locality",
+         "refugee camp": "camp", "sub-district": "district", "subdistrict": "district"}.get(w, w)
+    return w[:-1] if w.endswith("s") and w[:-1] in SITE_FEATURES else w
+_SITE_LIST = re.compile(r"(" + _SITE_NAME + r")(?:\s*\([^()]{1,40}\))?(?:,\s*|\s+and\s+|,\s+and\s+|$)?")
+# capitalised words that open a sentence or name no place ("The", "Monday", "Police")
+_NOT_SITE_START = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+                   "in", "on", "at", "of", "for", "from", "by", "with", "and", "but", "or", "as", "after",
+                   "before", "during", "near", "outside", "inside", "into", "every", "each", "some", "one",
+                   "he", "she", "they", "we", "it", "i", "monday", "tuesday", "wednesday", "thursday",
+                   "friday", "saturday", "sunday", "police", "army", "security", "border", "government",
+                   "residential", "industrial", "military", "rural", "urban", "old", "new", "local"}
+
+
+def _site_spans(text: str) -> Iterable[tuple[int, int, str]]:
+    """(start, end, kind) of names a text gives as villages, neighbourhoods, districts or
+    camps: "<Name> village", "the village(s) of <Name>(, <Name> and <Name>)"."""
+    def clean(start: int, end: int) -> Optional[tuple[int, int]]:
+        words = text[start:end].split()
+        while words and (words[0].lower().strip("-") in _NOT_SITE_START or
+                         re.fullmatch(r"[A-Z][\w'’]*-[a-z][\w-]*", words[0])):   # "Kurdish-majority"
+            start += len(words[0]) + 1
+            words = words[1:]
+        return (start, end) if words and words[0][:1].isupper() or (words and "-" in words[0]) else None
+    for m in _SITE_AFTER.finditer(text):
+        span = clean(m.start(1), m.end(1))
+        if span is not None:
+            yield (*span, _site_kind(m.group(2)))
+    for m in _SITE_OF.finditer(text):
+        pos, kind = m.end(), _site_kind(m.group(1))
+        for _ in range(8):   # "the settlements of Arbin, Hawsh Nasri, Bakhariya and Jobar"
+            n = _SITE_LIST.match(text, pos)
+            if n is None or n.end(1) <= pos:
+                break
+            span = clean(n.start(1), n.end(1))
+            if span is not None:
+                yield (*span, kind)
+            if n.end() == n.end(1) or "." in text[n.end(1):n.end()]:
+                break
+            pos = n.end()
 
 
 def _street_spans(text: str) -> Iterable[tuple[int, int]]:
@@ -1788,8 +1873,20 @@ def _qualifiers(text: str, m: Span, spans: list) -> list[Place]:
     return found
 
 
+class EventLocation(NamedTuple):
+    place: Optional[Place]       # where the event is coded, with coordinates when known
+    precision: Optional[int]     # ACLED geo_precision
+    site: Optional[Place] = None  # the more specific place the text names, when it has no coordinates
+
+
 def event_place(doc: Doc, start: int, end: int,
                 fenced: Iterable[tuple[int, int]] = ()) -> tuple[Optional[Place], Optional[int]]:
+    """Where the event at [start, end) happened and the ACLED geo_precision (see locate_event)."""
+    found = locate_event(doc, start, end, fenced)
+    return found.place, found.precision
+
+
+def locate_event(doc: Doc, start: int, end: int, fenced: Iterable[tuple[int, int]] = ()) -> EventLocation:
     """Where the event at [start, end) happened, with ACLED geo_precision:
     the nearest place in the same sentence introduced by a locative cue (in/at 1,
     near/outside/outskirts of 2, regions and countries 3), else the nearest place in the
@@ -1798,7 +1895,7 @@ def event_place(doc: Doc, start: int, end: int,
     event's."""
     places = doc._.places or []
     if not places:
-        return None, None
+        return EventLocation(None, None)
     text = doc_text(doc)
     s0, s1 = _sentence_bounds(doc, start)
     orgs = _org_spans(doc)
@@ -1827,6 +1924,10 @@ def event_place(doc: Doc, start: int, end: int,
                     rank = 2
                 in_sentence.append((rank, not anchored, not located, p.feature == "country",
                                     dist, p, cue, quals, m.end, m.start))
+    # a village named as such, in or near a known place, is as good as located: the event is
+    # coded to that place and the village kept as its site
+    in_sentence = [x[:2] + (False,) + x[3:] if x[2] and x[5].feature in SITE_FEATURES and
+                   _container(text, x[-2], in_sentence) is not None else x for x in in_sentence]
     if fenced:
         in_sentence = [x for x in in_sentence if not any(a <= x[-1] < b for a, b in fenced)]
     if own is not None:
@@ -1842,33 +1943,57 @@ def event_place(doc: Doc, start: int, end: int,
                    for x in in_sentence]
     if in_sentence:
         *_, p, cue, quals, m_end_, m_start_ = min(in_sentence, key=lambda x: x[:5])
-        if p.lat is None:
+        if p.lat is None and p.feature != "street":
             # a village the gazetteer lacks: its district or region (ACLED codes such events
-            # to the nearest known place, precision 2), or the town it is said to be near
+            # to the nearest known place, precision 2), the town it is said to be near, or the
+            # place it is said to lie in ("the village of X in the countryside of Y"); the
+            # village stays the event's site
             q = next((q for q in quals if q.lat is not None), None)
             if q is None:
                 refs = [x for x in in_sentence if x[0] == 3 and x[5].lat is not None and x[5].feature not in
                         ("country", "admin1", "region")]
                 q = min(refs, key=lambda x: x[4])[5] if refs else None
+            if q is None:
+                q = _container(text, m_end_, in_sentence)
             if q is not None:
-                return q, 3 if q.feature in ("country", "admin1", "region") else 2
+                return EventLocation(q, 3 if q.feature in ("country", "admin1", "region") else 2, p)
         precision = _precision(p, cue)
         if precision == 1 and _AREA_AFTER.match(text, m_end_):
             precision = 2  # "Twantay township", "Jajarkot district": an area, not a point
         elif precision == 1 and _stretch(text, m_start_, m_end_, s0):
             precision = 2  # "between A and B", "from A to B", "the A-B highway": somewhere along it
-        return p, precision
+        return EventLocation(p, precision)
     places = [p for p in places if any(not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
                                                for s, e in orgs) for m in p.mentions)]
     towns = [p for p in places if p.lat is not None and p.feature not in ("country", "admin1", "region")]
     if towns:
         best = max(towns, key=lambda p: (len(p.mentions), -p.mentions[0].start))
-        return best, 2
+        return EventLocation(best, 2)
     regions = [p for p in places if p.lat is not None]
     if regions:
         best = max(regions, key=lambda p: (p.feature != "country", len(p.mentions)))
-        return best, 3
-    return None, None
+        return EventLocation(best, 3)
+    return EventLocation(None, None)
+
+
+# "X in the (western) countryside of Y", "X near Y", "X, south of Y", "X outside Y": what lies
+# between a place without coordinates and the known place it is in or near
+_LIES_IN_GAP = re.compile(r"^(?:\s+(?:village|town|neighbou?rhood|district|area|camp|suburb|settlement|quarter))?"
+                          r"\s*(?:\([^()]*\))?\s*,?\s*(?:(?:in|inside|near|outside|of|at|on|off|close to|"
+                            r"north|south|east|west|northeast|northwest|southeast|southwest|"
+                            r"(?:some\s+)?\d[\d,.]*\s*(?:km|kilometres|kilometers|miles)(?:\s*\([^()]*\))?)\b[^.;:]{0,60})?$", re.I)
+
+
+def _container(text: str, after: int, in_sentence: list) -> Optional[Place]:
+    """The nearest known place after a place without coordinates that the text says it lies
+    in or near, a town before a region and a region before a country."""
+    near = sorted((x for x in in_sentence if x[-1] >= after and x[5].lat is not None
+                   and _LIES_IN_GAP.match(text[after:x[-1]])), key=lambda x: x[-1])
+    for kinds in ((lambda f: f not in ("country", "admin1", "region")), (lambda f: f != "country"), (lambda f: True)):
+        hit = next((x[5] for x in near if kinds(x[5].feature)), None)
+        if hit is not None:
+            return hit
+    return None
 
 
 def score(predicted: list[list[tuple[int, int, Optional[float], Optional[float]]]],

@@ -28,7 +28,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from sqlalchemy import Column, Connection, Engine, Index, Integer, inspect, select
+from sqlalchemy import Column, Connection, Engine, Index, Integer, String, inspect, select
 from sqlalchemy.schema import CreateColumn
 
 from . import schema
@@ -61,11 +61,16 @@ def _add_event_counts_and_statement_sources(conn: Connection) -> None:
     add_column(conn, "statements", Column("speaker_role", schema.Json))
 
 
+def _add_event_sites(conn: Connection) -> None:
+    add_column(conn, "events", Column("site_id", String))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial schema", _create_baseline),
     Migration(2, "events.attributions, claims.proposition", _add_attributions_and_propositions),
     Migration(3, "events.arrested/size/weapons_count, statements.source/speaker_role",
               _add_event_counts_and_statement_sources),
+    Migration(4, "events.site_id", _add_event_sites),
 ]
 
 

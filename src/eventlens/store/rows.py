@@ -27,7 +27,8 @@ EVENT_COLUMNS = ("plover_type", "plover_mode", "acled_event_type", "acled_sub_ev
 STATEMENT_COLUMNS = ("cue", "content", "kind", "plover_type", "date", "evidence", "source", "speaker_role")
 CLAIM_COLUMNS = ("holder", "certainty", "hedges", "evidence", "proposition")
 # Model field -> column, where the names differ.
-RENAMED = {"speaker": "speaker_id", "target": "target_id", "event": "event_id", "place": "place_id"}
+RENAMED = {"speaker": "speaker_id", "target": "target_id", "event": "event_id", "place": "place_id",
+           "site": "site_id"}
 DATE_COLUMNS = {"published", "date"}
 
 

@@ -151,6 +151,7 @@ events = Table(
     Column("acled_event_type", String(64)),
     Column("acled_sub_event_type", String(64)),
     Column("place_id", String),                 # no FK: a stage may point at a place it did not list
+    Column("site_id", String),                  # the village named, when place_id is the town it lies in
     Column("geo_precision", Integer),
     Column("date", Date),
     Column("time_precision", Integer),
