@@ -259,3 +259,12 @@ def test_responding_with_force_is_no_statement():
     assert not [f for f in found if f.cue and f.cue[0] < first], spans(found, text)
     letter = by_cue(found, text, "responded with")
     assert letter[0] == "Maria Lopez" and letter[2].startswith("with a letter")
+
+
+def test_an_infinitive_the_parser_made_an_adverbial_is_what_was_vowed():
+    # the parser hangs "to punish ..." on "vowed" as an adverbial clause, not a complement
+    text = "The minister vowed on Monday to punish the attackers."
+    _, _, found = run(text)
+    vowed = by_cue(found, text, "vowed")
+    assert vowed[2] == "to punish the attackers"
+    assert next(f for f in found if f.cue_lemma == "vow").plover_type == "THREATEN"

@@ -681,6 +681,12 @@ class Stage:
             parts += [c for c in verb.children if c.i > verb.i and (
                 c.dep_ == "advmod" and (c.lower_ == "so" or c.lower_ == "much" and any(a.lower_ == "as" for a in c.children))
                 or c.dep_ in ("intj", "dobj", "advmod") and c.lower_ in ("yes", "no") and verb.lemma_ in _SAY_LIKE)]
+        if not parts and not clausal and (entry.get("plover") or entry.get("epistemic")):
+            # "has threatened for weeks to launch ...", "vowed on Monday to ...": the parser hung
+            # the infinitive on the verb as an adverbial
+            parts += [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+                      and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                      and not any(a.dep_ in _SUBJ for a in c.children)]
         if not parts and not clausal:
             # "said after the meeting he would ...": the parser took the clause for an adverbial
             clause = next((c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
