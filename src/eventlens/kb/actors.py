@@ -391,9 +391,18 @@ def gang_cues() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def organisation_name_words() -> frozenset[str]:
-    """Lowercase words that make a name an organisation's ("Council", "Party"): ``actors_generic.yaml``."""
+    """Lowercase words that make a name an organisation's ("Council", "Party", a news outlet's
+    "Monitor"): ``actors_generic.yaml``."""
     data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
-    return frozenset(w.lower() for w in data.get("organisation_name_words") or ())
+    return frozenset(w.lower() for w in data.get("organisation_name_words") or ()) | generic_word_list("outlet_words")
+
+
+@lru_cache(maxsize=None)
+def generic_word_list(key: str) -> frozenset[str]:
+    """One lowercase word list of ``actors_generic.yaml`` by its key ("institution_nouns",
+    "member_nouns", "outlet_words", "state_target_verbs", ...); empty if the key is missing."""
+    data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
+    return frozenset(w.lower() for w in data.get(key) or ())
 
 
 @lru_cache(maxsize=None)

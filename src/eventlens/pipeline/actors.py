@@ -3,7 +3,8 @@
 find():   candidates from spaCy NER, a KB alias matcher over the whole text (quote marks
           ignored, so 'the Iraqi "Hezbollah" Brigades' matches), generic nouns
           ("gunmen", "Turkish warplanes"), office titles ("the Prime Minister") and
-          country/capital names or demonym plurals in actor position ("Tehran condemned").
+          country/capital names or demonym plurals in actor position ("Tehran condemned") or
+          as the party a statement or dealing is about ("accused Kyiv of"); "fighters of X" are X.
 resolve:  exact alias -> phonetic key -> fuzzy key -> title holder at the article date
           -> in-document coreference (surname-only mentions) -> new actor.
 set_annotations(): doc._.actors, one Actor per real-world actor with all its mentions,
@@ -15,7 +16,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -23,7 +24,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from ..kb.actors import (ActorKB, ActorRecord, capital_of, crowd_lexicon, default_kb, demonym_index,
-                         gang_cues, gang_violence_countries, given_names, organisation_name_words, person_nouns,
+                         gang_cues, generic_word_list, gang_violence_countries, given_names, organisation_name_words, person_nouns,
                          generic_head_index, generic_heads, generic_lexicon, name_key, name_tokens, normalise,
                          occupation_sectors, org_sector, titles_lexicon)
 from ..model import Actor
@@ -599,6 +600,44 @@ def _in_object_position(span) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in NOUN_OBJECT_PREPS and tok.head.head.pos_ == "NOUN"
 
 
+def _outlet_name(ent):
+    """The name of a news outlet in an entity span ("Sahel Monitor", "Radio Okapi", "the Daily
+    Star"), without a verb NER ran into it ("Follow Sahel Monitor"); None if it names none."""
+    toks = list(ent)
+    if len(toks) > 1 and toks[0].pos_ == "VERB" and toks[0].i == ent.start and \
+            any(t.head.i == toks[0].i for t in toks[1:]):
+        toks = toks[1:]
+    while toks and (toks[0].lower_ == "the" or toks[0].is_punct):
+        toks = toks[1:]
+    words = [t.lower_ for t in toks if t.is_alpha]
+    if len(words) < 2 or not any(t.text[:1].isupper() for t in toks):
+        return None
+    if words[-1] in generic_word_list("outlet_words") or \
+            words[0] in generic_word_list("outlet_first_words") and len(words) <= 3:
+        return ent.doc[toks[0].i:toks[-1].i + 1]
+    return None
+
+
+def _state_target(span) -> bool:
+    """A state as a party to a statement or dealing: the object of a verb of accusing, urging,
+    negotiating ... ("accused Kyiv of", "urged Beijing", "called on Tehran", "negotiating with
+    Damascus") or of such a noun ("talks with Tehran", "sanctions against Moscow"); not of a
+    verb of force or motion ("drones struck Kyiv", "flew to Kyiv")."""
+    tok = span.root
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    verbs = generic_word_list("state_target_verbs")
+    if tok.dep_ in ("dobj", "dative") and tok.head.pos_ == "VERB":
+        return bool(_verb_forms(tok.head) & verbs)
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return False
+    prep, head = tok.head, tok.head.head
+    if head.pos_ == "VERB" and prep.lower_ in OBJECT_PREPS:
+        return bool(_verb_forms(head) & verbs)
+    return head.pos_ == "NOUN" and prep.lower_ in NOUN_OBJECT_PREPS | {"on", "to"} \
+        and head.lower_ in generic_word_list("state_target_nouns")
+
+
 def _state_as_place(span) -> bool:
     """A country named as where or for whom something happens: the object of a preposition or
     verb, not a modifier ("the Liberia office") nor a part of it ("Iraq's north")."""
@@ -839,6 +878,11 @@ class ActorStage:
                 self.title_surface[f] = title
         self.title_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.title_matcher.add("TITLE", list(nlp.tokenizer.pipe(sorted(self.title_surface))))
+        # capitals as written ("Kyiv", "Addis Ababa"): the state when one acts or is acted on as a
+        # party, even where NER misses the name ("Moscow accused Kyiv of ...")
+        self.capital_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        capitals = {capital_of(r.country) for r in kb.records.values() if r.kind == "state" and r.country}
+        self.capital_matcher.add("CAPITAL", list(nlp.tokenizer.pipe(sorted(c for c in capitals if c))))
 
     def _build_alias_matcher(self):
         """PhraseMatcher over every KB alias (lowercase), plus case rules checked after matching.
@@ -928,6 +972,12 @@ class ActorStage:
             if _medium(doc, ent):
                 continue   # "he wrote on Telegram": where it was said, not who
             c = Candidate(start, end, "ner", ent.label_)
+            outlet = _outlet_name(ent)
+            if outlet is not None and ent.label_ in ("PERSON", "ORG"):
+                # "Sahel Monitor", "Radio X", "Follow Sahel Monitor on ...": a news outlet is an
+                # organisation whatever NER calls it, and a verb before its name is no part of it
+                c.start, c.label = outlet.start_char, "ORG"
+                found.trace.append(f"news outlet: {outlet.text!r}")
             if ent.label_ == "NORP" and ent.start > 0 and doc[ent.start - 1].lower_ == "ethnic":
                 # "ethnic Albanians" in Serbia are people of where they live, not Albania's
                 if ent.text.endswith("s"):
@@ -946,7 +996,9 @@ class ActorStage:
                     if civ is not None:
                         cands.append(civ)
                     if ent.label_ == "GPE" and _in_object_position(ent):
-                        c.label = "GPE-object"   # a state acted on ("agreed with Turkey"), not a capital
+                        # a state acted on ("agreed with Turkey"); a capital only as a party to a
+                        # statement or dealing ("accused Kyiv", "talks with Tehran"), not as a place
+                        c.label = "GPE-target" if _state_target(ent) else "GPE-object"
                     elif ent.label_ == "GPE" and _state_as_place(ent):
                         # "aid for Romania", "troops in Liberia": event coders (PLOVER/CAMEO) take the
                         # country where or for which something is done as its target
@@ -971,10 +1023,10 @@ class ActorStage:
                         continue
                     else:
                         continue  # a country or demonym as a modifier: a hint, not an actor
-            if ent.label_ == "ORG" and self._person_named_org(doc, ent):
+            if c.label == "ORG" and ent.label_ == "ORG" and outlet is None and self._person_named_org(doc, ent):
                 c.label = "PERSON"   # "Oleh Kiper, the regional governor, said": NER's ORG is a person
                 found.trace.append(f"person tagged ORG: {ent.text!r}")
-            if ent.label_ == "PERSON":
+            if c.label == "PERSON":
                 first = self._given_name_before(doc, ent)
                 if first is not None:
                     c.start = first.idx   # "Taras Bilyk" tagged as "Bilyk" alone
@@ -983,6 +1035,22 @@ class ActorStage:
             c.place_like = _place_like(doc, ent)
             c.addressed = c.place_like and _addressed(doc, ent)
             cands.append(c)
+
+        # 2b. Capitals NER left untagged, where they stand for their state: "Moscow accused Kyiv".
+        for _, s, e in self.capital_matcher(doc):
+            sp = doc[s:e]
+            # NER's GPE is read above; a capital NER calls a person ("called on Kyiv") is read
+            # here, unless it is part of a longer name ("George Washington")
+            if sp.root.pos_ != "PROPN" or any(t.ent_type_ == "GPE" for t in sp) or _in_address(doc, sp) \
+                    or any(t.ent_iob_ == "I" for t in sp[:1]) or e < len(doc) and doc[e].ent_iob_ == "I":
+                continue
+            if _state_target(sp):
+                label = "GPE-target"
+            elif sp.root.dep_ == "nsubj" and sp.root.head.pos_ in SPEECH_OR_ACTION_POS:
+                label = "GPE"
+            else:
+                continue   # "drones struck Kyiv", "flew to Kyiv": a place
+            cands.append(Candidate(sp.start_char, sp.end_char, "gpe", label))
 
         # a KB name matched on the same words as a PERSON NER span takes the title NER's span
         # was read with ("Palestinian Prime Minister Ismail Haniyeh": GOV, not his movement's REB)
@@ -1014,6 +1082,7 @@ class ActorStage:
         self._named_militias(doc, chosen, ctx, found.trace)
         self._titles_and_coref(text, chosen, ctx, day, found.trace)
         self._spokespeople(doc, chosen, ctx, found.trace)
+        self._members_of_groups(doc, chosen, found.trace)
         for c, implied in self._protest_subject_candidates(doc, chosen):
             self._resolve(text, c, ctx, day)
             if c.resolved:
@@ -1186,6 +1255,58 @@ class ActorStage:
             chosen.append(c)
             trace.append(f"spokesperson {text[tok.idx:tok.idx + len(tok)]!r} of {text[a:b]!r} -> {c.new_name}")
         chosen.sort(key=lambda c: c.start)
+
+    def _members_of_groups(self, doc, chosen: list[Candidate], trace: list[str]) -> None:
+        """"Fighters of the X", "members of the Y", "militants from Z": the organisation acting,
+        so the people noun is a mention of its actor (of its armed wing when the KB has one),
+        not an actor of its own nor an unidentified group."""
+        text = doc_text(doc)
+        members = generic_word_list("member_nouns")
+        for tok in doc:
+            if tok.lower_ not in members or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+            if pobj is None:
+                continue
+            org = next((c for c in chosen if c.start <= pobj.idx < c.end), None)
+            if org is None or not self._member_owner(org, tok):
+                continue
+            a, b = tok.idx, tok.idx + len(tok)
+            over = [c for c in chosen if c.start < b and a < c.end]
+            if any((c.start, c.end) != (a, b) for c in over):
+                continue   # "Myanmar military troops from X", "military forces and officials of X": named already
+            for c in over:
+                chosen.remove(c)
+            m = replace(org, start=a, end=b)
+            if org.record is None and not (org.how == "coref" and org.alternatives):
+                m.new_name = org.new_name or text[org.start:org.end]
+            elif org.record is not None and tok.lower_ not in ("members", "member", "cadres", "loyalists"):
+                # "fighters of Hamas": its armed wing when the KB keeps it apart ("Hamas fighters")
+                for noun in ("fighters", "forces", "militia"):
+                    hits = [h for h in self.kb.lookup(f"{text[org.start:org.end]} {noun}", fuzzy=False)
+                            if h[0].id != org.record.id]
+                    if len(hits) == 1:
+                        m.record, m.how = hits[0][0], hits[0][1]
+                        break
+            chosen.append(m)
+            trace.append(f"members {text[a:b]!r} of {text[org.start:org.end]!r}")
+        chosen.sort(key=lambda c: c.start)
+
+    @staticmethod
+    def _member_owner(org: Candidate, tok) -> bool:
+        """An organisation people can be fighters or members of: not a state ("fighters from Chad"),
+        a person, or a crowd; a generic actor only if armed ("members of the security forces");
+        "members" of a state body are its legislators or officials, left as they are."""
+        rec = org.record
+        if rec is None:
+            return org.new_kind in ("organization", "group") or org.how == "coref" and bool(org.alternatives) \
+                and org.new_kind != "person"
+        if rec.kind == "generic":
+            return rec.sector in ARMED_SECTORS | {"COP"}
+        if rec.kind not in ("organization", "group"):
+            return False
+        return not (tok.lower_ in ("members", "member") and rec.sector in ("LEG", "GOV", "JUD"))
 
     @staticmethod
     def _spokes_owner(doc, tok):
@@ -1572,8 +1693,8 @@ class ActorStage:
             plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("crowd", "group", "mob", "people")
             if not passive and plural and self._is_violent(verbs):
                 return "rioters"
-            if any(self._is_protest(v) for v in verbs):
-                return "protesters"
+            if any(self._is_protest(v) for v in verbs) and not (self._is_body(tok) and not self._street_protest(verbs)):
+                return "protesters"   # ("council members held a meeting": no protest)
         if tok.lower_ in CROWD_NOT_CIVILIAN or tok.dep_ == "appos" and not misparsed:
             return None
         if generic_lexicon().get(tok.lower_) in ("protesters", "rioters"):
@@ -1642,6 +1763,9 @@ class ActorStage:
             if any(o.record is not None and (o.source == "gpe" if o.record.kind == "state"
                                              else o.record.sector in STATE_BODY_SECTORS) for o in over):
                 continue   # "Poland's parliament demanded": a state body's demand is no street protest
+            verbs = [head] + [c for c in head.children if c.dep_ in ("conj", "xcomp", "advcl")]
+            if self._body_subject(subj, chosen) and not self._street_protest(verbs + [v]):
+                continue   # "the council called an emergency meeting": a body's business, no protest
             # "thousands of workers": the people noun inside the subject phrase already protests
             left, right = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
             if any(left <= c.start and c.end <= right and _is_crowd_actor(c) for c in chosen):
@@ -1649,11 +1773,18 @@ class ActorStage:
             # an unrecognised name that protests ("ANNISU-R staged a protest rally"): the
             # demonstrators are implied as for a known organisation
             named = subj.pos_ == "PROPN" and not over
-            verbs = [head] + [c for c in head.children if c.dep_ in ("conj", "xcomp", "advcl")]
             c = Candidate(a, b, "generic", "rioters" if self._is_violent(verbs) else "protesters")
             c.sector_hint = None if over or named else _occupation(doc, start, subj.i + 1)
             out.append((c, bool(over) or named))
         return out
+
+    def _body_subject(self, subj, chosen: list[Candidate]) -> bool:
+        """The subject is a body, by its noun ("the council") or by the actor it names (an
+        international organisation, "the UN Security Council")."""
+        if self._is_body(subj):
+            return True
+        return any(c.start <= subj.idx < c.end and c.record is not None and c.record.sector == "IGO"
+                   for c in chosen)
 
     def _unnamed_protesters(self, doc, chosen: list[Candidate]) -> list[Candidate]:
         """Protesters implied by a protest whose subject the parse lost or no one names ("a sit-in
@@ -1673,6 +1804,8 @@ class ActorStage:
                     c.source == "gpe" if c.record.kind == "state" else c.record.sector in STATE_BODY_SECTORS)
                     for c in chosen):
                 continue   # "Poland's parliament demanded": policy, not protest
+            if subj is not None and self._body_subject(subj, chosen) and not self._street_protest([v]):
+                continue   # "the Security Council called an emergency meeting"
             if self._is_protest(v) and not (v.dep_ == "xcomp" and v.head.pos_ == "VERB"
                                             and _verb_forms(v.head) & {"plan", "threaten", "call"}):
                 if any(c.start <= v.idx < c.end for c in chosen):
@@ -1770,11 +1903,51 @@ class ActorStage:
                 c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "at" and "strike" in forms for c in v.children))
         if not forms & lex["protest_support_verbs"] or any(c.dep_ == "oprd" for c in v.children):
             return False   # "called the strike a heinous act": a judgement of it, no call to strike
+        return any(self._is_protest_noun(o) for o in self._protest_objects(v))
+
+    @staticmethod
+    def _protest_objects(v) -> list:
+        """What a support verb is done to: "staged a protest", "took part in a march"."""
         objs = [c for c in v.children if c.dep_ in ("dobj", "attr")]
         objs += [g for c in v.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         objs += [g for c in v.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"
                  for g in p.children if g.dep_ == "pobj"]   # "took part in" is parsed either way
-        return any(self._is_protest_noun(o) for o in objs)
+        return objs
+
+    @staticmethod
+    def _is_body(tok) -> bool:
+        """A deliberative or state body ("the council", "the security committee"), or its members
+        ("council members", "members of the board"): no crowd."""
+        bodies = generic_word_list("institution_nouns")
+
+        def body(t) -> bool:
+            # a common noun only: a named "X Promotion Committee" may be any civic group
+            return t.pos_ == "NOUN" and not t.ent_type_ and (t.lower_ in bodies or t.lemma_.lower() in bodies)
+        if body(tok):
+            return True
+        if tok.lower_ not in ("members", "member"):
+            return False
+        return any(c.dep_ == "compound" and body(c) for c in tok.children) or any(
+            g.dep_ == "pobj" and body(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children)
+
+    def _street_protest(self, verbs) -> bool:
+        """A protest a body too can only make in the street: "staged a demonstration", "marched",
+        "went on strike"; not "called a meeting", "demanded", "denounced", "protested the decision"."""
+        weak_nouns = generic_word_list("body_weak_protest_nouns")
+        weak_verbs = generic_word_list("body_weak_protest_verbs")
+        for v in verbs:
+            if not self._is_protest(v):
+                continue
+            forms = _verb_forms(v)
+            if forms & self.crowd["protest_verbs"] and v.pos_ == "VERB":
+                if forms & weak_verbs or "protest" in forms and any(c.dep_ == "dobj" for c in v.children):
+                    continue
+                return True
+            if any(self._is_protest_noun(o) and o.lower_ not in weak_nouns and o.lemma_.lower() not in weak_nouns
+                   for o in self._protest_objects(v)):
+                return True
+        return False
 
     def _title_candidates(self, doc) -> list[Candidate]:
         out = []
@@ -1850,11 +2023,11 @@ class ActorStage:
             hits = [h for h in hits if h[0].kind == "state"]
             if hits and c.label == "GPE-place":
                 hits = [(r, "place", 0.5) for r, _how, _score in hits]
-            if not hits and c.source == "gpe" and c.label in ("GPE", "GPE-place"):
+            if not hits and c.source == "gpe" and c.label in ("GPE", "GPE-place", "GPE-target"):
                 iso = _capital_index(self.kb).get(normalise(text))
                 rec = self.kb.by_id(iso.lower()) if iso else None
                 if rec is not None:   # capital as metonym for the state
-                    hits = [(rec, "exact-alias", 0.8) if c.label == "GPE" else (rec, "place", 0.5)]
+                    hits = [(rec, "exact-alias", 0.8) if c.label != "GPE-place" else (rec, "place", 0.5)]
             first, _, rest = text.partition(" ")
             if not hits and c.source == "norp" and rest.endswith("s") and demonym_index().get(first.lower()):
                 # "Iraqi Kurds", "Syrian Druze": a people of that country, as coders code them: civilians
