@@ -111,3 +111,10 @@ def test_refugees_from_a_country_are_its_refugees(stage_pipeline):
     actors = run(stage_pipeline, "Some 2,000 refugees from Ukraine arrived in Warsaw on Monday.")
     refugees = [a for a in actors if a.kb_id == "ukr-refugees"]
     assert len(refugees) == 1 and refugees[0].name == "Refugees/IDPs (Ukraine)"
+
+
+def test_a_spokesman_named_after_the_phrase_is_that_person(stage_pipeline):
+    actors = run(stage_pipeline, "A spokesman for the Syrian Civil Defence, Ahmad Yazji, said the market "
+                                 "had no military presence.")
+    assert not any("spokesman" in a.name.lower() for a in actors), [a.name for a in actors]
+    assert named(actors, "Ahmad Yazji").kind == "person"

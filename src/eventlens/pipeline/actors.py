@@ -693,6 +693,13 @@ NOT_YET_WORDS = {"next", "future", "upcoming", "prospective"}
 PEOPLED_FEATURES = {"city", "district", "camp", "region"}
 
 
+def _person_after_phrase(doc, tok) -> bool:
+    """A person's name set off right after the noun phrase of tok ("a spokesman for the civil
+    defence, Ahmad Yazji, said"), however the parser attached it."""
+    i = tok.right_edge.i + 1
+    return i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].ent_type_ == "PERSON"
+
+
 def _names_its_subject(tok) -> bool:
     """A predicate noun whose copula's subject is a name or a pronoun ("X is the suspect",
     "they were members"): it says what that actor is, it is not a new actor."""
@@ -1216,8 +1223,11 @@ class ActorStage:
                     or any(c.dep_ in ("appos", "compound", "flat") and c.i > tok.i and c.pos_ == "PROPN"
                            for c in tok.children) \
                     or tok.dep_ in ("appos", "compound") and tok.head.pos_ == "PROPN" \
-                    or tok.dep_ == "attr" and _names_its_subject(tok):
-                continue   # "spokesman Saad Maan", "X, the ministry's spokesman", "X is a spokesman"
+                    or tok.dep_ == "attr" and _names_its_subject(tok) \
+                    or any(t.dep_ == "appos" and t.ent_type_ == "PERSON" for t in tok.subtree) \
+                    or _person_after_phrase(doc, tok):
+                continue   # "spokesman Saad Maan", "X, the ministry's spokesman", "X is a spokesman",
+                # "a spokesman for the ministry, Saad Maan, said"
             if any(c.start <= tok.idx < c.end for c in chosen):
                 continue
             owner = self._spokes_owner(doc, tok)
