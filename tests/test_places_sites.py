@@ -97,3 +97,26 @@ def test_store_and_exports_keep_the_site(store, store_make_result):
         out = io.StringIO()
         export(iter([result]), fmt, out)
         assert out.getvalue()
+
+
+@pytest.mark.parametrize("text, verb, where", [
+    ("Rebels captured Bunia, about 50 km from Mahagi, on Monday.", "captured", ("Bunia",)),
+    # an apposition's region is not what was captured
+    ("Rebels captured Goma, the largest city of North Kivu province, in November.", "captured", ("Goma",)),
+    ("Government forces liberated the villages of Kafr Nabi and Ain Zara near Aleppo.", "liberated",
+     ("Kafr Nabi", "Ain Zara")),
+    ("Seoul was captured by the northern army in three days.", "captured", ("Seoul",)),
+])
+def test_the_place_a_verb_acts_on_is_where_it_happened(full_pipe, text, verb, where):
+    doc = full_pipe.nlp(full_pipe._make_doc(Article(id="t", text=text)))
+    i = text.index(verb)
+    found = locate_event(doc, i, i + len(verb))
+    assert (found.site or found.place).name in where, found
+
+
+def test_a_region_after_the_acted_on_place_does_not_take_its_place(full_pipe):
+    # the parser may make the region the object ("shelled A, Region"); A stays the place
+    text = "On 18 May 2022, Russian forces shelled Kherson, Mykolaiv. Casualties unknown."
+    doc = full_pipe.nlp(full_pipe._make_doc(Article(id="t", text=text)))
+    i = text.index("shelled")
+    assert locate_event(doc, i, i + 7).place.name.startswith("Kherson")

@@ -1805,6 +1805,39 @@ def _trigger_phrase(doc: Doc, start: int, end: int) -> Optional[tuple[int, int]]
     return first.idx, last.idx + len(last)
 
 
+_PLACE_KIND_NOUNS = SITE_FEATURES | {"city", "province", "region", "island", "port", "capital", "county",
+                                     "governorate", "state", "territory", "outskirts", "centre", "center"}
+# verbs whose object place is where they happen not ("fled Aleppo", "left Kabul" happen elsewhere)
+_AWAY_VERBS = {"leave", "flee", "depart", "exit", "evacuate", "quit", "abandon", "escape", "return"}
+
+
+def _acted_on(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Character ranges of the head words naming what a verb trigger acts on: its object ("captured
+    Badme"), the subject of its passive ("Seoul was captured"), their conjuncts and "of"
+    complements ("the cities of Palmyra and Quaryatayn"); not appositions ("Goma, the capital
+    of North Kivu") nor relative clauses."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    verb = span.root
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _AWAY_VERBS:
+        return []
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    out, seen = [], set()
+    while heads:
+        h = heads.pop()
+        if h.i in seen:
+            continue
+        seen.add(h.i)
+        out.append((h.idx, h.idx + len(h)))   # the head word: "a US soldier" acts on no US
+        if any(c.dep_ == "cc" for c in h.children):   # "A and B", not "A, Region"
+            heads += [c for c in h.children if c.dep_ == "conj"]
+        if h.lemma_.lower() in _PLACE_KIND_NOUNS:   # "the cities of A and B", not "the building of A"
+            heads += [p for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
 def _cue_rank(text: str, m: Span, cue: Optional[int]) -> int:
     """How strongly a mention says "here it happened": after a locative cue (in, near,
     outskirts of ...), then without one, last an origin or owner ("a driver from Abidjan", "Caracas' newspaper",
@@ -1901,6 +1934,7 @@ def locate_event(doc: Doc, start: int, end: int, fenced: Iterable[tuple[int, int
     orgs = _org_spans(doc)
     spans = sorted((m.start, m.end, p) for p in places for m in p.mentions)
     own = _trigger_phrase(doc, start, end)
+    acted_on = _acted_on(doc, start, end)
     in_sentence = []
     for p in places:
         for m in p.mentions:
@@ -1915,7 +1949,12 @@ def locate_event(doc: Doc, start: int, end: int, fenced: Iterable[tuple[int, int
                 rank = _cue_rank(text, m, cue)
                 coded = _CODED.search(text[max(0, m.start - 25):m.start]) is not None
                 if coded:
-                    rank, cue = -1, _coded_precision(text, m, spans)
+                    rank, cue = -2, _coded_precision(text, m, spans)
+                elif any(m.start <= a and b <= m.end for a, b in acted_on) and \
+                        (p.lat is not None or p.feature in SITE_FEATURES) and \
+                        not any(e <= m.start and not text[e:m.start].strip(" ,") for _s, e, _p in spans):
+                    # (not the region of "shelled Luparevo, Mykolaiv", the parser's object)
+                    rank = -1   # "captured Badme", "shelled the villages of A and B": the place acted on
                 elif rank < 2 and not p.id.startswith("kb:") and _contained(text, m, spans, s1):
                     rank = 2  # "Alexandra Park in Hastings": the town is where it happened
                 elif _is_reference(text, m, spans):
