@@ -307,6 +307,21 @@ def context_hays(tok, before: int = 0) -> list[str]:
     return [h for s in allsents[max(0, idx - before):idx] + context_sents(probe) for h in sent_hays(s)]
 
 
+def _misparsed_modifier(tok) -> bool:
+    """"in support of 15 illegally detained farmers": a participle between a number or determiner
+    and its noun that the parser made a coordinated verb (no "and", no comma, no subject)."""
+    if tok.dep_ != "conj" or tok.tag_ not in ("VBN", "VBD") or any(
+            k.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for k in tok.children):
+        return False
+    if any(k.dep_ in ("cc", "punct") and k.i < tok.i for k in tok.head.children if k.i > tok.head.i):
+        return False
+    start = min([tok.i] + [k.i for k in tok.children if k.dep_ == "advmod" and k.i < tok.i])
+    if start == 0:
+        return False
+    prev = tok.doc[start - 1]
+    return prev.pos_ in ("NUM", "DET") and prev.dep_ in ("pobj", "dobj", "nummod", "det") and prev.i > tok.head.i
+
+
 def find_triggers(doc, lex: Lexicon) -> list[Candidate]:
     out = []
     for sent in sentences(doc):
@@ -318,7 +333,7 @@ def find_triggers(doc, lex: Lexicon) -> list[Candidate]:
             entries = entries or lex.by_lemma.get(tok.lemma_.lower()) or lex.by_lemma.get(tok.lower_)
             if not entries or tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
                 continue
-            if tok.pos_ == "VERB" and tok.dep_ == "amod":
+            if tok.pos_ == "VERB" and (tok.dep_ == "amod" or _misparsed_modifier(tok)):
                 continue  # "a destroyed vehicle" describes a state, it does not report an event
             if tok.pos_ == "VERB" and tok.tag_ in ("VBN", "VBD") and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
                     and any(k.dep_ == "det" for k in tok.children):
@@ -538,7 +553,9 @@ def find_roles(doc, c: Candidate, lex: "Lexicon" = None) -> None:
                 elif tok.dep_ == "dobj" and vl in PERFORM_VERBS and not subj_passive \
                         and not any(k.dep_ == "oprd" for k in verb.children):
                     agents.append(subj)  # not "X called the strike a heinous act": X names it
-            if tok.dep_ in ("nsubj",) and vl in {"target", "hit", "strike", "kill", "injure", "wound", "destroy", "damage"}:
+            if tok.dep_ in ("nsubj",) and vl in {"target", "hit", "strike", "kill", "injure", "wound", "destroy", "damage"} \
+                    and c.entry.get("acled") != "clash":
+                # ("clashes killed 20 people": those killed in fighting are its toll, not a side of it)
                 patients.extend(ch for ch in verb.children if ch.dep_ == "dobj")
     heads = [h for g in agents for h in _conj_heads(g)]
     c.actor_crowd = any(is_crowd(h, lex) for h in heads)
@@ -974,6 +991,7 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         c.status = "future"
     elif mods & set(st["historical_modifiers"]) or _past_perfect(tok) or _old_date(doc, c) or _repeated(tok) or \
             _earlier_event(tok) or _since_long_ago(doc, tok) or _years_ago(tok) or \
+            (c.plover in ("ASSAULT", "COERCE", "PROTEST") and _period_toll(doc, tok)) or \
             _historical_frame(tok, st) or has_phrase(
             time_hays(tok), [h for h in st["historical"] if not (c.plover == "PROTEST" and h in COMMEMORATION)]):
         c.status = "historical"
@@ -996,8 +1014,9 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
             or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in st["future_heads"]
                 and not any(k.dep_ == "oprd" for k in tok.head.children)):  # "called the strike a heinous act"
         c.status = "future"
-    elif c.plover in ("ASSAULT", "COERCE") and (
-            # ("an assassination attempt": the attempt noun is the trigger itself)
+    elif c.plover in ("ASSAULT", "COERCE") and tok.lemma_.lower() not in st["failed"] and (
+            # ("an assassination attempt": the attempt noun is the trigger itself; "foiled a plot":
+            # the foiling happened, the plot is what failed)
             (local | ({tok.lemma_.lower()} if tok.pos_ == "NOUN" else set())) & set(st["attempt"])
             or (chain[:2] and chain[0].lemma_.lower() in ("attempt", "try", "bid", "plot"))
             or (len(chain) > 1 and chain[0].lower_ == "to" and chain[1].lemma_.lower() in ("attempt", "try"))):
@@ -1007,8 +1026,19 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         c.status = "alleged"
     if c.status in ("attempted", "occurred") and has_phrase(hays, st["failed"]) and c.plover == "ASSAULT":
         c.status = "failed" if c.status == "attempted" or has_phrase(hays, ["foiled", "thwarted", "averted"]) else c.status
+    if c.status == "occurred" and c.plover == "ASSAULT" and _disarmed(tok, st):
+        c.status = "failed"   # "police defused a bomb", "air defences shot down the drone": it did not strike
     if c.status != "occurred":
         c.notes.append(f"status {c.status}")
+
+
+def _disarmed(tok, st) -> bool:
+    """Is the weapon trigger what a disarming verb took out ("defused a bomb", "the drone was shot down")?"""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = tok.head
+    return verb.lemma_.lower() in st.get("disarming_verbs", ()) or verb.lemma_.lower() in ("shoot", "bring") and any(
+        k.dep_ == "prt" and k.lower_ == "down" for k in verb.children)
 
 
 # Verbs under which what they govern does not happen ("avoid fighting") and verbs of asking.
@@ -1095,6 +1125,50 @@ def _since_long_ago(doc, tok) -> bool:
     return False
 
 
+LONG_UNITS = {"month", "year", "decade"}
+PERIOD_PREPS = {"over", "in", "during", "throughout", "within"}
+CONFLICT_START = {"begin", "start", "erupt", "break", "escalate"}
+
+
+def _period_toll(doc, tok) -> bool:
+    """"Fighting has killed 300 people over the past three months", "have been killed this year",
+    "the conflict, which began in 2014, has killed thousands": what happened over a period of months
+    or years, told in the present perfect -- a running toll, background to the report's events."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("nsubj", "nsubjpass") else \
+        tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None   # "killed in attacks"
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or not any(
+            a.dep_ in ("aux", "auxpass") and a.lemma_.lower() == "have" and a.tag_ in ("VBZ", "VBP") for a in verb.children):
+        return False
+    for k in verb.children:
+        if k.dep_ == "prep" and k.lower_ in PERIOD_PREPS:
+            units = [g for g in k.children if g.dep_ == "pobj" and g.lemma_.lower() in LONG_UNITS]
+        elif k.dep_ == "npadvmod" and k.lemma_.lower() in LONG_UNITS and any(
+                m.lower_ in ("this", "past") for m in k.children):
+            units = [k]   # "this year", "the past month" -- not "last month", a point in time
+        elif k.dep_ == "prep" and k.lower_ == "since":
+            # "since the start of the year", "since the beginning of the war"
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in ("start", "beginning", "outbreak") for g in k.children):
+                return True
+            continue
+        else:
+            continue
+        if any(m.lower_ in ("past", "last", "previous", "recent", "this") or m.like_num or m.lower_ in NUMBER_WORDS
+               for u in units for m in u.children):
+            return True
+    # the subject is a conflict that began long ago
+    pub = published(doc)
+    subj = tok if tok.dep_ in ("nsubj", "nsubjpass") else next(
+        (k for k in verb.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or pub is None:
+        return False
+    for cl in (k for k in subj.children if k.dep_ in ("relcl", "acl") and k.lemma_.lower() in CONFLICT_START):
+        s0, s1 = cl.left_edge.idx, cl.right_edge.idx + len(cl.right_edge)
+        if any(d.date is not None and (pub - d.date).days > 60 for d in dates_in(doc, s0, s1)) or any(
+                t.like_num and len(t.text) == 4 and t.text.isdigit() and int(t.text) < pub.year for t in cl.subtree):
+            return True
+    return False
+
+
 def _since_began(verb) -> bool:
     return verb.lemma_.lower() in ("begin", "start", "erupt", "break") and \
         any(k.dep_ == "mark" and k.lower_ == "since" for k in verb.children)
@@ -1103,9 +1177,16 @@ def _since_began(verb) -> bool:
 def _earlier_event(tok) -> bool:
     """"The attack came a week after a drone struck near the base": the event the reported one
     is dated against happened before it."""
-    if tok.dep_ != "advcl" or tok.head.lemma_.lower() not in SEQUENCE_VERBS:
+    if tok.dep_ != "advcl" or not any(k.dep_ == "mark" and k.lower_ in ("after", "since") for k in tok.children):
         return False
-    return any(k.dep_ == "mark" and k.lower_ in ("after", "since") for k in tok.children)
+    return tok.head.lemma_.lower() in SEQUENCE_VERBS or _long_before(tok)
+
+
+def _long_before(verb) -> bool:
+    """"exploded on Sunday, a year after a similar blast killed 30 people": a clause told as months
+    or years before the event it is set against."""
+    return verb.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("after", "since") for k in verb.children) \
+        and any(k.dep_ == "npadvmod" and k.lemma_.lower() in LONG_UNITS for k in verb.children)
 
 
 def _historical_frame(tok, st) -> bool:
@@ -1187,8 +1268,33 @@ def _describes_participant(t, tok) -> bool:
 
 
 def time_hays(tok) -> tuple[str, str]:
-    """``clause_hays`` without the modifiers of participants, for the cues that date the event."""
-    return _hays([t for t in _clause_tokens(tok, describing=False) if not _describes_participant(t, tok)])
+    """``clause_hays`` without the modifiers of participants and the words about other events
+    the trigger is compared or sequenced with, for the cues that date the event."""
+    return _hays([t for t in _clause_tokens(tok, describing=False)
+                  if not _describes_participant(t, tok) and not _about_other_events(t, tok)])
+
+
+# Prepositions that set an event against others ("after a series of attacks", "the deadliest since
+# the previous attack", "worse than past attacks") and words comparing it with them.
+SEQUENCE_PREPS = {"after", "since", "following", "than", "like", "unlike"}
+COMPARING = {"similar", "compare", "comparable", "reminiscent"}
+
+
+def _about_other_events(t, tok) -> bool:
+    """Is ``t`` in a phrase about other events than the trigger: the predicate saying what the
+    trigger was ("Sunday's bombing was the latest in a series of attacks", "was similar to previous
+    attacks") or a phrase it is sequenced or compared with ("came after a series of attacks")?"""
+    above = {tok.i} | {a.i for a in tok.ancestors}
+    a = t
+    while a.i not in above and a.head.i != a.i:
+        if a.dep_ in ("attr", "acomp") and a.head.lemma_ == "be" and tok.head.i == a.head.i \
+                and tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if a.dep_ == "prep" and (a.lower_ in SEQUENCE_PREPS and not any(k.lower_ == "then" for k in a.children)
+                                 or a.head.lemma_.lower() in COMPARING):
+            return True
+        a = a.head
+    return False
 
 
 # Verbs under which an event named as their object does not take place as told.
@@ -1315,23 +1421,94 @@ def _threatens(tok) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in THREAT_HEADS
 
 
+# Verbs whose clause complement is told in the pluperfect by tense backshift, not as background.
+BACKSHIFT_VERBS = {"deny", "admit", "acknowledge", "allege", "believe", "suspect", "reveal", "learn", "know",
+                   "accuse", "assert", "stress", "explain", "note", "specify", "show", "prove"}
+
+
 def _past_perfect(tok) -> bool:
     """A pluperfect verb tells background ("had attacked before"), unless it is what someone
     reports ("said it had expelled two diplomats")."""
-    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS:
-        return False
+    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS | BACKSHIFT_VERBS:
+        return False   # ("denied that its troops had shelled the village": the denial's status decides)
     return tok.tag_ == "VBN" and any(x.lower_ == "had" and x.dep_ == "aux" for x in tok.children)
 
 
 def _old_date(doc, c: Candidate) -> bool:
-    """A date in the trigger's clause more than 60 days before publication -> background event."""
+    """A date in the trigger's own clause (or a clause above it) more than 60 days before
+    publication -> background event. Not a date told in another clause of the sentence ("shelled
+    the town, which they seized in March 2020"), nor a length of time ("under siege for 3 months",
+    "a two-week siege"): a duration does not say when the event happened."""
     pub = published(doc)
     if pub is None:
         return False
+    old = pub - dt.timedelta(days=60)
     for d in dates_in(doc, c.sent.start_char, c.sent.end_char):
-        if d.date is not None and (pub - d.date).days > 60:
+        if d.date is None or d.date >= old:
+            continue
+        toks = [t for t in c.sent if d.span.start <= t.idx < d.span.end]
+        if toks and any(_in_own_clause(t, c.token) for t in toks) and not _duration(toks):
             return True
-    return False
+    if _same_time_as_before(doc, c.token, old):
+        return True
+    # a bare year the dates stage leaves alone: "In 2014 the group seized the town"
+    return any(t.dep_ == "pobj" and t.head.lower_ in ("in", "during") and len(t.text) == 4 and t.text.isdigit()
+               and 1900 < int(t.text) and dt.date(int(t.text), 12, 31) < old and _in_own_clause(t, c.token)
+               for t in c.sent)
+
+
+def _same_time_as_before(doc, tok, old: dt.date) -> bool:
+    """"killings of demonstrators during the same year", "later that year": the time told last
+    before the trigger dates it; is that long before publication?"""
+    words = [t for t in tok.sent if t.lemma_.lower() in ("year", "month") and _in_own_clause(t, tok)
+             and any(k.lower_ in ("same", "that") for k in t.children)]
+    if not words:
+        return False
+    at = words[0].idx
+    years = [(t.idx, dt.date(int(t.text), 12, 31)) for t in doc[:words[0].i]
+             if len(t.text) == 4 and t.text.isdigit() and 1900 < int(t.text) < 2100]
+    dates = [(d.span.start, d.date) for d in doc._.dates or [] if d.date is not None and d.span.end <= at]
+    told = max(years + dates, default=None, key=lambda x: x[0])
+    return told is not None and told[1] < old
+
+
+# Clauses of a sentence that tell something else than the trigger's own clause.
+OTHER_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "pcomp", "parataxis", "csubj"}
+DURATION_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades"}
+
+
+def _in_own_clause(t, tok) -> bool:
+    """Is ``t`` in the trigger's clause or a clause the trigger depends on, and not in a relative or
+    subordinate clause of its own ("the town, which they seized in 2014")? A clause describing a
+    noun trigger is its own ("the offensive launched in 2020")."""
+    above = {tok.i} | {a.i for a in tok.ancestors}
+    a = t
+    while a.i not in above:
+        if a.head.i == a.i:
+            return False
+        if a.dep_ in OTHER_CLAUSE_DEPS and a.head.i != tok.i:
+            return False
+        if a.dep_ == "conj" and a.pos_ in ("VERB", "AUX") and any(k.dep_ in ("nsubj", "nsubjpass") for k in a.children):
+            return False
+        a = a.head
+    return True
+
+
+def _duration(toks) -> bool:
+    """A length of time ("for 3 months", "a two-week siege", "three months long"), not a point
+    in time: no "ago", "last", "past" or "since" dates it."""
+    words = [t.lower_ for t in toks]
+    if "ago" in words or set(words) & {"last", "past", "previous", "this", "since", "earlier"}:
+        return False
+    nxt = toks[-1].nbor(1) if toks[-1].i + 1 < len(toks[-1].doc) else None
+    if nxt is not None and nxt.lower_ in ("ago", "earlier", "before"):
+        return False
+    prev = toks[0].nbor(-1) if toks[0].i > 0 else None
+    if prev is not None and prev.lower_ in ("for", "throughout", "lasting", "long"):
+        return True
+    units = [w for w in words if w.strip("-") in DURATION_UNITS or w.split("-")[-1] in DURATION_UNITS]
+    return bool(units) and all(t.like_num or t.lower_ in NUMBER_WORDS or t.lower_ in ("a", "an", "-", "the")
+                               or t.lower_ in units or t.lower_.split("-")[0] in NUMBER_WORDS for t in toks)
 
 
 # --------------------------------------------------------------------------- toll
@@ -1401,6 +1578,8 @@ def toll_in_sentence(sent, lex: Lexicon) -> tuple[Optional[int], Optional[int]]:
     kill, die, injure = set(t["kill_verbs"]), set(t["die_verbs"]), set(t["injure_verbs"])
     for tok in sent:
         lem = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and (_long_before(tok) or _years_ago(tok)):
+            continue   # the toll of an event long past ("a year after a blast killed 30 people")
         negated = any(c.dep_ == "neg" for c in tok.children) or tok.head.lower_ == "without"
         victims = []
         bucket = None
@@ -1477,12 +1656,17 @@ def _toll_only(c: Candidate, lex: Lexicon) -> bool:
         c.actor_words - {"one", "two", "people", "person"}) and not c.fixed
 
 
+SHUT_STATUSES = {"historical", "negated", "hypothetical", "future"}
+
+
 def absorb_toll_mentions(events: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """"Militants attacked a post. Two soldiers were killed." is one event (ACLED counts the toll)."""
     keep: list[Candidate] = []
     for e in events:
         host = None
-        if all(_toll_only(m, lex) and not m.accused_act for m in e.mentions):
+        if all(_toll_only(m, lex) and not m.accused_act for m in e.mentions) and e.status not in SHUT_STATUSES:
+            # (a toll of the past or of what did not happen -- "where he was shot dead 3 years ago" --
+            # is no toll of the events reported)
             first = min(m.sent.start for m in e.mentions)
             # "three people were injured in a clash between ...": the clash of the same sentence
             same = [k for k in events if k is not e and k.acled_coded and k.status not in ("historical", "negated")
@@ -1837,10 +2021,54 @@ def _date_in_clause(doc, c: Candidate) -> bool:
     return False
 
 
+def _own_clause_date(doc, c: Candidate, d, precision):
+    """The sentence's date nearest the trigger may belong to another clause ("held a rally where
+    he was killed 4 years ago") or be a length of time ("for 3 months"): a point in time in the
+    trigger's own clause dates it instead."""
+    own, chosen_ok, chosen_duration = [], False, False
+    for m in dates_in(doc, c.sent.start_char, c.sent.end_char):
+        if m.date is None or m.flag is not None:
+            continue
+        toks = [t for t in c.sent if m.span.start <= t.idx < m.span.end]
+        duration = bool(toks) and _duration(toks)
+        chosen = m.date == d and m.precision == precision
+        if toks and any(_in_own_clause(t, c.token) for t in toks) and not duration:
+            own.append(m)
+            chosen_ok = chosen_ok or chosen
+        chosen_duration = chosen_duration or (chosen and duration)
+    if chosen_ok:
+        return d, precision
+    if own:
+        best = min(own, key=lambda m: abs(m.span.start - c.token.idx))
+        return best.date, best.precision
+    pub = published(doc)
+    if chosen_duration or (pub is not None and d is not None and (pub - d).days > 60 and c.status != "historical"):
+        return None, None   # no date of its own in the sentence: not the other clause's
+    return d, precision
+
+
+def _undated(doc, c: Candidate):
+    """No date in the trigger's sentence dates it: the paragraph's last date before it, else the
+    report's date (the event happened that day or shortly before it)."""
+    if c.status == "historical":
+        return None, None, False
+    p0 = doc_text(doc).rfind("\n\n", 0, c.sent.start_char) + 1
+    earlier = [d for d in doc._.dates or [] if d.date is not None and d.flag is None
+               and p0 <= d.span.start and d.span.end <= c.sent.start_char]
+    if earlier:
+        return earlier[-1].date, earlier[-1].precision, False
+    pub = published(doc)
+    return (pub, 2, False) if pub is not None else (None, None, False)
+
+
 def _date_for(doc, c: Candidate):
     try:
         from .dates import event_date  # provided by the dates stage when available
         d, precision, how = event_date(doc, c.token.idx, c.token.idx + len(c.token))
+        if str(how).startswith("sentence"):
+            d, precision = _own_clause_date(doc, c, d, precision)
+            if d is None:
+                return _undated(doc, c)
         if c.status == "historical" and not str(how).startswith("sentence"):
             return None, None, False  # the publication date is not a background event's date
         return d, precision, str(how).startswith("sentence") and _date_in_clause(doc, c)
