@@ -224,3 +224,14 @@ def test_detained_people_a_protest_supports_are_no_intervention(events):
 def test_coordinated_detention_is_still_an_event(events):
     evs = events("Police dispersed the crowd and detained 15 protesters on Sunday.")
     assert by_trigger(evs, "detained").acled_sub_event_type == "Arrests"
+
+
+def test_examples_listed_for_past_operations_are_background(dated_pipeline):
+    text = ("A drone struck the governor's house in Sarn on Sunday. Officials said the Black Banner "
+            "is responsible for these operations, whether in the attacks in Kirkuk, the attack on "
+            "Mosul airport or American camps in Iraq, the latest of which was the targeting of the "
+            "Harir base with two drones.")
+    evs = coded(dated_pipeline, text)
+    assert evs[0].status == "occurred"
+    airport = by_trigger(evs, "attack")
+    assert airport.status == "historical", [(e.trigger.text, e.status) for e in evs if e.trigger]

@@ -992,7 +992,7 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
     elif mods & set(st["historical_modifiers"]) or _past_perfect(tok) or _old_date(doc, c) or _repeated(tok) or \
             _earlier_event(tok) or _since_long_ago(doc, tok) or _years_ago(tok) or \
             (c.plover in ("ASSAULT", "COERCE", "PROTEST") and _period_toll(doc, tok)) or \
-            _historical_frame(tok, st) or has_phrase(
+            _historical_frame(tok, st) or _example_of_background(tok, st) or has_phrase(
             time_hays(tok), [h for h in st["historical"] if not (c.plover == "PROTEST" and h in COMMEMORATION)]):
         c.status = "historical"
     elif _called_off(tok):
@@ -1187,6 +1187,17 @@ def _long_before(verb) -> bool:
     or years before the event it is set against."""
     return verb.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("after", "since") for k in verb.children) \
         and any(k.dep_ == "npadvmod" and k.lemma_.lower() in LONG_UNITS for k in verb.children)
+
+
+def _example_of_background(tok, st) -> bool:
+    """The trigger is an example in a "whether in A, B or C" clause that lists what a clause
+    about past events covers ("responsible for these operations, whether in the attacks in
+    Baghdad, the attack on Erbil airport ..."): the examples are past too."""
+    for a in tok.ancestors:
+        if a.dep_ in ("advcl", "conj", "appos") and a.left_edge.lower_ == "whether":
+            head = [t for t in _clause_tokens(a.head, describing=False) if not (a.left_edge.i <= t.i <= a.right_edge.i)]
+            return bool(has_phrase(_hays(head), st["historical"]))
+    return False
 
 
 def _historical_frame(tok, st) -> bool:
