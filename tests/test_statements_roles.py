@@ -110,3 +110,11 @@ def test_seed_example_sources_and_roles():
     first = one(result.statements, "No one in Iraq has even the desire")
     assert "al-Askari" in first.source.text
     assert first.speaker_role.text == "a security official in the Hezbollah Brigades"
+
+
+def test_a_wish_does_not_take_the_act_told_inside_it():
+    from test_statements import run
+    text = "Omar Haddad sought to limit the militia's power, as he refused its funding."
+    sts, _, _ = run(text, [("new:omar-haddad", "person", "Omar Haddad")])
+    sought = next(s for s in sts if s.cue is not None and s.cue.text == "sought")
+    assert sought.plover_type is None

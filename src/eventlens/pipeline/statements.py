@@ -1510,9 +1510,12 @@ def _split_conjoined(doc, found: list[Found]) -> None:
 def _inherit_speech_acts(found: list[Found]) -> None:
     """"The spokesman announced that Tehran condemns the attack": a neutral report whose content
     opens with a speech act takes that act's PLOVER type and event (the spokesman condemns)."""
+    cues = lexicon()["cues"]
     for f in found:
         if f.plover_type is not None or f.kind != "indirect" or not f.cue:
             continue
+        if (cues.get(f.cue_lemma) or {}).get("epistemic"):
+            continue   # "sought to limit X, as he refused Y": a wish or thought reports no act
         for g in found:
             if g is not f and g.plover_type and g.cue and f.content[0] <= g.cue[0] < f.content[1] \
                     and g.cue[0] - f.content[0] <= 80:
