@@ -150,3 +150,45 @@ def test_day_before_a_named_event_is_not_counted_from_the_last_date(date_pipelin
     # "the day before the vote" is relative to the vote, which the text does not date
     found = dates(date_pipeline, "On Sunday, the day before the vote, police fired tear gas.")._.dates
     assert [d.span.text for d in found] == ["On Sunday"]
+
+
+@pytest.mark.parametrize("text", [
+    "The town has been under siege for 3 months.",
+    "A court sentenced him to 15 years in prison.",
+    "The boy, aged 12, was shot at the market.",
+    "The girl, 11, was injured in the blast.",
+    "The strike lasted 10 days and ended peacefully.",
+    "He served 2 years of a 5-year sentence.",
+    "The truce held for 2 weeks.",
+    "Elections are due in 2 years.",
+])
+def test_a_length_of_time_is_not_a_date(date_pipeline, text):
+    """A duration or an age says how long, not when: dateparser would count it back from
+    the publication date."""
+    found = dates(date_pipeline, text)._.dates
+    assert not [d for d in found if d.date is not None], [(d.span.text, d.date) for d in found]
+
+
+@pytest.mark.parametrize("text, expr, day, precision", [
+    ("He was arrested three months ago.", "three months ago", D(2021, 8, 9), 3),
+    ("The group was founded 2 years ago.", "2 years ago", D(2019, 11, 9), 3),
+    ("The office was raided a year ago.", "a year ago", D(2020, 11, 9), 3),
+    ("Rebels attacked the town two weeks ago.", "two weeks ago", D(2021, 10, 26), 2),
+])
+def test_counted_back_from_now_is_a_date(date_pipeline, text, expr, day, precision):
+    found = [d for d in dates(date_pipeline, text)._.dates if expr in d.span.text]
+    assert found and (found[0].date, found[0].precision, found[0].flag) == (day, precision, None)
+
+
+def test_a_duration_next_to_a_date_leaves_the_date(date_pipeline):
+    found = dates(date_pipeline, "Police held him for 3 days from 2 November.")._.dates
+    assert [(d.span.text, d.date) for d in found if d.date] == [("2 November", D(2021, 11, 2))]
+
+
+def test_is_duration():
+    from eventlens.pipeline.dates import is_duration
+    for text in ("3 months", "nearly two months", "more than 100 days", "a two-week", "15-year-old",
+                 "the past three months", "two years and six months", "45"):
+        assert is_duration(text), text
+    for text in ("three months ago", "last month", "March 2021", "the 5th"):
+        assert not is_duration(text), text

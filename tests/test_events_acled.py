@@ -164,3 +164,26 @@ def test_counts_reach_the_event(parse):
     EventsStage()(doc)
     event = doc._.events[0]
     assert event.size == 12 and event.arrested == 12
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an intervention told of another occasion is not this protest's
+    ("Teachers marched in the city on Monday to demand higher wages. In 2019, police arrested the union leader.",
+     "Peaceful protest"),
+    ("Farmers protested on Tuesday. Police had previously dispersed a protest in the town with tear gas.",
+     "Peaceful protest"),
+    ("Hundreds marched in the city on Monday after police had arrested their leader.", "Peaceful protest"),
+    # ... while what happens at the protest, in the next sentence, still counts
+    ("Students rallied in the capital on Monday. Police fired tear gas and detained five of them.",
+     "Protest with intervention"),
+])
+def test_protest_cues_of_another_occasion(parse, text, expected):
+    assert sub(parse, text) == expected, text
+
+
+def test_riots_a_protest_is_about_are_earlier(parse):
+    doc = parse("Hundreds rallied in the capital to protest the arrest of those involved in the 2020 riots.")
+    e = main_event(doc)
+    assert e.acled_sub_event_type == "Peaceful protest"
+    riots = [x for x in doc._.events if x.trigger and x.trigger.text == "riots"]
+    assert riots and all(x.status == "historical" for x in riots)

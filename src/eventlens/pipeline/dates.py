@@ -5,6 +5,8 @@ Common news patterns ("on Tuesday", "November 7", "7 November 2021", "yesterday"
 are handled here directly; other spaCy DATE entities go to dateparser (slow, so only on
 those strings, cached). Precision follows ACLED: 1 day, 2 week (mid-point), 3 month
 (mid-point). Impossible dates and dates after publication are flagged, not trusted.
+A length of time ("for 3 months", "sentenced to 15 years", "a two-week siege", "aged 45")
+says how long, not when: it is no date ("three months ago" is one).
 """
 from __future__ import annotations
 
@@ -59,7 +61,7 @@ PATTERNS = [
      "anchored"),
     (rf"\bon\s+the\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON})", "ordinal_day"),
     (rf"\b(?:the\s+)?(?:past|last|previous)\s+{_NUM}\s+(?P<unit>days|weeks)\b", "past_n"),
-    (rf"\b{_NUM}\s+(?P<unit>days?|weeks?)\s+ago\b", "n_ago"),
+    (rf"\b(?:{_NUM}|(?P<one>an?|one))\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", "n_ago"),
     (r"\b(?:(?:late|early)\s+)?(?:last|this|earlier this|later this|the past|the previous|previous)\s+"
      r"(?P<unit>week|weekend|month)\b",
      "relative_period"),
@@ -107,6 +109,8 @@ class DatesStage:
         for ent in doc.ents:
             if ent.label_ != "DATE" or any(overlaps(ent.start_char, ent.end_char, a, b) for a, b in taken):
                 continue
+            if is_duration(ent.text) or not _datelike(ent.text):
+                continue  # "for 3 months", "sentenced to 15 years", "aged 45": not a date of anything
             parsed = _dateparser(ent.text, pub)
             if parsed is None:
                 continue
@@ -190,8 +194,14 @@ def resolve(handler: str, m: re.Match, pub: Optional[dt.date], text: str) -> Opt
         # "the past two days" before publication: the two days ending the day before
         return pub - dt.timedelta(days=n), pub - dt.timedelta(days=1), 1 if n <= 2 else 2, None
     if handler == "n_ago":
-        n = _number(g["num"])
-        if g["unit"].lower().startswith("week"):
+        n = 1 if g.get("one") else _number(g["num"])
+        unit = g["unit"].lower()
+        if unit.startswith(("month", "year")):
+            # "three months ago", "two years ago": that month, as precise as the text is
+            months = n * (12 if unit.startswith("year") else 1)
+            y, m = divmod(pub.year * 12 + pub.month - 1 - months, 12)
+            return dt.date(y, m + 1, min(pub.day, calendar.monthrange(y, m + 1)[1])), None, 3, None
+        if unit.startswith("week"):
             return pub - dt.timedelta(days=7 * n), None, 2, None
         return pub - dt.timedelta(days=n), None, 1, None
     if handler == "relative_period":
@@ -305,6 +315,40 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
     return s, e
+
+
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|years?|decades?|centuries|century)"
+_QTY = r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" \
+       r"[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|several|" \
+       r"a few|few|a couple of|couple of|many|some|dozens of|dozens|half a|a half)"
+# a length of time: a quantity of units, however hedged ("nearly two months", "more than 100 days",
+# "two years and six months", "a 30-day", "15-year-old", "the past three months")
+_DURATION = re.compile(
+    rf"^(?:(?:for|during|over|within|throughout|in|after|aged?|the|its|their|his|her|a|an|"
+    rf"past|last|previous|next|first|coming|following|recent|entire|whole|full|"
+    rf"nearly|almost|about|around|roughly|approximately|some|more than|less than|over|under|at least|"
+    rf"up to|just|only|another|further|additional|consecutive)\s+)*"
+    rf"(?:{_QTY}[-\s]+)+(?:and[-\s]+a[-\s]+half[-\s]+)?{_UNIT}(?:[-\s]+(?:old|long))?"
+    rf"(?:\s*(?:and|,)\s+(?:{_QTY}[-\s]+)+{_UNIT})*$", re.I)
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.]\d{1,2}[/.]\d{1,4}\b")
+
+
+def is_duration(text: str) -> bool:
+    """Is ``text`` a length of time ("3 months", "a two-week", "over the past three months",
+    "aged 45", "15-year-old") rather than a point in time? A number alone is an age or a count.
+    ("three months ago" is a point in time: "ago" makes it one.)"""
+    t = text.strip().lower()
+    if re.search(r"\bago\b", t):
+        return False
+    return bool(_DURATION.match(t) or re.fullmatch(r"(?:aged?\s+)?\d{1,3}(?:\s*years?(?:\s+old)?)?", t))
+
+
+def _datelike(text: str) -> bool:
+    """Can dateparser find a point in time in ``text``: it names a month, counts back from now
+    ("ago") or is written as a numeric date? Anything else ("15 years", "the 1990s") it would
+    turn into a day counted back from the publication date."""
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(words & set(MONTHS) or "ago" in words or _NUMERIC_DATE.search(text))
 
 
 @lru_cache(maxsize=4096)

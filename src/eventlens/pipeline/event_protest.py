@@ -2,7 +2,8 @@
 
 - coding a protest trigger: peaceful, with intervention, with excessive force or a violent
   demonstration, from cue phrases that report what happened at this protest (not what it is
-  about, not a security force's own act) in its sentence and the two after it;
+  about, not a security force's own act, not another occasion told as the past) in its
+  sentence and the two after it;
 - relating other mentions to protests: demands voiced by protesters are the protest itself
   (PLOVER), violence a protest is about happened before it;
 - folding: demonstrators' own violence makes the protest a riot, and police action against a
@@ -12,11 +13,13 @@ Split out of ``events.py``, whose helpers it uses; ``events`` calls these functi
 """
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Optional
 
 from .event_mentions import CROWD_WORDS
-from .events import (REPORTING_VERBS, Candidate, Lexicon, _ancestors, _phrase_lemmas, _phrase_re, _subject_of,
-                     background_clause, context_sents, has_phrase, sent_hays, unrealised)
+
+from .events import (REPORTING_VERBS, Candidate, Lexicon, _ancestors, _in_own_clause, _phrase_lemmas, _phrase_re,
+                     _subject_of, background_clause, code_status, context_sents, has_phrase, sent_hays, unrealised)
 
 
 def protest_anchors(tok) -> set[int]:
@@ -90,6 +93,8 @@ def protest_cue(c: Candidate, sents, phrases, lex: Lexicon) -> Optional[str]:
         if unrealised(tok, asked=False, depth=4):
             continue  # "not to be dragged into a clash", "to avoid violence": what should not happen
         verb = tok if tok.pos_ == "VERB" else next((a for a in [tok.head, tok.head.head] if a.pos_ == "VERB"), None)
+        if _another_occasion(c, tok, verb, anchors, lex):
+            continue  # "rallied after police arrested their leader", "In 2019, police arrested ..."
         if verb is not None:
             subj, passive = _subject_of(verb)
             if subj is not None and not passive and (_phrase_lemmas(subj) & security):
@@ -99,6 +104,32 @@ def protest_cue(c: Candidate, sents, phrases, lex: Lexicon) -> Optional[str]:
                     continue  # "police erected barricades": not the protesters' violence
         return phrase
     return None
+
+
+EARLIER_MARKS = {"after", "since"}
+
+
+def _another_occasion(c: Candidate, tok, verb, anchors: set[int], lex: Lexicon) -> bool:
+    """Does the cue tell another occasion than this protest: a clause of the protest's sentence
+    set before it ("marched after police had arrested their leader"), or a clause, in its
+    sentence or a later one, that is itself told as the past ("In 2019, police arrested the
+    union leader", "Last year riot police dispersed a similar rally")? The protest's own
+    clause tells the protest."""
+    same = tok.sent.start == c.sent.start
+    if same and any(_in_own_clause(tok, tok.doc[a]) for a in anchors):
+        return False
+    if same:
+        h = tok
+        while h.i not in anchors and h.head.i != h.i:
+            if h.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in EARLIER_MARKS for k in h.children):
+                return True
+            h = h.head
+    verb = verb if verb is not None else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.i in anchors:
+        return False
+    probe = SimpleNamespace(token=verb, sent=verb.sent, plover="COERCE", status="occurred", notes=[])
+    code_status(tok.doc, probe, lex)
+    return probe.status == "historical"
 
 
 def code_protest(doc, c: Candidate, lex: Lexicon) -> None:
@@ -150,6 +181,18 @@ def _purpose_of_action(c: Candidate) -> bool:
         subj.lemma_.lower() not in ORGANISED_WORDS
 
 
+def _in_grievance(tok, anchors: set[int]) -> bool:
+    """Is ``tok`` inside the object of a protest ("protested the arrest of those involved in the
+    riots", "rallied against the riots"), not a clause telling how the protest went on ("a
+    protest that turned into riots", "marched, sparking riots")?"""
+    h = tok
+    while h.head.i != h.i and h.head.i not in anchors:
+        h = h.head
+    if h.head.i not in anchors:
+        return False
+    return h.dep_ == "dobj" or h.dep_ == "prep" and h.lower_ in ("against", "over", "about", "of")
+
+
 def relate_to_protests(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     """Apply PLOVER's rule that protests making demands are PROTEST, and mark what a protest is about.
 
@@ -180,6 +223,10 @@ def relate_to_protests(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
         elif (c.plover == "ASSAULT" or c.acled[1] == "Arrests") and governing is not None and c.status == "occurred" \
                 and not {w.rstrip("s") for w in c.target_words} & CROWD_WORDS:
             c.status = "historical"
+            c.notes.append(f"what the protest '{governing.token.text}' is about: earlier event")
+        elif c.plover == "PROTEST" and governing is not None and c.status == "occurred" \
+                and _in_grievance(c.token, protest_anchors(governing.token)):
+            c.status = "historical"   # "rallied to protest the arrest of those involved in the riots"
             c.notes.append(f"what the protest '{governing.token.text}' is about: earlier event")
         out.append(c)
     return out
