@@ -120,3 +120,11 @@ def test_a_region_after_the_acted_on_place_does_not_take_its_place(full_pipe):
     doc = full_pipe.nlp(full_pipe._make_doc(Article(id="t", text=text)))
     i = text.index("shelled")
     assert locate_event(doc, i, i + 7).place.name.startswith("Kherson")
+
+
+def test_a_street_is_the_site_of_the_town_it_is_in(full_pipe):
+    text = "On 1 April 2022, hundreds of people held a protest on Harbour Road, Belfast."
+    doc = full_pipe.nlp(full_pipe._make_doc(Article(id="t", text=text)))
+    i = text.index("protest")
+    found = locate_event(doc, i, i + 7)
+    assert found.place.name == "Belfast" and found.site is not None and found.site.name == "Harbour Road"

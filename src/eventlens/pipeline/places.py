@@ -1198,6 +1198,7 @@ _SITE_AFTER = re.compile(r"\b(" + _SITE_NAME + r")\s+(" + _SITE_KINDS + r")\b(?!
                          r"this|on|from|to|by|with|during|about|some)\b))")
 _SITE_OF = re.compile(r"\b(?:(?i:the)|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?((?i:villages?|towns?|hamlets?|neighbou?rhoods?|suburbs?|"
                       r"settlements?|localities|locality|districts?|camps?))\s+of\s+")
+_SITE_LIST = re.compile(r"(" + _SITE_NAME + r")(?:\s*\([^()]{1,40}\))?(?:,\s*|\s+and\s+|,\s+and\s+|$)?")
 # the kinds of place a site is said to be (Place.feature of a site without coordinates)
 SITE_FEATURES = {"village", "town", "hamlet", "neighbourhood", "suburb", "quarter", "settlement", "township",
                  "locality", "camp", "district", "area"}
@@ -1208,7 +1209,8 @@ def _site_kind(word: str) -> str:
     w = {"neighborhood": "neighbourhood", "neighborhoods": "neighbourhood", "localities": "locality",
          "refugee camp": "camp", "sub-district": "district", "subdistrict": "district"}.get(w, w)
     return w[:-1] if w.endswith("s") and w[:-1] in SITE_FEATURES else w
-_SITE_LIST = re.compile(r"(" + _SITE_NAME + r")(?:\s*\([^()]{1,40}\))?(?:,\s*|\s+and\s+|,\s+and\s+|$)?")
+
+
 # capitalised words that open a sentence or name no place ("The", "Monday", "Police")
 _NOT_SITE_START = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
                    "in", "on", "at", "of", "for", "from", "by", "with", "and", "but", "or", "as", "after",
@@ -1982,7 +1984,7 @@ def locate_event(doc: Doc, start: int, end: int, fenced: Iterable[tuple[int, int
                    for x in in_sentence]
     if in_sentence:
         *_, p, cue, quals, m_end_, m_start_ = min(in_sentence, key=lambda x: x[:5])
-        if p.lat is None and p.feature != "street":
+        if p.lat is None:
             # a village the gazetteer lacks: its district or region (ACLED codes such events
             # to the nearest known place, precision 2), the town it is said to be near, or the
             # place it is said to lie in ("the village of X in the countryside of Y"); the
