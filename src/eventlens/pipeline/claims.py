@@ -128,15 +128,11 @@ class Stage:
             if not markers:
                 continue
             # One claim per holder in a sentence: the author's markers and each statement's.
-            by_holder: dict[tuple, list[Marker]] = {}
-            held: dict[tuple, object] = {}
+            groups: dict = {}   # statement id (None: the author) -> (statement, its markers)
             for m in markers:
                 st = _statement_of(statements, m)
-                key = ("author",) if st is None else ("statement", st.id)
-                by_holder.setdefault(key, []).append(m)
-                held[key] = st
-            for key, ms in by_holder.items():
-                st = held[key]
+                groups.setdefault(st.id if st is not None else None, (st, []))[1].append(m)
+            for st, ms in groups.values():
                 holder = "author" if st is None or _impersonal(st) else (st.speaker or "source")
                 found.append(FoundClaim((a, b), ms, grade([m.level for m in ms]), holder, st))
         return found
