@@ -382,19 +382,16 @@ def gang_violence_countries() -> frozenset[str]:
     return frozenset(data.get("gang_violence_countries") or ())
 
 
-@lru_cache(maxsize=None)
 def gang_cues() -> frozenset[str]:
     """Lowercase words and phrases that tie unnamed armed violence to organised crime (``actors_generic.yaml``)."""
-    data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
-    return frozenset(w.lower() for w in data.get("gang_cues") or ())
+    return generic_word_list("gang_cues")
 
 
 @lru_cache(maxsize=None)
 def organisation_name_words() -> frozenset[str]:
     """Lowercase words that make a name an organisation's ("Council", "Party", a news outlet's
     "Monitor"): ``actors_generic.yaml``."""
-    data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
-    return frozenset(w.lower() for w in data.get("organisation_name_words") or ()) | generic_word_list("outlet_words")
+    return generic_word_list("organisation_name_words") | generic_word_list("outlet_words")
 
 
 @lru_cache(maxsize=None)
@@ -405,17 +402,16 @@ def generic_word_list(key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in data.get(key) or ())
 
 
-@lru_cache(maxsize=None)
 def person_nouns() -> frozenset[str]:
     """Lowercase nouns that, in apposition to a name, make it a person's ("the governor", "head of")."""
-    data = _read_yaml(DATA_DIR / "actors_generic.yaml") or {}
-    return frozenset(w.lower() for w in data.get("person_nouns") or ())
+    return generic_word_list("person_nouns")
 
 
-# Particles that open many names but are not given names themselves ("Abu Dhabi", "Al Jazeera").
-_NAME_PARTICLES = {"al", "el", "abu", "abd", "abdel", "bin", "ibn", "ben", "bint", "de", "da", "di", "du", "van",
-                   "von", "la", "le", "mc", "mac", "st", "san", "santa", "sri", "haji", "sheikh", "mr", "mrs", "ms",
-                   "dr", "sir"}
+# Particles that open many names but are not given names themselves ("Abu Dhabi", "Al Jazeera");
+# with the honorifics a name database lists as given names.
+NAME_PARTICLES = frozenset({"al", "el", "abu", "abd", "abdel", "bin", "ibn", "ben", "bint", "de", "da", "di", "du",
+                            "van", "von", "la", "le", "mc", "mac", "st", "san", "santa", "sri"})
+_NOT_GIVEN_NAMES = NAME_PARTICLES | {"haji", "sheikh", "mr", "mrs", "ms", "dr", "sir"}
 
 
 @lru_cache(maxsize=None)
@@ -440,7 +436,7 @@ def given_names() -> frozenset[str]:
             con.close()
     except Exception:   # the package or its database is missing: the KB's names alone
         pass
-    return frozenset(out - _NAME_PARTICLES)
+    return frozenset(out - _NOT_GIVEN_NAMES)
 
 
 @lru_cache(maxsize=None)

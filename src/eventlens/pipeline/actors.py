@@ -24,7 +24,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from ..kb.actors import (ActorKB, ActorRecord, capital_of, crowd_lexicon, default_kb, demonym_index,
-                         gang_cues, generic_word_list, gang_violence_countries, given_names, organisation_name_words, person_nouns,
+                         NAME_PARTICLES, gang_cues, generic_word_list, gang_violence_countries, given_names,
+                         organisation_name_words, person_nouns,
                          generic_head_index, generic_heads, generic_lexicon, name_key, name_tokens, normalise,
                          occupation_sectors, org_sector, titles_lexicon)
 from ..model import Actor
@@ -532,9 +533,6 @@ TITLE_SECTORS.update({w: "REL" for w in ("cleric", "imam", "bishop", "pope", "ay
 # Courtesy titles before a name; never part of one.
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madam", "mister", "prof", "professor",
               "sheikh", "sheik", "haji", "hajji", "mullah", "rev", "reverend", "father", "brother", "sister"}
-# Name particles that open names but are no first names ("Abu Dhabi", "Al Jazeera").
-NAME_PARTICLES = {"al", "el", "abu", "abd", "abdel", "bin", "ibn", "ben", "bint", "de", "da", "di", "du", "van",
-                  "von", "la", "le", "mc", "mac", "st", "san", "santa", "sri"}
 SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespersons",
                 "spokespeople"}
 # Appositive nouns that take their sector from the body they lead ("head of the police").
@@ -1248,7 +1246,7 @@ class ActorStage:
                     sector = None
             else:
                 head = owner[-1]
-                sector = _title_sector(head) or ("GOV" if head.lower_ in STATE_BODY_WORDS | {"ministry", "minister"}
+                sector = _title_sector(head) or ("GOV" if head.lower_ in STATE_BODY_WORDS or head.lower_ == "minister"
                                                  else None)
                 if sector is None:
                     continue   # "the group's spokesman": whose is left to statements
@@ -1474,15 +1472,19 @@ class ActorStage:
             _FIRST_NAMES[id(self.kb)] = names
         return names
 
+    def _not_name_word(self, low: str) -> bool:
+        """Is the lowercase word none of a title, honorific, organisation word, nationality,
+        country or capital (words that are no part of a person's name)?"""
+        return low not in organisation_name_words() and low not in TITLE_SECTORS and low not in HONORIFICS \
+            and low not in demonym_index() and low not in self._country_name_index() \
+            and low not in _capital_index(self.kb)
+
     def _name_like_word(self, tok) -> bool:
         """A capitalised word that could be part of a person's name: not a title, organisation
         word, nationality, country or capital, nor a name the KB knows on its own."""
         low = tok.lower_
         shaped = tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper
-        return shaped and low not in organisation_name_words() and low not in TITLE_SECTORS \
-            and low not in person_nouns() and low not in NAME_PARTICLES | HONORIFICS \
-            and low not in demonym_index() and low not in self._country_name_index() \
-            and low not in _capital_index(self.kb)
+        return shaped and self._not_name_word(low) and low not in person_nouns() and low not in NAME_PARTICLES
 
     def _person_named_org(self, doc, ent) -> bool:
         """A person's name NER tagged ORG: two to four name-like capitalised words, no
@@ -1496,9 +1498,7 @@ class ActorStage:
         if words and words[0].lower_ in ARTICLE_WORDS or any(t.pos_ != "PROPN" for t in words):
             return False   # "El Uvito", "Black Lives": a place's or a cause's name
         if not 2 <= len(words) <= 4 or not all(
-                t.lower_ not in organisation_name_words() and t.lower_ not in TITLE_SECTORS
-                and t.lower_ not in demonym_index() and t.lower_ not in self._country_name_index()
-                and t.lower_ not in _capital_index(self.kb) and t.lower_ not in HONORIFICS
+                self._not_name_word(t.lower_)
                 and (t.is_alpha or "-" in t.text or t.text in ("'", "’")) and t.text[:1].isupper() and not t.is_upper
                 for t in words):
             return False
@@ -1506,7 +1506,7 @@ class ActorStage:
             return False
         if self._appositive_person_noun(doc, ent) is not None:
             return True
-        if words[0].lower_ in self._first_names() and words[0].lower_ not in NAME_PARTICLES:
+        if words[0].lower_ in self._first_names():   # (no name particle: "Abu", "Al")
             return True
         return self._pronoun_after(doc, ent)
 

@@ -326,7 +326,7 @@ _QTY = r"(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|te
 _DURATION = re.compile(
     rf"^(?:(?:for|during|over|within|throughout|in|after|aged?|the|its|their|his|her|a|an|"
     rf"past|last|previous|next|first|coming|following|recent|entire|whole|full|"
-    rf"nearly|almost|about|around|roughly|approximately|some|more than|less than|over|under|at least|"
+    rf"nearly|almost|about|around|roughly|approximately|some|more than|less than|under|at least|"
     rf"up to|just|only|another|further|additional|consecutive)\s+)*"
     rf"(?:{_QTY}[-\s]+)+(?:and[-\s]+a[-\s]+half[-\s]+)?{_UNIT}(?:[-\s]+(?:old|long))?"
     rf"(?:\s*(?:and|,)\s+(?:{_QTY}[-\s]+)+{_UNIT})*$", re.I)
@@ -348,7 +348,7 @@ def _datelike(text: str) -> bool:
     ("ago") or is written as a numeric date? Anything else ("15 years", "the 1990s") it would
     turn into a day counted back from the publication date."""
     words = set(re.findall(r"[a-z]+", text.lower()))
-    return bool(words & set(MONTHS) or "ago" in words or _NUMERIC_DATE.search(text))
+    return not words.isdisjoint(MONTHS) or "ago" in words or bool(_NUMERIC_DATE.search(text))
 
 
 @lru_cache(maxsize=4096)

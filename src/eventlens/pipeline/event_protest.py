@@ -17,8 +17,7 @@ from types import SimpleNamespace
 from typing import Optional
 
 from .event_mentions import CROWD_WORDS
-
-from .events import (REPORTING_VERBS, Candidate, Lexicon, _ancestors, _in_own_clause, _phrase_lemmas, _phrase_re,
+from .events import (EARLIER_MARKS, REPORTING_VERBS, Candidate, Lexicon, _ancestors, _in_own_clause, _phrase_lemmas, _phrase_re,
                      _subject_of, background_clause, code_status, context_sents, has_phrase, sent_hays, unrealised)
 
 
@@ -104,9 +103,6 @@ def protest_cue(c: Candidate, sents, phrases, lex: Lexicon) -> Optional[str]:
                     continue  # "police erected barricades": not the protesters' violence
         return phrase
     return None
-
-
-EARLIER_MARKS = {"after", "since"}
 
 
 def _another_occasion(c: Candidate, tok, verb, anchors: set[int], lex: Lexicon) -> bool:

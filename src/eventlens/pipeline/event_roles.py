@@ -19,7 +19,7 @@ from .base import doc_text, span_of
 GENERIC_FOR_TYPE = {"Protests": "protesters", "Riots": "rioters"}
 VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
 # Event types whose unnamed doer is an armed group, and the generated records that stand for one.
-ARMED_TYPES = {"Violence against civilians", "Explosions/Remote violence", "Battles"}
+ARMED_TYPES = {VIOLENCE_AGAINST_CIVILIANS, "Explosions/Remote violence", "Battles"}
 UNNAMED_ARMED = ("unidentified-armed-group", "gang")
 
 

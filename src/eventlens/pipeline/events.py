@@ -32,6 +32,7 @@ from spacy.language import Language
 
 from ..model import Event
 from .base import accused_doer, actor_at, dates_in, doc_text, place_at, published, span_of
+from .dates import MONTHS
 from .event_mentions import (anaphoric, far_apart, answered_event, attach_mentions, demonstrative, describes_accused_act,
                              in_accusation, mention_kind, names_known_event, protesters_told_before, refers_back,
                              renamed_event, retold_by_pronoun, definite_plural_told_before)
@@ -420,10 +421,6 @@ def _conj_heads(tok) -> list:
         if c.dep_ == "conj":
             out.extend(_conj_heads(c))
     return out
-
-
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
 def _is_date_word(tok) -> bool:
@@ -1174,19 +1171,29 @@ def _since_began(verb) -> bool:
         any(k.dep_ == "mark" and k.lower_ == "since" for k in verb.children)
 
 
+# Subordinators of a clause told as before the one it is set against ("after", "since").
+EARLIER_MARKS = {"after", "since"}
+
+
+def _earlier_clause(tok) -> bool:
+    """An "after"/"since" clause: what it tells came before the clause it hangs on."""
+    return tok.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in EARLIER_MARKS for k in tok.children)
+
+
 def _earlier_event(tok) -> bool:
     """"The attack came a week after a drone struck near the base": the event the reported one
     is dated against happened before it."""
-    if tok.dep_ != "advcl" or not any(k.dep_ == "mark" and k.lower_ in ("after", "since") for k in tok.children):
-        return False
-    return tok.head.lemma_.lower() in SEQUENCE_VERBS or _long_before(tok)
+    return _earlier_clause(tok) and (tok.head.lemma_.lower() in SEQUENCE_VERBS or _long_ago_unit(tok))
+
+
+def _long_ago_unit(verb) -> bool:
+    return any(k.dep_ == "npadvmod" and k.lemma_.lower() in LONG_UNITS for k in verb.children)
 
 
 def _long_before(verb) -> bool:
     """"exploded on Sunday, a year after a similar blast killed 30 people": a clause told as months
     or years before the event it is set against."""
-    return verb.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in ("after", "since") for k in verb.children) \
-        and any(k.dep_ == "npadvmod" and k.lemma_.lower() in LONG_UNITS for k in verb.children)
+    return _earlier_clause(verb) and _long_ago_unit(verb)
 
 
 def _example_of_background(tok, st) -> bool:
