@@ -380,3 +380,11 @@ def test_a_place_in_a_clause_telling_another_event_is_not_this_ones(pipeline_for
     assert len(strikes) == 1, [[x.text for x in e.evidence] for e in strikes]
     countries = {p.id: p.country for p in result.places}
     assert countries[strikes[0].place] == "IRQ"
+
+
+def test_the_attempt_told_again_with_a_place_of_another_clause_is_one_event(pipeline_for):
+    text = ("A drone struck the prime minister's residence in Baghdad on Sunday in an assassination "
+            "attempt. The first reaction came from an adviser of the Iranian council, who did not "
+            "condemn the assassination attempt, but said that Iran is a victim of terrorism.")
+    evs = [e for e in coded(pipeline_for, text).events if e.plover_type == "ASSAULT"]
+    assert len(evs) == 1, [(e.trigger.text, e.status, e.place) for e in evs]

@@ -2326,7 +2326,10 @@ class EventsStage:
                 pending.append((c, "retold"))
             elif anaphoric(c.token) and not c.explicit_date and not c.accused_act and not answered_event(c.token) \
                     and (c.status in ("hypothetical", "historical", "alleged", "denied")
-                         or c.status != "negated" and demonstrative(c.token)):
+                         or c.status != "negated" and demonstrative(c.token)
+                         # "did not condemn the assassination attempt": an attempt of the kind
+                         # already told is that one
+                         or c.status == "attempted" and c.plover in told):
                 # "if it was a real targeting", "this attack": the event told before, not a new one
                 pending.append((c, "anaphor"))
             else:
