@@ -187,3 +187,11 @@ def test_riots_a_protest_is_about_are_earlier(parse):
     assert e.acled_sub_event_type == "Peaceful protest"
     riots = [x for x in doc._.events if x.trigger and x.trigger.text == "riots"]
     assert riots and all(x.status == "historical" for x in riots)
+
+
+def test_riots_a_rally_is_against_are_earlier(parse):
+    # the noun's own verb ("rallied") stands for the rally, not for the riots hung on it
+    doc = parse("Hundreds rallied against the riots in the capital.")
+    assert main_event(doc).acled_sub_event_type == "Peaceful protest"
+    riots = [x for x in doc._.events if x.trigger and x.trigger.text == "riots"]
+    assert riots and all(x.status == "historical" for x in riots)

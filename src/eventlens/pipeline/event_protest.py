@@ -196,7 +196,11 @@ def relate_to_protests(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
     - a demand that is the purpose clause of a protest trigger is part of that protest;
     - violence a protest is about ("a protest against the killing of ...") happened before it.
     """
-    protest_tokens = {i: c for c in cands if c.plover == "PROTEST" for i in protest_anchors(c.token)}
+    protests = [c for c in cands if c.plover == "PROTEST"]
+    # a trigger's own token stands for it before the verb another trigger hangs on ("rallied" of
+    # "rallied against the riots" is the rally, not the riots)
+    protest_tokens = {i: c for c in protests for i in protest_anchors(c.token)}
+    protest_tokens.update({c.token.i: c for c in protests})
     out = []
     for c in cands:
         governing = next((protest_tokens[a.i] for a in _ancestors(c.token) if a.i in protest_tokens
