@@ -195,3 +195,11 @@ def test_riots_a_rally_is_against_are_earlier(parse):
     assert main_event(doc).acled_sub_event_type == "Peaceful protest"
     riots = [x for x in doc._.events if x.trigger and x.trigger.text == "riots"]
     assert riots and all(x.status == "historical" for x in riots)
+
+
+def test_a_gathering_met_with_tear_gas_is_a_protest_with_intervention(parse):
+    doc = parse("Teachers gathered in the square, where police fired tear gas.")
+    assert main_event(doc).acled_sub_event_type == "Protest with intervention"
+    # people meeting for something else are no protest
+    doc = parse("Residents gathered at the mosque for Friday prayers.")
+    assert not [e for e in doc._.events or [] if e.plover_type == "PROTEST"]

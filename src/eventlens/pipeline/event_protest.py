@@ -47,6 +47,8 @@ def about_protest(tok, anchors: set[int]) -> bool:
         # "..., which implies that the attack ...": the writer's comment, not the grievance
         comment = comment or (h.dep_ == "relcl" and "ccomp" in deps and any(
             k.dep_ == "nsubj" and k.lower_ == "which" for k in h.children))
+        if h.dep_ == "relcl" and any(k.lower_ == "where" for k in h.children):
+            return False   # "gathered in the square, where police fired tear gas": what happened there
         below = h
         h = h.head
         if h.i in anchors:
