@@ -26,3 +26,13 @@ def parse(spacy_parse):
     def _parse(text: str):
         return spacy_parse(text, PUBLISHED)
     return _parse
+
+
+@pytest.fixture(scope="session")
+def events(spacy_parse):
+    """The events stage's events for a sentence published on PUBLISHED."""
+    def _events(text: str):
+        doc = spacy_parse(text, PUBLISHED)
+        EventsStage()(doc)
+        return doc._.events
+    return _events

@@ -4,22 +4,13 @@ event (by a demonstrative subject, a plural demonstrative or an answered-event n
 damage done by an attack is part of the attack. Sentences are invented for these tests."""
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
 from eventlens.pipeline.events import EventsStage
 
-PUBLISHED = dt.date(2022, 5, 2)
+from events_support import PUBLISHED, events  # noqa: F401 (events is a fixture)
 
-
-@pytest.fixture(scope="session")
-def events(spacy_parse):
-    def _events(text: str):
-        doc = spacy_parse(text, PUBLISHED)
-        EventsStage()(doc)
-        return doc._.events
-    return _events
 
 
 def of_type(evs, plover):

@@ -10,9 +10,8 @@ import datetime as dt
 import pytest
 
 from eventlens.model import Article
-from eventlens.pipeline.events import EventsStage
 
-PUBLISHED = dt.date(2022, 5, 2)
+from events_support import PUBLISHED, events  # noqa: F401 (events is a fixture)
 
 
 @pytest.fixture(scope="session")
@@ -32,14 +31,6 @@ def main(pipe, text: str):
 def by_trigger(evs, word: str):
     return next(e for e in evs if e.trigger is not None and e.trigger.text == word)
 
-
-@pytest.fixture(scope="session")
-def events(spacy_parse):
-    def _events(text: str):
-        doc = spacy_parse(text, PUBLISHED)
-        EventsStage()(doc)
-        return doc._.events
-    return _events
 
 
 # --- a duration is not a date ------------------------------------------------------------------
