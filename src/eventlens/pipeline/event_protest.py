@@ -18,7 +18,7 @@ from typing import Optional
 
 from .event_mentions import CROWD_WORDS
 from .events import (EARLIER_MARKS, REPORTING_VERBS, Candidate, Lexicon, _ancestors, _in_own_clause, _phrase_lemmas, _phrase_re,
-                     _subject_of, background_clause, code_status, context_sents, has_phrase, sent_hays, unrealised)
+                     _subject_of, background_clause, context_sents, has_phrase, sent_hays, told_as_past, unrealised)
 
 
 def protest_anchors(tok) -> set[int]:
@@ -125,9 +125,7 @@ def _another_occasion(c: Candidate, tok, verb, anchors: set[int], lex: Lexicon) 
     verb = verb if verb is not None else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is None or verb.i in anchors:
         return False
-    probe = SimpleNamespace(token=verb, sent=verb.sent, plover="COERCE", status="occurred", notes=[])
-    code_status(tok.doc, probe, lex)
-    return probe.status == "historical"
+    return told_as_past(tok.doc, SimpleNamespace(token=verb, sent=verb.sent, plover="COERCE"), lex.status)
 
 
 def code_protest(doc, c: Candidate, lex: Lexicon) -> None:

@@ -967,7 +967,6 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         h = h.head
         chain.append(h)
     chain_lemmas = {x.lemma_.lower() for x in chain}
-    mods = {x.lower_ for x in tok.children if x.dep_ in ("amod", "compound", "advmod", "det")}
     aux = {x.lower_ for x in tok.children if x.dep_ in ("aux", "auxpass")}
     neg = any(x.dep_ == "neg" for x in tok.children) or (
         # "reflected ethnic tensions, not a fight for independence"
@@ -986,11 +985,7 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         # "has promised since the coup to retake territory": what is promised is still to come,
         # however long ago the promise was made
         c.status = "future"
-    elif mods & set(st["historical_modifiers"]) or _past_perfect(tok) or _old_date(doc, c) or _repeated(tok) or \
-            _earlier_event(tok) or _since_long_ago(doc, tok) or _years_ago(tok) or \
-            (c.plover in ("ASSAULT", "COERCE", "PROTEST") and _period_toll(doc, tok)) or \
-            _historical_frame(tok, st) or _example_of_background(tok, st) or has_phrase(
-            time_hays(tok), [h for h in st["historical"] if not (c.plover == "PROTEST" and h in COMMEMORATION)]):
+    elif told_as_past(doc, c, st):
         c.status = "historical"
     elif _called_off(tok):
         c.status = "negated"   # "agreed to postpone the demonstration": it did not take place (yet)
@@ -1194,6 +1189,19 @@ def _long_before(verb) -> bool:
     """"exploded on Sunday, a year after a similar blast killed 30 people": a clause told as months
     or years before the event it is set against."""
     return _earlier_clause(verb) and _long_ago_unit(verb)
+
+
+def told_as_past(doc, c, st) -> bool:
+    """Is the mention told as the past, background to the report ("previous", an old date in its
+    clause, a running toll, "these operations, whether in ...")? The "historical" test of
+    code_status, also asked of other clauses (event_protest)."""
+    tok = c.token
+    mods = {x.lower_ for x in tok.children if x.dep_ in ("amod", "compound", "advmod", "det")}
+    return bool(mods & set(st["historical_modifiers"]) or _past_perfect(tok) or _old_date(doc, c) or _repeated(tok) or
+                _earlier_event(tok) or _since_long_ago(doc, tok) or _years_ago(tok) or
+                (c.plover in ("ASSAULT", "COERCE", "PROTEST") and _period_toll(doc, tok)) or
+                _historical_frame(tok, st) or _example_of_background(tok, st) or has_phrase(
+                time_hays(tok), [h for h in st["historical"] if not (c.plover == "PROTEST" and h in COMMEMORATION)]))
 
 
 def _example_of_background(tok, st) -> bool:
