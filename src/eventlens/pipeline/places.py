@@ -1852,11 +1852,17 @@ def _cue_rank(text: str, m: Span, cue: Optional[int]) -> int:
 
 
 def _org_spans(doc: Doc) -> list[tuple[int, int]]:
-    spans = [(e.start_char, e.end_char) for e in _ent_pieces(doc) if e.label_ == "ORG"]
-    for a in doc._.actors or []:
-        if a.kind in ("organization", "group"):
-            spans += [(m.start, m.end) for m in a.mentions]
-    return spans
+    """Organisation names (NER and actors): asked for every event, so kept on the doc while
+    its actors are the same."""
+    actors = doc._.actors or []
+    key = ("eventlens_org_spans", len(actors))
+    if key not in doc.user_data:
+        spans = [(e.start_char, e.end_char) for e in _ent_pieces(doc) if e.label_ == "ORG"]
+        for a in actors:
+            if a.kind in ("organization", "group"):
+                spans += [(m.start, m.end) for m in a.mentions]
+        doc.user_data[key] = spans
+    return doc.user_data[key]
 
 
 def _precision(place: Place, cue: Optional[int]) -> int:
