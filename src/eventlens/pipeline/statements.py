@@ -28,7 +28,7 @@ from .statement_syntax import (  # the parse helpers the stage uses
     MIN_STANDALONE_QUOTE_WORDS, PRONOUN_WINDOW_SENTS, MAX_CONTENT_CHARS, _RELATIVE,
     _POSSESSIVE_PRONOUNS, _PARENTHETICAL, _SUBJ, _PEOPLE_PRONOUNS, _QUANTIFIERS, _SAY_LIKE,
     _TOPIC_PREPS, _clausal_complement, _subtree_span, _is_negated, _is_passive, _agent, _subject,
-    _outside_speaker, _extracted_object, _set_off_content, _relative_subject, _SIGNATURE,
+    _outside_speaker, _extracted_object, _cannot_speak, _set_off_content, _relative_subject, _SIGNATURE,
     _COLON_SPEAKER, _NOT_HEADLINE_SOURCES, _HEADING_PREPS, _speaker_prefix, _trimmed,
     _object_is_content, _generic_cue, _artifact_cue, _as_frame, _cue_entry, _phrase_span, _balanced,
     _cue_start, _speaker_role, _name_token, _own_phrase, _conjunct_span, _idiomatic_saying,
@@ -119,6 +119,8 @@ class Stage:
         _inherit_speech_acts(found)
         # 3. speakers through pronouns, titles and continuations, in reading order
         self._resolve_references(ctx, found)
+        _rejected_speakers(ctx, found)
+        _headline_speakers(ctx, found)
         return found
 
     def _punctuation_cues(self, ctx, found: list[Found]) -> None:
@@ -1027,9 +1029,11 @@ class Stage:
             of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "among")), None)
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             return pobj is None or self._is_source_like(ctx, pobj, that_clause)
-        if that_clause and subj.pos_ in ("NOUN", "PROPN", "NUM"):
-            return True
         if ctx.actor_in(subj) is not None:
+            return True
+        if _cannot_speak(subj):
+            return False   # "the raid may signal an offensive": an event is what is judged, not a judge
+        if that_clause and subj.pos_ in ("NOUN", "PROPN", "NUM"):
             return True
         if subj.pos_ in ("NOUN", "NUM"):
             return True   # PolNeAR attributes stances to any group or thing named ("companies seek", "40 percent back")
@@ -1190,7 +1194,10 @@ class Stage:
         cue_starts = {f.cue[0] for f in found if f.cue}
         for f in found:
             s0, s1 = f.sentence
-            date = next((d.date for d in dates_in(doc, s0, s1) if d.date is not None), None)
+            # a date inside what was said dates the reported act, not the saying
+            c0, c1 = f.content
+            date = next((d.date for d in dates_in(doc, s0, s1) if d.date is not None
+                         and not overlaps(d.span.start, d.span.end, c0, c1)), None)
             event = _linked_event(doc, f.extra.get("act_of", f), events)
             f.extra["event"] = event
             f.extra["ids"] = []
@@ -1527,3 +1534,63 @@ def _inherit_speech_acts(found: list[Found]) -> None:
 @Language.factory("eventlens_statements", default_config={"max_quote_chars": 2000})
 def make_stage(nlp, name, max_quote_chars: int):
     return Stage(max_quote_chars=max_quote_chars)
+
+
+# what a rejection can reject that someone else said ("rejected the accusation", "denied the
+# reports"): the rejected statement's speaker is the rejection's target
+_SAID_THINGS_VERBS = {"say", "state", "claim", "accuse", "allege", "report", "assert", "announce", "charge"}
+
+
+def _rejected_speakers(ctx, found: list[Found]) -> None:
+    """"The RSF rejected the accusation": a rejection of something said, with no actor named
+    in it, answers the last other speaker before it (within a few sentences)."""
+    nouns = lexicon()["speech_nouns"]
+    for i, f in enumerate(found):
+        if f.plover_type != "REJECT" or f.target is not None or not f.speaker or f.kind == "direct":
+            continue
+        span = ctx.doc.char_span(*f.content, alignment_mode="expand")
+        if span is None or len(span) > 6:
+            continue
+        root = span.root
+        entry = nouns.get(root.lemma_.lower())
+        if root.pos_ != "NOUN" or not entry or entry.get("verb") not in _SAID_THINGS_VERBS \
+                or any(actor_at(ctx.doc, t.idx, t.idx + len(t)) is not None for t in span):
+            continue
+        own = {f.speaker, *f.extra.get("co_speakers", [])}
+        prev = next((p for p in reversed(found[:i]) if p.speaker and p.speaker not in own
+                     and p.content[1] <= f.content[0] and ctx.near(p, f, max_paragraphs=2)), None)
+        if prev is not None:
+            f.target = prev.speaker
+
+
+def _content_words(doc, span: tuple[int, int]) -> set[str]:
+    sp = doc.char_span(*span, alignment_mode="expand")
+    return {t.lemma_.lower() for t in sp or [] if t.like_num or (
+        t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not t.is_stop)}
+
+
+def _headline_speakers(ctx, found: list[Found]) -> None:
+    """"Rights group says 12 killed in raid": a headline's generic source is the speaker the
+    lede names for the same report ("..., the Darfur Bar Association said"): the first later
+    statement of a speaker of the same kind (person or body) saying some of the same things."""
+    if len(ctx.paras) < 2:
+        return
+    h0, h1 = ctx.paras[0]
+    lex = lexicon()
+    for f in found:
+        if f.speaker or not f.source or not h0 <= f.content[0] < h1:
+            continue
+        subj = f.extra.get("subj")
+        if subj is None or subj.lower_ in lex["pronouns"] or subj.pos_ == "PRON":
+            continue
+        person = subj.lemma_.lower() in lex["titles"]
+        words = _content_words(ctx.doc, f.content)
+        for g in found:
+            if not g.speaker or g.content[0] < h1 or ctx.para_index(g.sentence[0]) > 3:
+                continue
+            if (g.speaker_kind == "person") != person:
+                continue
+            if len(words & _content_words(ctx.doc, g.content)) >= 2:
+                f.speaker, f.speaker_kind, f.how = g.speaker, g.speaker_kind, "headline->lede speaker"
+                break
+

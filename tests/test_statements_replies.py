@@ -1,0 +1,74 @@
+"""Statements read against each other: a rejection answers whoever said what it rejects, a
+headline's generic source is the speaker its lede names, what cannot speak is no source, and a
+statement is dated by its own time phrase, not by one inside what was said (invented text)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import _pipeline_for
+from eventlens.model import Article
+
+TEXT = (
+    "Monitor says 9 killed in militia raid on farming village\n\n"
+    "At least 9 farmers were killed when gunmen raided a farming village near Kadugli on Sunday, "
+    "the Nuba Mountains Monitor said in a statement on Tuesday.\n\n"
+    "A police spokesman, Colonel Idris Kamal, said the attackers belonged to the Rapid Support Forces. "
+    "The RSF rejected the accusation.\n\n"
+    "Experts say the raid may signal a new campaign in the region."
+)
+
+
+def _result(text=TEXT):
+    return _pipeline_for(None).process(Article(id="replies", text=text, published=dt.date(2024, 5, 8),
+                                                language="en"))
+
+
+def _by_cue(result, cue):
+    hits = [s for s in result.statements if s.cue and s.cue.text == cue]
+    assert hits, [s.cue.text for s in result.statements if s.cue]
+    return hits[0]
+
+
+def test_rejecting_an_accusation_targets_its_speaker():
+    r = _result()
+    accuser = next(s for s in r.statements if s.source and "Idris Kamal" in s.source.text)
+    rejection = _by_cue(r, "rejected")
+    assert rejection.plover_type == "REJECT"
+    assert accuser.speaker is not None and rejection.target == accuser.speaker
+
+
+def test_a_rejection_naming_its_target_keeps_it():
+    text = "The army said rebels shelled the town. The rebels rejected the claims of the army."
+    r = _result(text)
+    rejection = _by_cue(r, "rejected")
+    army = next(a for a in r.actors if a.id == _by_cue(r, "said").speaker)
+    # the object names an actor itself: the rule does not overwrite (or invent) a target
+    assert rejection.target in (None, army.id)
+
+
+def test_headline_source_is_the_speaker_the_lede_names():
+    r = _result()
+    headline = _by_cue(r, "says")
+    monitor = next(s for s in r.statements if s.source and "Nuba Mountains Monitor" in s.source.text)
+    assert monitor.speaker is not None and headline.speaker == monitor.speaker
+
+
+def test_headline_source_stays_unknown_when_the_lede_says_other_things():
+    text = ("Official says talks to resume next week\n\n"
+            "Heavy rain flooded the capital on Monday, the Meteorological Authority said.")
+    r = _result(text)
+    assert _by_cue(r, "says").speaker is None
+
+
+def test_an_event_is_no_source():
+    r = _result()
+    assert not any(s.source and s.source.text == "the raid" for s in r.statements)
+    claim = next(c for c in r.claims if "signal" in c.proposition.text)
+    # the hedge belongs to the experts' statement, not to a statement whose source is the raid
+    assert claim.certainty == "possible" and claim.source is not None and claim.source.text == "Experts"
+
+
+def test_statement_date_is_its_own_not_the_reported_acts():
+    r = _result()
+    monitor = next(s for s in r.statements if s.source and "Nuba Mountains Monitor" in s.source.text)
+    assert monitor.date == dt.date(2024, 5, 7)   # "on Tuesday", not the raid's Sunday
