@@ -72,3 +72,32 @@ def test_statement_date_is_its_own_not_the_reported_acts():
     r = _result()
     monitor = next(s for s in r.statements if s.source and "Nuba Mountains Monitor" in s.source.text)
     assert monitor.date == dt.date(2024, 5, 7)   # "on Tuesday", not the raid's Sunday
+
+
+TEXT2 = (
+    "The interior ministry accused smuggling networks of seeking to destabilize the border region. "
+    "It is likely that the convoy was ambushed by local gangs, a provincial official said. "
+    "Observers believe the timing suggests a warning to the capital."
+)
+
+
+def test_the_act_someone_is_accused_of_is_no_statement():
+    r = _result(TEXT2)
+    assert not any(s.cue and s.cue.text == "seeking" for s in r.statements)
+    accusation = _by_cue(r, "accused")
+    assert accusation.plover_type == "ACCUSE"
+    # a plural group no KB knows still gets an actor to point at
+    target = next(a for a in r.actors if a.id == accusation.target)
+    assert target.name == "smuggling networks"
+
+
+def test_a_sources_claim_ends_where_their_words_end():
+    r = _result(TEXT2)
+    claim = next(c for c in r.claims if c.hedges == ["likely"])
+    assert claim.proposition.text == "the convoy was ambushed by local gangs"
+
+
+def test_a_thing_suggesting_inside_a_statement_is_its_speakers_reasoning():
+    r = _result(TEXT2)
+    claim = next(c for c in r.claims if "suggests" in c.hedges)
+    assert claim.holder == "source" and claim.source.text == "Observers"

@@ -144,6 +144,10 @@ class Stage:
             # the marker that introduces a "that"-clause names the proposition best
             lead = next((m for m in f.markers if _THAT.match(text, m.end, f.sentence[1])), f.markers[0])
             prop = proposition(doc, f.sentence, lead)
+            if prop is not None and f.statement is not None and lead.start >= f.statement.content.start:
+                # what a speaker holds ends where their words end (", an official said")
+                c = f.statement.content
+                prop = _trim(text, max(prop[0], c.start), min(prop[1], c.end)) if prop[0] < c.end else None
             claims.append(Claim(
                 id=f"c{n}", holder=f.holder, certainty=f.certainty,
                 hedges=[text[m.start:m.end] for m in f.markers],
@@ -206,7 +210,16 @@ def _statement_of(statements, m: Marker):
     holding = [st for st in statements
                if any(p.start <= m.start and m.end <= p.end
                       for p in [st.content] + ([st.cue] if st.cue is not None else []))]
-    return min(holding, key=lambda st: st.content.end - st.content.start, default=None)
+    holding.sort(key=lambda st: st.content.end - st.content.start)
+    inner = holding[0] if holding else None
+    if inner is not None and inner.speaker is None and inner.cue is not None:
+        # "Observers believe the timing suggests ...": a thing "suggesting" inside someone's
+        # statement is how that someone reasons; the belief is theirs
+        outer = next((st for st in holding[1:] if st.content.start <= inner.cue.start
+                      and inner.cue.end <= st.content.end), None)
+        if outer is not None:
+            return outer
+    return inner
 
 
 def score(predicted: list[Claim], gold: list[dict]) -> dict:

@@ -19,7 +19,7 @@ from typing import Optional
 from spacy.language import Language
 
 from ..model import Actor, Statement
-from .base import actor_at, dates_in, doc_text, overlaps, span_of
+from .base import accused_doer, actor_at, dates_in, doc_text, overlaps, span_of
 from .quotemarks import Quote, find_quotes, paragraphs
 from .statement_events import _attribute_responsibility, _linked_event
 from .statement_lexicon import VIOLENT_PLOVER, lexicon
@@ -276,6 +276,8 @@ class Stage:
         entry, prep = hit
         if _idiomatic_saying(tok):
             return None   # "it goes without saying that ...", "let's say ...": nobody's words
+        if accused_doer(tok) is not None and (_cue_entry(tok.head.head) or (None, None))[0] is not None:
+            return None   # "accused X of seeking to ...": the act X is accused of, not X's words
         if tok.lemma_.lower() in lex["experiencer_verbs"] and any(c.dep_ in ("dobj", "obj") for c in tok.children):
             return None   # "the plan worries them": the object feels it (_experiencer)
         as_clause = tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in tok.children)
@@ -1133,8 +1135,9 @@ class Stage:
             actor = ctx.actor_in(o, deep=False)
             if actor is not None:
                 return actor.id
-        if role == "allege" and verb.lemma_ == "blame" and objs:
-            # the blamed party is a noun phrase no actor stage knows ("foreign think tanks")
+        if role == "allege" and objs and (verb.lemma_ == "blame" or objs[0].tag_ in ("NNS", "NNPS")):
+            # the blamed or accused party is a noun phrase no actor stage knows ("foreign think
+            # tanks", "accused outlaw groups of ...")
             return ctx.np_actor(objs[0])
         return None
 
