@@ -1560,8 +1560,20 @@ def _rejected_speakers(ctx, found: list[Found]) -> None:
                 or any(actor_at(ctx.doc, t.idx, t.idx + len(t)) is not None for t in span):
             continue
         own = {f.speaker, *f.extra.get("co_speakers", [])}
+        # what is rejected was said about the rejecter: its content names them, or they are its
+        # target ("the accusation against it" after words about someone else answers no one)
+        actors = {a.id: a for a in ctx.doc._.actors or []}
+        named = [m for aid in own if aid in actors for m in actors[aid].mentions]
+        states = {actors[aid].country for aid in own if aid in actors and actors[aid].kind == "state"} - {None}
+
+        def about_them(p) -> bool:
+            if actors.get(p.speaker) is not None and actors[p.speaker].country in states:
+                return False   # a state does not reject what its own officials said
+            return p.target in own or bool(own & set(p.extra.get("co_targets", []))) or any(
+                p.content[0] <= m.start and m.end <= p.content[1] for m in named)
         prev = next((p for p in reversed(found[:i]) if p.speaker and p.speaker not in own
-                     and p.content[1] <= f.content[0] and ctx.near(p, f, max_paragraphs=2)), None)
+                     and p.content[1] <= f.content[0] and ctx.near(p, f, max_paragraphs=2)
+                     and about_them(p)), None)
         if prev is not None:
             f.target = prev.speaker
 
