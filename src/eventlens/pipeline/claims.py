@@ -41,6 +41,10 @@ def lexicon() -> dict:
     return data
 
 
+# a booster right after a negation asserts nothing ("could not be confirmed", "neither ... nor")
+_NEGATED = re.compile(r"(?:\b(?:not|never|neither|nor|cannot)|n[’']t)(?:\s+(?:be|been|yet|independently|immediately|officially))*\s+$", re.I)
+
+
 @dataclass
 class Marker:
     start: int
@@ -55,6 +59,7 @@ class FoundClaim:
     certainty: str
     holder: str
     statement: object = None    # the Statement whose words carry the markers, if any
+    proposition: tuple[int, int] | None = None   # set when it is not cut from the sentence
 
 
 def grade(levels: list[int]) -> str:
@@ -75,6 +80,8 @@ def find_markers(doc, start: int, end: int) -> list[Marker]:
         for m in rx.finditer(text):
             if m.group(0).lower() in lex["modals"]:
                 continue  # modals are checked on tokens below
+            if level == 0 and _NEGATED.search(text[max(0, m.start() - 40):m.start()]):
+                level = _GROUP_LEVEL["possible"]   # "not confirmed", "neither confirmed nor denied"
             cands.append(Marker(start + m.start(), start + m.end(), level))
     span = doc.char_span(start, end, alignment_mode="expand")
     for tok in span if span is not None else []:
@@ -127,6 +134,17 @@ class Stage:
             markers = find_markers(doc, a, b)
             if not markers:
                 continue
+            disclaimer = _DISCLAIMER.search(doc_text(doc), a, b)
+            refs = _disclaimed(doc, statements, a, disclaimer) if disclaimer is not None else []
+            if refs:
+                # "The claim could not be independently verified": the author's judgement is on
+                # what the statement before said, not on the words "the claim"
+                d = Marker(disclaimer.start(), disclaimer.end(), _GROUP_LEVEL["possible"])
+                found.extend(FoundClaim((a, b), [d], LEVELS[d.level], "author", st,
+                                        (st.content.start, st.content.end)) for st in refs)
+                markers = [m for m in markers if m.end <= d.start or m.start >= d.end]
+                if not markers:
+                    continue
             # One claim per holder in a sentence: the author's markers and each statement's.
             groups: dict = {}   # statement id (None: the author) -> (statement, its markers)
             for m in markers:
@@ -143,8 +161,9 @@ class Stage:
         for n, f in enumerate(found, 1):
             # the marker that introduces a "that"-clause names the proposition best
             lead = next((m for m in f.markers if _THAT.match(text, m.end, f.sentence[1])), f.markers[0])
-            prop = proposition(doc, f.sentence, lead)
-            if prop is not None and f.statement is not None and lead.start >= f.statement.content.start:
+            prop = f.proposition or proposition(doc, f.sentence, lead)
+            if f.proposition is None and prop is not None and f.statement is not None \
+                    and lead.start >= f.statement.content.start:
                 # what a speaker holds ends where their words end (", an official said")
                 c = f.statement.content
                 prop = _trim(text, max(prop[0], c.start), min(prop[1], c.end)) if prop[0] < c.end else None
@@ -198,6 +217,39 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end - start >= 3 else None
 
 
+# "could not be independently verified", "has not been confirmed", "cannot be corroborated"
+_DISCLAIMER = re.compile(
+    r"\b(?:could|can|cannot|has|have|had|was|were|is|are)\s+(?:not\s+)?(?:yet\s+)?(?:be\s+|been\s+)?"
+    r"(?:independently\s+|immediately\s+|officially\s+)?(?:verified|confirmed|corroborated)\b", re.I)
+_NOT = re.compile(r"\bnot\b|\bcannot\b", re.I)
+_SEVERAL = re.compile(r"\b(?:neither|both|either|none|all|claims|figures|reports|accounts|versions|tolls)\b", re.I)
+
+
+def _disclaimed(doc, statements, sentence_start: int, m) -> list:
+    """The statements a verification disclaimer speaks of: the last one said before it in the
+    same or the previous paragraph ("The claim could not be verified"), or the last two
+    speakers' when it speaks of several ("Neither side's claims could be verified")."""
+    text = doc_text(doc)
+    if not _NOT.search(m.group(0)) and not re.search(r"\b(?:neither|none|no)\b", text[sentence_start:m.start()], re.I):
+        return []
+    floor = text.rfind("\n\n", 0, text.rfind("\n\n", 0, sentence_start) if "\n\n" in text[:sentence_start] else 0)
+    before = [st for st in statements if floor <= st.content.start and st.content.end <= m.start()
+              and not (st.cue is not None and st.cue.start < m.end() and m.start() < st.cue.end)]
+    before.sort(key=lambda st: st.content.end)
+    if not before:
+        return []
+    if not _SEVERAL.search(text[sentence_start:m.start()]):
+        return [before[-1]]
+    out, speakers = [], set()
+    for st in reversed(before):
+        if st.speaker not in speakers:
+            out.append(st)
+            speakers.add(st.speaker)
+        if len(out) == 2:
+            break
+    return out
+
+
 def _impersonal(st) -> bool:
     """ "It is unclear who ...", "Reportedly, ...": reported with no one reporting it (no
     speaker, no source words, no quotation). The author makes that judgement."""
@@ -207,9 +259,11 @@ def _impersonal(st) -> bool:
 def _statement_of(statements, m: Marker):
     """The statement whose content or cue holds the marker (its speaker holds the claim, not
     the author), or None. The innermost one when statements nest."""
+    # a marker in a cue is the speaker's own only as the cue's verb ("analysts suggested");
+    # "have allegedly demanded" is someone else's allegation about the demand
     holding = [st for st in statements
-               if any(p.start <= m.start and m.end <= p.end
-                      for p in [st.content] + ([st.cue] if st.cue is not None else []))]
+               if st.content.start <= m.start and m.end <= st.content.end
+               or st.cue is not None and st.cue.start <= m.start and m.end == st.cue.end]
     holding.sort(key=lambda st: st.content.end - st.content.start)
     inner = holding[0] if holding else None
     if inner is not None and inner.speaker is None and inner.cue is not None:

@@ -29,6 +29,7 @@ def lexicon() -> dict:
     data["event_nouns"] = set(data["event_nouns"])
     data["measure_nouns"] = set(data.get("measure_nouns", ()))
     data["force_nouns"] = set(data.get("force_nouns", ()))
+    data["physical_finds"] = set(data.get("physical_finds", ()))
     data["perpetration_verbs"] = set(data.get("perpetration_verbs", ()))
     data["light_verbs"] = set(data.get("light_verbs", ()))
     data.setdefault("attitude_adjectives", {})

@@ -56,6 +56,10 @@ def _is_negated(verb) -> bool:
     if any(c.dep_ == "neg" and not any(doc[k].is_punct for k in range(min(c.i, verb.i) + 1, max(c.i, verb.i)))
            for c in verb.children):
         return True
+    # "neither confirmed nor denied": both verbs are held back
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.children) or \
+            verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor" for c in verb.head.children):
+        return True
     # "No party has claimed", "nobody condemned"
     for c in verb.children:
         if c.dep_ in _SUBJ and (c.lower_ in {"nobody", "none", "noone"}
@@ -428,12 +432,15 @@ _NOT_SPEAKERS = {"update", "note", "editor", "editors", "correction", "related",
 
 
 # "WASHINGTON -- ", "BRUSSELS - ", "NEW YORK (AP) — ": the place line opening a news report
-_DATELINE = re.compile(r"[A-Z][A-Z.'’&]*(?:[ ,]+[A-Z][A-Z.'’&]*)*(?:\s*\([A-Za-z. ]{1,20}\))?\s*(?:--|[-—–―])\s+")
+_DATELINE = re.compile(r"[A-Z][A-Z.'’&]*(?:[ ,]+[A-Z][A-Z.'’&]*)*"
+                       r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"      # "KYIV, May 9 -"
+                       r"(?:\s*\([A-Za-z. ]{1,20}\))?\s*(?:--|[-—–―])\s+")
 
 
 def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """A source span that opens its paragraph with a dateline ("WASHINGTON -- President
-    Obama") without it: the place line says where the report was filed, not who spoke."""
+    """A source or content span that opens its paragraph with a dateline ("WASHINGTON --
+    President Obama", "KYIV, May 9 - A missile ...") without it: the place line says where the
+    report was filed, neither who spoke nor what was said."""
     start, end = span
     if start > 0 and text[start - 1] != "\n":
         return span

@@ -115,6 +115,8 @@ class Stage:
         self._headline(ctx, found)
 
         _split_conjoined(doc, found)
+        _author_asides(doc, found)
+        _nested_adverb_cues(found)
         found.sort(key=lambda f: (f.content[0], f.content[1]))
         _inherit_speech_acts(found)
         # 3. speakers through pronouns, titles and continuations, in reading order
@@ -276,6 +278,9 @@ class Stage:
         entry, prep = hit
         if _idiomatic_saying(tok):
             return None   # "it goes without saying that ...", "let's say ...": nobody's words
+        if tok.lemma_.lower() == "find" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex["physical_finds"]
+                                                for c in tok.children):
+            return None   # "soldiers found the bodies": a discovery, not a finding
         if accused_doer(tok) is not None and (_cue_entry(tok.head.head) or (None, None))[0] is not None:
             return None   # "accused X of seeking to ...": the act X is accused of, not X's words
         if tok.lemma_.lower() in lex["experiencer_verbs"] and any(c.dep_ in ("dobj", "obj") for c in tok.children):
@@ -308,6 +313,13 @@ class Stage:
                 and not any(c.dep_ in ("dobj", "obj", "dative", "aux", "auxpass", "prep") for c in tok.children):
             # "His group, called the Liberty Fund, will ...": a naming verb set off by a comma with
             # a name but no one named is the passive participle (= which is called)
+            passive = True
+        if not passive and tok.tag_ in ("VBN", "VBD") and tok.lemma_.lower() in _RAISING_PASSIVES \
+                and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to" \
+                and not any(c.dep_ in ("dobj", "obj", "aux") for c in tok.children) \
+                and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in tok.children):
+            # "armed men believed to belong to X", "a man said to be": a reduced passive (the
+            # parser may make it the main verb); who believes or says it is not told
             passive = True
         if passive and entry.get("active_only"):
             return None
@@ -1218,7 +1230,7 @@ class Stage:
                     id=sid, speaker=speaker, source=span_of(doc, *source) if source else None,
                     speaker_role=span_of(doc, *role) if role else None,
                     cue=span_of(doc, *f.cue) if f.cue else None,
-                    content=span_of(doc, *f.content), kind=f.kind, plover_type=f.plover_type,
+                    content=span_of(doc, *_without_dateline(text, f.content)), kind=f.kind, plover_type=f.plover_type,
                     target=f.target, date=date, evidence=[span_of(doc, s0, s1)], event=event))
             f.extra["id"] = f.extra["ids"][0]
         doc._.statements = statements
@@ -1456,9 +1468,17 @@ class _Context:
             if kinds and actor.kind not in kinds:
                 continue
             for m in actor.mentions:
-                if floor <= m.start < idx and m.start > best_pos and not self.in_quote(m.start):
+                if floor <= m.start < idx and m.start > best_pos and not self.in_quote(m.start) \
+                        and not self.in_dateline(m.start):
                     best, best_pos = actor, m.start
         return best
+
+    def in_dateline(self, idx: int) -> bool:
+        """idx lies in a paragraph's opening dateline ("KHARTOUM, May 3 (Reuters) -"): the
+        agency filing the report is nobody "the group" or "it" refers back to."""
+        text = doc_text(self.doc)
+        start = text.rfind("\n", 0, idx) + 1
+        return _without_dateline(text, (start, len(text)))[0] > idx
 
 
 def _cue_tag(doc, cue) -> Optional[str]:
@@ -1608,4 +1628,40 @@ def _headline_speakers(ctx, found: list[Found]) -> None:
             if len(words & _content_words(ctx.doc, g.content)) >= 2:
                 f.speaker, f.speaker_kind, f.how = g.speaker, g.speaker_kind, "headline->lede speaker"
                 break
+
+
+# verbs that take "to" right after them only in the passive ("believed to be", "said to have")
+_RAISING_PASSIVES = {"believe", "think", "know", "say", "report", "allege", "suspect", "rumor", "rumour",
+                     "presume", "understand", "reckon", "deem", "consider"}
+
+
+# a clause opened by one of these after "X, police said," is the writer's aside, not the source's
+_ASIDE = re.compile(r"\s*,?\s*(?:although|though|even though|but|while|whereas)\b", re.I)
+
+
+def _author_asides(doc, found: list[Found]) -> None:
+    """"Gunmen killed five people, police said, although this could not be confirmed": the
+    content the parser ran past its own cue ends at the source; the concession is the author's."""
+    text = doc_text(doc)
+    for f in found:
+        if f.cue is None or not f.content[0] < f.cue[0] < f.content[1]:
+            continue
+        if not _ASIDE.match(text, f.cue[1]):
+            continue
+        cut = min(f.cue[0], f.source[0]) if f.source else f.cue[0]
+        end = cut
+        while end > f.content[0] and text[end - 1] in " ,":
+            end -= 1
+        if end - f.content[0] >= 3:
+            f.content = (f.content[0], end)
+
+
+def _nested_adverb_cues(found: list[Found]) -> None:
+    """"The kidnappers have allegedly demanded a ransom, a relative said": inside what a named
+    source says, "allegedly" is that source's hedge, not another report by nobody."""
+    adverbs = set(lexicon()["attribution_adverbs"])
+    drop = [f for f in found if f.source is None and f.cue_lemma in adverbs and any(
+        g is not f and g.source and g.content[0] <= f.cue[0] < g.content[1] for g in found)]
+    for f in drop:
+        found.remove(f)
 

@@ -1,0 +1,81 @@
+"""Wire-copy habits in conflict news (invented text): datelines, verification disclaimers,
+"allegedly" inside a source's words, "believed to" passives, noncommittal answers and finds
+that are discoveries, not findings."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import _pipeline_for
+from eventlens.model import Article
+
+
+def _result(text):
+    return _pipeline_for(None).process(Article(id="wire", text=text, published=dt.date(2025, 5, 10),
+                                                language="en"))
+
+
+def _by_cue(result, cue):
+    hits = [s for s in result.statements if s.cue and s.cue.text == cue]
+    assert hits, [s.cue.text for s in result.statements if s.cue]
+    return hits[0]
+
+
+def test_dateline_is_not_what_was_said():
+    r = _result("MOPTI, May 9 - Gunmen killed four herders near the river on Thursday, officials said.")
+    assert _by_cue(r, "said").content.text == "Gunmen killed four herders near the river on Thursday"
+
+
+def test_agency_in_a_dateline_is_nobody_the_group_refers_to():
+    r = _result("MOPTI, May 9 (Reuters) - At least four herders were killed, the group said.")
+    st = _by_cue(r, "said")
+    assert st.speaker is None or "reuters" not in st.speaker
+
+
+def test_neither_confirmed_nor_denied_is_no_denial():
+    r = _result("A defence official neither confirmed nor denied the strike on the depot.")
+    assert all(s.plover_type != "REJECT" for s in r.statements)
+    assert all(c.certainty != "asserted" for c in r.claims)
+
+
+def test_a_disclaimer_grades_the_statement_it_speaks_of():
+    r = _result("The army said it had killed 40 fighters in the raid. The claim could not be independently verified.")
+    said = _by_cue(r, "said")
+    claim = next(c for c in r.claims if c.statement == said.id)
+    assert claim.holder == "author" and claim.certainty == "possible"
+    assert claim.proposition.text == said.content.text
+    assert not any(c.proposition and c.proposition.text == "The claim" for c in r.claims)
+
+
+def test_a_disclaimer_of_both_sides_grades_both():
+    r = _result("The army said it had retaken the bridge. The rebels said their fighters still held it.\n\n"
+                "Neither side's claims could be independently verified.")
+    graded = {c.statement for c in r.claims if c.certainty == "possible" and c.holder == "author"}
+    assert {s.id for s in r.statements if s.cue and s.cue.text == "said"} <= graded
+
+
+def test_an_aside_after_the_source_is_the_authors():
+    r = _result("Gunmen killed five people at the market, police said, although this could not be confirmed.")
+    said = _by_cue(r, "said")
+    assert said.content.text == "Gunmen killed five people at the market"
+    assert any(c.statement == said.id and c.holder == "author" for c in r.claims)
+
+
+def test_allegedly_inside_a_sources_words_is_their_hedge():
+    r = _result("The kidnappers have allegedly demanded a ransom, a relative said.")
+    assert not any(s.cue and s.cue.text == "allegedly" for s in r.statements)
+    said = _by_cue(r, "said")
+    claim = next(c for c in r.claims if c.hedges == ["allegedly"])
+    assert claim.statement == said.id and claim.holder == "source" and claim.source.text == "a relative"
+
+
+def test_believed_to_names_no_believer():
+    r = _result("Armed men believed to belong to a cartel opened fire on the convoy.")
+    st = _by_cue(r, "believed")
+    assert st.source is None and st.speaker is None
+
+
+def test_finding_bodies_is_a_discovery():
+    r = _result("Soldiers found the bodies of six men near the road.")
+    assert not any(s.cue and s.cue.text == "found" for s in r.statements)
+    r = _result("Investigators found that the fire had been set deliberately.")
+    assert _by_cue(r, "found").content.text == "the fire had been set deliberately"
