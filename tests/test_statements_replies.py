@@ -101,3 +101,20 @@ def test_a_thing_suggesting_inside_a_statement_is_its_speakers_reasoning():
     r = _result(TEXT2)
     claim = next(c for c in r.claims if "suggests" in c.hedges)
     assert claim.holder == "source" and claim.source.text == "Observers"
+
+
+def test_condemning_an_event_targets_its_doer():
+    r = _result("Islamic State fighters attacked a checkpoint near Kirkuk on Monday, killing four soldiers. "
+                "The Iraqi government condemned the attack.")
+    condemn = _by_cue(r, "condemned")
+    doer = next(a for a in r.actors if a.name == "Islamic State")
+    assert condemn.plover_type == "ACCUSE" and condemn.target == doer.id
+
+
+def test_naming_an_attack_with_a_word_of_condemnation_condemns_it():
+    r = _result('Gunmen attacked a bus in the north. The minister called the attack "barbaric".')
+    st = _by_cue(r, "called")
+    assert st.plover_type == "ACCUSE"
+    assert st.content.text == 'the attack "barbaric"'   # the quotation closes
+    r = _result("Gunmen attacked a bus in the north. The minister called the attack a turning point.")
+    assert _by_cue(r, "called").plover_type is None

@@ -384,6 +384,8 @@ class Stage:
                                                or doc[tok.i + 1].lower_ in entry.get("content_prep", ())):
             cue_end = doc[tok.i + 1].idx + len(doc[tok.i + 1])   # "spoke about", "complained of"
         plover = None if negated else entry.get("plover")
+        if plover is None and not negated and _condemns_by_naming(tok):
+            plover, entry = "ACCUSE", {**entry, "plover": "ACCUSE", "role": "disapprove"}
         if plover is None and not negated and tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG":
             # "X mocked the attempt, saying: ..." -- the saying is the mocking
             head = _cue_entry(tok.head)
@@ -1214,6 +1216,10 @@ class Stage:
             date = next((d.date for d in dates_in(doc, s0, s1) if d.date is not None
                          and not overlaps(d.span.start, d.span.end, c0, c1)), None)
             event = _linked_event(doc, f.extra.get("act_of", f), events)
+            if f.target is None and event is not None and f.plover_type == "ACCUSE" \
+                    and (f.extra.get("act_of") or f).extra.get("role") == "disapprove":
+                ev = next((e for e in events if e.id == event), None)
+                f.target = _perpetrator(ev, f.speaker, doc._.actors or []) if ev is not None else None
             f.extra["event"] = event
             f.extra["ids"] = []
             speakers = [f.speaker] + f.extra.get("co_speakers", [])
@@ -1230,7 +1236,7 @@ class Stage:
                     id=sid, speaker=speaker, source=span_of(doc, *source) if source else None,
                     speaker_role=span_of(doc, *role) if role else None,
                     cue=span_of(doc, *f.cue) if f.cue else None,
-                    content=span_of(doc, *_without_dateline(text, f.content)), kind=f.kind, plover_type=f.plover_type,
+                    content=span_of(doc, *_closed_quote(text, _without_dateline(text, f.content))), kind=f.kind, plover_type=f.plover_type,
                     target=f.target, date=date, evidence=[span_of(doc, s0, s1)], event=event))
             f.extra["id"] = f.extra["ids"][0]
         doc._.statements = statements
@@ -1664,4 +1670,45 @@ def _nested_adverb_cues(found: list[Found]) -> None:
         g is not f and g.source and g.content[0] <= f.cue[0] < g.content[1] for g in found)]
     for f in drop:
         found.remove(f)
+
+
+def _condemns_by_naming(verb) -> bool:
+    """"called the attack 'barbaric'", "described the strike as a war crime": naming an act with
+    a word of condemnation condemns it (PLOVER ACCUSE, disapproval)."""
+    if verb.lemma_.lower() not in ("call", "describe", "term", "label", "brand", "dub"):
+        return False
+    lex = lexicon()
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None or obj.lemma_.lower() not in lex["event_nouns"]:
+        return False
+    named = [t for c in verb.children if c.dep_ in ("oprd", "prep", "ccomp", "xcomp", "acomp") and c.i > obj.i
+             for t in c.subtree]
+    words = " ".join(t.lower_ for t in named)
+    return any(re.search(r"\b" + re.escape(w) + r"\b", words) for w in lex["condemning_words"])
+
+
+def _perpetrator(event, speaker: Optional[str], actors: list[Actor]) -> Optional[str]:
+    """Whom condemning an event condemns: its first doer that is not the speaker (nor, for
+    a state, the state's own forces)."""
+    by_id = {a.id: a for a in actors}
+    own = by_id.get(speaker)
+    for aid in event.actors:
+        a = by_id.get(aid)
+        if aid == speaker or a is None or a.sector == "CVL":
+            continue
+        if own is not None and own.kind == "state" and a.country == own.country:
+            continue
+        return aid
+    return None
+
+
+def _closed_quote(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """'called the attack "barbaric': a content that opens a quotation and stops right before
+    its closing mark takes the mark (the offsets stay on the article text)."""
+    a, b = span
+    inner = text[a:b]
+    opened = inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1
+    if opened and b < len(text) and text[b] in "”\"":
+        return a, b + 1
+    return span
 
