@@ -118,3 +118,17 @@ def test_naming_an_attack_with_a_word_of_condemnation_condemns_it():
     assert st.content.text == 'the attack "barbaric"'   # the quotation closes
     r = _result("Gunmen attacked a bus in the north. The minister called the attack a turning point.")
     assert _by_cue(r, "called").plover_type is None
+
+
+def test_a_pronoun_goes_on_with_the_source_just_told_of():
+    r = _result("Army spokesman John Smith said troops had captured the town. An RSF commander said in a "
+                "video that his forces remained in control, and he said the army was lying.")
+    commander = next(s for s in r.statements if s.source and s.source.text == "An RSF commander")
+    he = next(s for s in r.statements if s.source and s.source.text == "he")
+    assert he.speaker == commander.speaker and he.speaker is not None
+
+
+def test_it_after_an_unknown_body_is_not_some_other_actor():
+    r = _result("SANA said Israeli jets struck a site near Homs. It did not say whether the dead were soldiers.")
+    it = next(s for s in r.statements if s.source and s.source.text == "It")
+    assert it.speaker is None or "isr" not in it.speaker

@@ -1175,10 +1175,23 @@ class Stage:
     def _resolve_references(self, ctx, found: list[Found]) -> None:
         lex = lexicon()
         last: Optional[Found] = None
+        last_any: Optional[Found] = None   # the latest statement with a source, resolved or not
         for f in found:
             refer = f.extra.get("refer")
             if f.speaker is None and (refer or f.how == "standalone"):
                 kinds = _REFER_KINDS.get(refer) or lex["pronouns"].get(refer, ["person"])
+                prev_subj = last_any.extra.get("subj") if last_any is not None else None
+                if f.how != "standalone" and refer in ("he", "she", "it") and prev_subj is not None \
+                        and ctx.near(last_any, f) and _same_referent(prev_subj, refer, lex):
+                    # "An RSF commander said ..., and he said ...": the pronoun goes on with the
+                    # speaker just told of, whatever the actor standing for them (the commander's
+                    # group) or none ("SANA said ... It did not say ...": not some other actor)
+                    if last_any.speaker:
+                        f.speaker, f.speaker_kind = last_any.speaker, last_any.speaker_kind
+                        f.how = f"{refer}->previous source"
+                        f.role = f.role or last_any.role
+                    last_any = f
+                    continue
                 if f.how == "standalone":
                     # only a quote right after the previous statement continues it
                     if last is not None and last.speaker and ctx.near(last, f, max_paragraphs=1):
@@ -1202,6 +1215,8 @@ class Stage:
                         f.speaker, f.speaker_kind, f.how = actor.id, actor.kind, f"{refer}->recent actor"
             if f.speaker:
                 last = f
+            if f.source is not None and f.how != "standalone":
+                last_any = f
 
     # -- output --------------------------------------------------------------------------
     def set_annotations(self, doc, found: list[Found]) -> None:
@@ -1711,4 +1726,15 @@ def _closed_quote(text: str, span: tuple[int, int]) -> tuple[int, int]:
     if opened and b < len(text) and text[b] in "”\"":
         return a, b + 1
     return span
+
+
+def _same_referent(subj, pronoun: str, lex) -> bool:
+    """Could this subject of the last statement be what the pronoun refers to? "he"/"she": a
+    person named or described by a title; "it": a singular name of a body or a document."""
+    if subj.pos_ == "PRON":
+        return False
+    person = subj.ent_type_ == "PERSON" or subj.lemma_.lower() in lex["titles"]
+    if pronoun in ("he", "she"):
+        return person
+    return not person and (subj.tag_ == "NNP" or subj.tag_ == "NN" and subj.lemma_.lower() in lex["source_nouns"])
 
