@@ -96,6 +96,26 @@ def test_crackdown_on_another_day_is_not_part_of_an_earlier_protest(pipeline_for
     assert main.fatalities == 4
 
 
+@pytest.mark.parametrize("wave", [
+    "The protests began on 12 April after the death of a student.",
+    "The protests began after the death of a student in police custody, and scores of people "
+    "have been killed in the crackdown.",
+])
+def test_the_start_of_a_wave_of_protests_is_background(pipeline_for, wave):
+    text = "Hundreds of students rallied outside the university in Tabriz on Sunday. " + wave
+    result = coded(pipeline_for, text)
+    occurred = [e for e in result.events if e.status == "occurred" and e.acled_event_type]
+    assert [(e.trigger.text, e.acled_sub_event_type) for e in occurred] == [("rallied", "Peaceful protest")]
+    assert occurred[0].fatalities == 0 and len(occurred[0].evidence) == 1
+    assert any(e.trigger.text == "protests" and e.status == "historical" for e in result.events)
+
+
+def test_protests_that_began_on_the_day_reported_are_the_news(pipeline_for):
+    result = coded(pipeline_for, "Protests began in Tabriz on Sunday after the death of a student in police custody.")
+    assert [(e.plover_type, e.status) for e in result.events if e.acled_event_type == "Protests"] == [
+        ("PROTEST", "occurred")]
+
+
 # --- damage, strikes, withdrawals and supplies ------------------------------------------------
 
 @pytest.mark.parametrize("text", [

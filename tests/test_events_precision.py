@@ -252,3 +252,12 @@ def test_negated_relative_clause_is_no_evidence_of_another_event(events):
             "The minister, who did not condemn the bombing, left the capital on Tuesday.")
     accuse = [e for e in events(text) if e.plover_type == "ACCUSE" and e.trigger.text == "condemned"]
     assert len(accuse) == 1 and len(accuse[0].evidence) == 1
+
+
+@pytest.mark.parametrize("text, arrests", [
+    ("A journalist died in police custody on Monday, his lawyer said.", 0),
+    ("Students marched on Monday after the death of a classmate in detention.", 0),
+    ("Police took three men into custody on Monday.", 1),
+])
+def test_where_someone_died_is_no_arrest(events, text, arrests):
+    assert types(events(text)).count("COERCE") == arrests

@@ -307,6 +307,9 @@ def mention_kind(c, lex) -> tuple[str, str]:
             o.token.i in {a.i for _, a in zip(range(3), tok.ancestors)} and o.plover == "COERCE"
             and o.token.pos_ == "VERB" for o in c.sent_cands):
         return "drop", "the operation an arrest was made in ('arrested X in a raid') is the arrest"
+    if c.plover == "COERCE" and died_in(tok, lex):
+        # the arrest, if any, came before and is not what is told
+        return "drop", "where someone died ('the death of X in custody') is no arrest reported"
     if tok.dep_ == "pobj" and (tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in CESSATION_NOUNS or
                                tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in ("end", "halt", "stop")):
         return "drop", "what is to stop ('cessation of hostilities') is no event reported"
@@ -331,6 +334,16 @@ def mention_kind(c, lex) -> tuple[str, str]:
             governing.mode = c.mode
         return "drop", f"content of '{governing.token.text}'"
     return "event", ""
+
+
+def died_in(tok, lex) -> bool:
+    """"died in custody", "the death of a student in detention": the noun says where someone died."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return False
+    death = {str(w) for k in ("die_verbs", "dead_words", "kill_verbs") for w in lex.toll[k]}
+    h = tok.head.head
+    heads = [h] + ([h.head.head] if h.dep_ == "pobj" and h.head.lower_ == "of" else [])
+    return any(x.lemma_.lower() in death for x in heads)
 
 
 def possessive_mark(tok) -> bool:

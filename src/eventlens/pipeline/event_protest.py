@@ -18,7 +18,8 @@ from typing import Optional
 
 from .event_mentions import CROWD_WORDS
 from .events import (EARLIER_MARKS, REPORTING_VERBS, Candidate, Lexicon, _ancestors, _in_own_clause, _phrase_lemmas, _phrase_re,
-                     _subject_of, background_clause, context_sents, has_phrase, sent_hays, told_as_past, unrealised)
+                     _same_area, _subject_of, background_clause, context_sents, has_phrase, sent_hays, told_as_past,
+                     unrealised)
 
 
 def protest_anchors(tok) -> set[int]:
@@ -312,3 +313,58 @@ def fold_protest_actions(events: list[Candidate], lex: Lexicon) -> None:
                     p.injured = (p.injured or 0) + e.injured
             e.notes.append("ACLED: part of the protest event")
             e.acled = (None, None)
+
+
+def _turned_into(riot, lex: Lexicon) -> Optional[object]:
+    """The token of the gathering a riot mention grew out of: "the protest turned into riots"
+    (the subject of a turn verb whose "into" object is the riot), "the march sparked riots",
+    "marched ..., sparking riots" (the subject, or the verb a participle hangs on)."""
+    w = lex.words
+    h = riot.head
+    if riot.dep_ == "pobj" and h.dep_ == "prep" and h.lower_ in ("into", "to"):
+        verb, turns = h.head, w["protest_turns"]
+    elif riot.dep_ == "dobj":
+        verb, turns = h, w["protest_sparks"]
+    else:
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in turns:
+        return None
+    subj = next((k for k in verb.children if k.dep_ == "nsubj"), None)
+    if subj is not None:
+        return subj
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
+        return verb.head   # "marched through the city, sparking riots"
+    return None
+
+
+def fold_turned_riots(events: list[Candidate], lex: Lexicon) -> list[Candidate]:
+    """One gathering that turned violent is one event: "the protest turned into riots", "sparking
+    riots" -- ACLED codes the riot (the most severe account) with both mentions as evidence."""
+    out = [e for e in events]
+    for r in events:
+        if r not in out or r.plover != "PROTEST" or r.acled[0] != "Riots" or r.status != "occurred":
+            continue
+        host = None
+        for m in r.mentions:
+            source = _turned_into(m.token, lex)
+            if source is None:
+                continue
+            host = next((p for p in out if p is not r and p.plover == "PROTEST" and p.status == r.status
+                         and p.acled[0] == "Protests" and any(source.i in protest_anchors(x.token) for x in p.mentions)
+                         # ("protests in the capital sparked riots in the provinces": two gatherings)
+                         and (None in (p.place, r.place) or p.place.id == r.place.id or _same_area(p.place, r.place))),
+                        None)
+            if host is not None:
+                break
+        if host is None:
+            continue
+        acled, mode, fixed = r.acled, r.mode or host.mode, host.fixed or r.fixed
+        # the event told first stands for both
+        keep, gone = sorted((host, r), key=lambda e: min(m.token.i for m in e.mentions))
+        keep.mentions.extend(gone.mentions)
+        keep.acled, keep.mode, keep.fixed = acled, mode, fixed
+        for src, dst in ((gone.actors, keep.actors), (gone.targets, keep.targets)):
+            dst.extend(x for x in src if x not in dst)
+        keep.notes.append(f"the gathering turned into a riot ('{m.token.text}') -> {acled[1]}")
+        out.remove(gone)
+    return out

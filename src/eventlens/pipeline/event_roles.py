@@ -93,8 +93,9 @@ def add_generic_participants(doc, events) -> None:
                 if e.acled[0] == "Battles" and not e.targets:
                     e.targets.append(perp.id)   # unknown shooters on both sides
         if e.acled[0] == VIOLENCE_AGAINST_CIVILIANS:
-            # by ACLED's definition the side acted upon is Civilians (Country), whoever else is named
-            if not any(t in by_id and _fits(by_id[t], "civilians", None) for t in e.targets):
+            # by ACLED's definition the side acted upon is Civilians (Country), whoever else is named,
+            # unless what was struck is named and is no one ("a strike hit the port", nobody hurt)
+            if not things_struck(e) and not any(t in by_id and _fits(by_id[t], "civilians", None) for t in e.targets):
                 actor = generic_actor(doc, "civilians", event_country(doc, e.place))
                 if actor is not None and actor.id not in e.targets and actor.id not in e.actors:
                     e.targets.append(actor.id)
@@ -126,6 +127,19 @@ def add_generic_participants(doc, events) -> None:
         if actor is not None:
             e.actors.append(actor.id)
             e.notes.append(f"unnamed participants -> {actor.name}")
+
+
+def things_struck(e) -> bool:
+    """The event's named targets are things, not people, and no one was killed or hurt ("a
+    missile strike hit the port of X"): there are no victims to name as Civilians."""
+    if e.fatalities or e.injured:
+        return False
+    from .events import load_lexicon
+    words = load_lexicon().words
+    named = [m for m in e.mentions if m.target_words]
+    return bool(named) and all(m.target_kind in ("", "state", "nonstate") for m in e.mentions) \
+        and any(m.target_words & words["non_civilian_targets"] for m in named) \
+        and not any(m.target_words & words["civilian"] for m in named)
 
 
 def rehome_generic_actors(doc, events) -> None:

@@ -32,7 +32,7 @@ from spacy.language import Language
 
 from ..model import Event
 from .base import accused_doer, actor_at, dates_in, doc_text, place_at, published, span_of
-from .dates import MONTHS
+from .dates import MONTHS, is_duration
 from .event_mentions import (anaphoric, far_apart, answered_event, attach_mentions, demonstrative, describes_accused_act,
                              in_accusation, mention_kind, names_known_event, protesters_told_before, refers_back,
                              renamed_event, retold_by_pronoun, definite_plural_told_before)
@@ -90,7 +90,8 @@ def load_lexicon(name: str = "events.yaml") -> Lexicon:
     words = {k: {str(w).lower() for w in data[k]}
              for k in ("armed_state", "armed_nonstate", "civilian", "mob", "protest_violent",
                        "protest_force", "protest_intervention", "protester_words", "property_targets",
-                       "crowd_people", "crowd_collective", "symbolic_targets", "crowd_weapons")}
+                       "crowd_people", "crowd_collective", "symbolic_targets", "crowd_weapons",
+                       "non_civilian_targets", "protest_turns", "protest_sparks")}
     return Lexicon(security_words=data["security_words"], triggers=data["triggers"], by_lemma=by_lemma, weapon_cues=data["weapon_cues"],
                    assault_modes=data["assault_modes"], words=words, status=data["status"],
                    toll=data["toll"], territory=data["territory"])
@@ -354,6 +355,17 @@ def find_triggers(doc, lex: Lexicon) -> list[Candidate]:
         and c.token.lemma_.lower() in {str(x) for x in heads[c.token.head.i].entry.get("needs_compound", ())})]
 
 
+def verb_of_argument(c: Candidate) -> Optional[Candidate]:
+    """"an investigation would be opened", "launched a probe": the verb trigger whose entry asked
+    for this noun as its argument (needs_arg); the noun names the verb's event, told with the
+    verb's status."""
+    if c.token.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    return next((h for h in c.sent_cands if h is not c and h.token.i == c.token.head.i and h.token.pos_ == "VERB"
+                 and h.plover == c.plover and c.token.lemma_.lower() in {str(x) for x in h.entry.get("needs_arg", ())}),
+                None)
+
+
 # --------------------------------------------------------------------------- roles
 
 def phrase_tokens(tok, bounds=None) -> list:
@@ -574,6 +586,53 @@ def find_roles(doc, c: Candidate, lex: "Lexicon" = None) -> None:
                         ids.append(aid)
     # an actor never targets itself in one mention (parser slips on apposition)
     c.targets[:] = [t for t in c.targets if t not in c.actors] or c.targets
+
+
+SPEAKER_RUN_ACTS = {("ACCUSE", "investigate")}   # acts a speaker announces for its own side
+
+
+def _reporting_verb(tok):
+    """The reporting verb whose content clause the trigger is in ("said an investigation would be
+    opened"), or None."""
+    h, said = tok, False
+    for _ in range(5):
+        if h.dep_ in ("ccomp", "parataxis"):
+            said = True
+        if h.head.i == h.i:
+            return None
+        h = h.head
+        if said and h.pos_ in ("VERB", "AUX"):
+            return h if h.lemma_.lower() in REPORTING_VERBS else None
+    return None
+
+
+def speakers_side(doc, c: Candidate) -> None:
+    """"The army said an investigation would be opened": an inquiry announced with no one named to
+    open it is opened by the speaker's side (an organisation the speaker is named with, else the
+    speaker). A pronoun speaker ("He added that ...") is the speaker of the sentence before."""
+    if (c.plover, c.mode) not in SPEAKER_RUN_ACTS or c.actors or c.actor_words:
+        return
+    verb = _reporting_verb(c.token)
+    subj = next((k for k in verb.children if k.dep_ == "nsubj"), None) if verb is not None else None
+    if subj is not None and subj.pos_ == "PRON":
+        allsents = sentences(doc)
+        n = next((i for i, x in enumerate(allsents) if x.start <= subj.i < x.end), 0)
+        before = allsents[n - 1] if n > 0 else None
+        root = before.root if before is not None else None
+        subj = next((k for k in root.children if k.dep_ == "nsubj" and k.pos_ != "PRON"), None) \
+            if root is not None and root.lemma_.lower() in REPORTING_VERBS else None
+    if subj is None:
+        return
+    ids = actors_in(doc, subj)
+    # "the army spokesman": the organisation a modifier names, as the text names it elsewhere
+    for mod in (k for k in subj.children if k.dep_ in ("compound", "poss", "amod")):
+        ids.extend(a.id for a in doc._.actors or [] if a.kind != "person" and a.id not in ids
+                   and mod.lower_ in {x.lower() for x in a.aliases_seen})
+    kinds = {aid: getattr(_actor_by_id(doc, aid), "kind", None) for aid in ids}
+    side = next((aid for aid in ids if kinds[aid] != "person"), ids[0] if ids else None)
+    if side is not None:
+        c.actors.append(side)
+        c.notes.append("announced by its side: the speaker's side opens it")
 
 
 # Actor links that only say where someone is from ("Iraqi", "in Baghdad") or that an unnamed
@@ -932,16 +991,19 @@ def recode_violence(events: list[Candidate], lex: Lexicon) -> None:
             continue
         crowd_event = e.acled[1] == "Mob violence" or any(
             m.actor_kind == "crowd" or m.entry.get("acled") == "clash" and m.target_kind == "crowd" for m in e.mentions)
+        told = [m for m in e.mentions if not _another_version(m, e)]
+        if len(told) < len(e.mentions):
+            e.notes.append("armed sides told only in a speaker's later version: civilians' deaths stand")
         if e.acled[1] != "Armed clash" and not crowd_event and any(
                 m.acled[1] == "Armed clash" and m.status == "occurred" and not _toll_only(m, lex) and (
-                    m.entry.get("acled") == "clash" or {m.actor_kind, m.target_kind} & ARMED) for m in e.mentions):
+                    m.entry.get("acled") == "clash" or {m.actor_kind, m.target_kind} & ARMED) for m in told):
             e.notes.append("a mention reports fighting between armed sides -> Armed clash")
             e.acled = ("Battles", "Armed clash")
             continue
         if crowd_event and e.acled[1] == "Mob violence":
             continue  # a crowd fight stays one even when an officer is among the injured
-        actors = {m.actor_kind for m in e.mentions if m.acled[1] in VIOLENCE_SUBTYPES} - {""}
-        targets = {m.target_kind for m in e.mentions if m.acled[1] in VIOLENCE_SUBTYPES} - {""}
+        actors = {m.actor_kind for m in told if m.acled[1] in VIOLENCE_SUBTYPES} - {""}
+        targets = {m.target_kind for m in told if m.acled[1] in VIOLENCE_SUBTYPES} - {""}
         if not actors and not targets:
             continue
         actor = next((k for k in ("crowd", "state", "nonstate", "protester", "civilian") if k in actors), "")
@@ -952,6 +1014,35 @@ def recode_violence(events: list[Candidate], lex: Lexicon) -> None:
         if new != e.acled and not (new[1] == "Attack" and e.acled[1] != "Attack"):
             e.notes.append(f"event-level sides {actor or '?'} vs {target or '?'} -> {new[1]}")
             e.acled = new
+
+
+def _reported(tok) -> bool:
+    """Is the trigger's clause what a speaker says ("the army said the operation targeted
+    gangs"), as opposed to the narrator's own account?"""
+    h, said = tok, False
+    for _ in range(4):
+        if h.dep_ in ("ccomp", "parataxis"):
+            said = True
+        elif h.dep_ not in ("conj", "xcomp", "advcl", "dobj", "nsubj", "nsubjpass", "pobj", "prep"):
+            return False
+        if h.head.i == h.i:
+            return False
+        h = h.head
+        if said and h.pos_ in ("VERB", "AUX"):
+            return h.lemma_.lower() in REPORTING_VERBS
+    return False
+
+
+def _another_version(m: Candidate, e: Candidate) -> bool:
+    """A speaker's later version of an attack already told as killing or harming civilians ("12
+    civilians were killed when soldiers raided the village ... The governor said the operation
+    targeted gangs"): the party's account of whom it fought does not recode the attack."""
+    if m.target_kind not in ARMED and m.entry.get("acled") != "clash":
+        return False  # only an armed other side is another version of who was attacked
+    if not _reported(m.token):
+        return False
+    return any(k.sent.start < m.sent.start and k.target_kind == "civilian" and k.status == "occurred"
+               and k.acled == ("Violence against civilians", "Attack") for k in e.mentions)
 
 
 def code_status(doc, c: Candidate, lex: Lexicon) -> None:
@@ -987,7 +1078,7 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         c.status = "future"
     elif told_as_past(doc, c, st):
         c.status = "historical"
-    elif _called_off(tok):
+    elif _called_off(tok, st):
         c.status = "negated"   # "agreed to postpone the demonstration": it did not take place (yet)
     elif chain_lemmas & {"deny", "denial"} and not local & {"condemn"}:
         c.status = "denied"
@@ -1161,6 +1252,40 @@ def _period_toll(doc, tok) -> bool:
     return False
 
 
+WAVE_DAYS = 7   # a wave that began more than a week before publication is told as its background
+
+
+def _wave_began(doc, tok) -> bool:
+    """"The protests began on 17 September after ..., and scores have been killed": the start of a
+    wave of protests, told as the background of the day's report -- dated more than a week before
+    publication, or followed by what has happened since (a present perfect clause)."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or tok.tag_ not in ("NNS", "NNPS") or verb.lemma_.lower() not in CONFLICT_START:
+        return False
+    pub = published(doc)
+    s0, s1 = verb.sent.start_char, verb.sent.end_char
+    if pub is not None and any(d.date is not None and (pub - d.date).days > WAVE_DAYS and not _duration(
+            [t for t in verb.sent if d.span.start <= t.idx < d.span.end])
+            and any(_in_own_clause(t, verb) for t in verb.sent if d.span.start <= t.idx < d.span.end)
+            for d in dates_in(doc, s0, s1)):
+        return True
+    return any(k.dep_ == "conj" and k.pos_ in ("VERB", "AUX") and _present_perfect(k) for k in verb.children)
+
+
+def _present_perfect(verb) -> bool:
+    return any(a.dep_ in ("aux", "auxpass") and a.lemma_.lower() == "have" and a.tag_ in ("VBZ", "VBP")
+               for a in verb.children)
+
+
+def _toll_since_wave(tok) -> bool:
+    """"The protests began in September, and scores have been killed": what has happened since a
+    wave began (a present perfect clause joined to its start) is a running toll, not one event."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    start = verb.head
+    return verb.dep_ == "conj" and _present_perfect(verb) and start.lemma_.lower() in CONFLICT_START and any(
+        k.dep_ == "nsubj" and k.tag_ in ("NNS", "NNPS") for k in start.children)
+
+
 def _since_began(verb) -> bool:
     return verb.lemma_.lower() in ("begin", "start", "erupt", "break") and \
         any(k.dep_ == "mark" and k.lower_ == "since" for k in verb.children)
@@ -1200,6 +1325,8 @@ def told_as_past(doc, c, st) -> bool:
     return bool(mods & set(st["historical_modifiers"]) or _past_perfect(tok) or _old_date(doc, c) or _repeated(tok) or
                 _earlier_event(tok) or _since_long_ago(doc, tok) or _years_ago(tok) or
                 (c.plover in ("ASSAULT", "COERCE", "PROTEST") and _period_toll(doc, tok)) or
+                (c.plover == "PROTEST" and _wave_began(doc, tok)) or
+                (c.plover in ("ASSAULT", "COERCE", "PROTEST") and _toll_since_wave(tok)) or
                 _historical_frame(tok, st) or _example_of_background(tok, st) or has_phrase(
                 time_hays(tok), [h for h in st["historical"] if not (c.plover == "PROTEST" and h in COMMEMORATION)]))
 
@@ -1323,17 +1450,14 @@ def _about_other_events(t, tok) -> bool:
     return False
 
 
-# Verbs under which an event named as their object does not take place as told.
-CALL_OFF_VERBS = {"postpone", "delay", "defer", "cancel", "avert", "scrap", "shelve"}
-
-
-def _called_off(tok) -> bool:
-    """"postponed the demonstration", "called off the strike": the event named is not one that happened."""
+def _called_off(tok, st) -> bool:
+    """"postponed the demonstration", "called off the strike": the event named is not one that
+    happened (status ``call_off_verbs``)."""
     if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass"):
         return False
     verb = tok.head
     lemma = verb.lemma_.lower()
-    return lemma in CALL_OFF_VERBS or lemma == "call" and any(
+    return lemma in st["call_off_verbs"] or lemma == "call" and any(
         k.dep_ in ("prt", "advmod") and k.lower_ == "off" for k in verb.children)
 
 
@@ -1361,13 +1485,14 @@ COOPERATIVE = {"SUPPORT", "AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 
 
-def code_intent(c: Candidate) -> None:
+def code_intent(c: Candidate, lex: Optional[Lexicon] = None) -> None:
     """PLOVER codes stated intentions by what they promise: an offer or promise to cooperate
     is AGREE ("will provide aid", "offered to hand over"), a stated intent to harm is THREATEN
     ("threatened to attack", "will impose sanctions"). ACLED codes neither."""
     heads = {a.lemma_.lower() for a in list(_ancestors(c.token, 3))}
     aux = {x.lower_ for x in c.token.children if x.dep_ == "aux"}
-    if c.plover in COOPERATIVE | {"AGREE"} and c.status == "occurred" and _failed_to_reach(c.token):
+    if c.plover in COOPERATIVE | {"AGREE"} and c.status == "occurred" \
+            and _failed_to_reach(c.token, (lex or load_lexicon()).status):
         # "failed to reach an agreement": no agreement; the parties turned each other down
         c.notes.append(f"failed to reach {c.plover} -> REJECT")
         c.plover, c.mode, c.acled, c.intent = "REJECT", c.plover.lower(), (None, None), True
@@ -1401,14 +1526,11 @@ def code_intent(c: Candidate) -> None:
         c.plover, c.mode, c.acled, c.intent = "THREATEN", c.plover.lower(), (None, None), True
 
 
-REACH_VERBS = {"reach", "agree", "conclude", "strike", "secure", "achieve", "finalize", "finalise", "sign", "seal",
-               "broker", "clinch", "hammer", "forge"}
-
-
-def _failed_to_reach(tok) -> bool:
-    """"failed to reach an agreement", "failed to agree": the cooperation did not come about."""
+def _failed_to_reach(tok, st) -> bool:
+    """"failed to reach an agreement", "failed to agree": the cooperation did not come about
+    (status ``reach_verbs``)."""
     h = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
-    return h.pos_ == "VERB" and h.lemma_.lower() in REACH_VERBS and h.dep_ == "xcomp" and h.head.lemma_.lower() == "fail" \
+    return h.pos_ == "VERB" and h.lemma_.lower() in st["reach_verbs"] and h.dep_ == "xcomp" and h.head.lemma_.lower() == "fail" \
         and not any(k.dep_ == "neg" for k in h.head.children)
 
 
@@ -1533,8 +1655,10 @@ def _duration(toks) -> bool:
     if prev is not None and prev.lower_ in ("for", "throughout", "lasting", "long"):
         return True
     units = [w for w in words if w.strip("-") in DURATION_UNITS or w.split("-")[-1] in DURATION_UNITS]
-    return bool(units) and all(t.like_num or t.lower_ in NUMBER_WORDS or t.lower_ in ("a", "an", "-", "the")
-                               or t.lower_ in units or t.lower_.split("-")[0] in NUMBER_WORDS for t in toks)
+    # a quantity of units, however hedged (dates.is_duration: "nearly two months", "a few days"),
+    # or units alone ("days", "the week")
+    return bool(units) and (is_duration(toks[0].doc[toks[0].i:toks[-1].i + 1].text) or all(
+        t.lower_ in ("a", "an", "-", "the") or t.lower_ in units for t in toks))
 
 
 # --------------------------------------------------------------------------- toll
@@ -1723,6 +1847,11 @@ def absorb_toll_mentions(events: list[Candidate], lex: Lexicon) -> list[Candidat
 
 # --------------------------------------------------------------------------- merging
 
+# Types whose PLOVER modes name different acts (an inquiry, an accusation, a rebuke): mentions of
+# two modes told in different sentences are two events.
+ACT_MODES = {"ACCUSE"}
+
+
 def _compatible(a: Candidate, b: Candidate) -> bool:
     if a.plover != b.plover:
         return False
@@ -1734,6 +1863,8 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         return a.status == b.status and a.sent.start == b.sent.start
     if a.status == "historical" and a.sent.start != b.sent.start:
         return False  # background events are only merged within one sentence
+    if a.plover in ACT_MODES and a.mode and b.mode and a.mode != b.mode and a.sent.start != b.sent.start:
+        return False  # "an investigation was opened ... X blamed the army": an inquiry is not an accusation
     if a.status == "historical" and a.place is not None and b.place is not None and a.place.id != b.place.id \
             and not _same_area(a.place, b.place):
         return False  # "the attacks in Baghdad, the attack on Erbil airport": a list of past events
@@ -2255,9 +2386,10 @@ class EventsStage:
         cands = find_triggers(doc, lex)
         for c in cands:
             find_roles(doc, c, lex)
+            speakers_side(doc, c)
             code_status(doc, c, lex)
             code_acled(doc, c, lex)
-            code_intent(c)
+            code_intent(c, lex)
             c.date, c.time_precision, c.explicit_date = _date_for(doc, c)
         promises_kept_apart(cands)
         set_depths(cands)
@@ -2267,6 +2399,11 @@ class EventsStage:
         for c in cands:
             c.sent_cands = by_sent[c.sent.start]
             c.place, c.geo_precision, _ = _place_for(doc, c)
+        for c in cands:
+            verb = verb_of_argument(c)
+            if verb is not None and verb.status != c.status:
+                c.status = verb.status
+                c.notes.append(f"argument of '{verb.token.text}' -> status {verb.status}")
         cands, pending = self._sort_mentions(cands, lex)
         # Toll verbs that are negated or hypothetical ("without injuring anyone") are toll, not events.
         toll_verbs = set(lex.toll["kill_verbs"]) | set(lex.toll["injure_verbs"])
@@ -2283,6 +2420,7 @@ class EventsStage:
             e.site = next((m.site for m in [e, *e.mentions] if m.site is not None and m.place is not None
                            and e.place is not None and m.place.id == e.place.id), None)
         _protest.fold_protest_violence(events, lex)
+        events = _protest.fold_turned_riots(events, lex)
         events = fold_damage_into_attacks(events)
         self._assign_toll(doc, events, lex)
         _protest.fold_protest_actions(events, lex)
