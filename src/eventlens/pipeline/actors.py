@@ -4,7 +4,8 @@ find():   candidates from spaCy NER, a KB alias matcher over the whole text (quo
           ignored, so 'the Iraqi "Hezbollah" Brigades' matches), generic nouns
           ("gunmen", "Turkish warplanes"), office titles ("the Prime Minister") and
           country/capital names or demonym plurals in actor position ("Tehran condemned") or
-          as the party a statement or dealing is about ("accused Kyiv of"); "fighters of X" are X.
+          as the party a statement or dealing is about ("accused Kyiv of"); "fighters of X" and
+          "a group linked to X" are X; "the governor's office said" is the country's government.
 resolve:  exact alias -> phonetic key -> fuzzy key -> title holder at the article date
           -> in-document coreference (surname-only mentions) -> new actor.
 set_annotations(): doc._.actors, one Actor per real-world actor with all its mentions,
@@ -66,6 +67,7 @@ class Candidate:
     new_name: Optional[str] = None     # canonical name for a new actor, when not its surface
     metonym: bool = False              # a place or nationality standing for people: says nothing of their sector
     stateless: bool = False            # a new actor of an international body: no country, not the article's
+    lone_name: bool = False            # one word NER calls a person, nothing else says is one: no new person
 
     @property
     def resolved(self) -> bool:
@@ -237,6 +239,15 @@ def country_votes(doc, kb: ActorKB) -> tuple[Counter, dict[str, int]]:
         w = 1.5 if ent.label_ == "GPE" else DEMONYM_WEIGHT
         vote(iso, w * _mention_weight(ent), ent.start_char)
         seen.add(normalise(ent.text))
+        if ent.label_ == "GPE" and _address_tail(ent):
+            # "in Leon, Mexico": the town is the one in that country (not Nicaragua's), as an address
+            # in parentheses says
+            town_end = ent.start - 1
+            town_start = town_end
+            while town_start > 0 and doc[town_start - 1].pos_ == "PROPN":
+                town_start -= 1
+            if iso in _place_countries(normalise(doc[town_start:town_end].text)):
+                vote(iso, ADDRESS_AGREEMENT_WEIGHT, doc[town_start].idx)
     # organisations and people the KB knows, with their country: weak evidence of where, and
     # the only one when no place is named ("CGT members marched", "Fano militias clashed")
     known: set[str] = set()
@@ -512,8 +523,13 @@ PLACE_NOUNS = {"north", "south", "east", "west", "northeast", "northwest", "sout
                "borders", "region", "province", "city", "capital", "town", "village", "coast", "territory",
                "soil", "airspace", "waters", "side", "part", "area", "heartland", "interior", "outskirts",
                "district", "state", "county", "port", "island", "islands", "mountains", "desert", "frontier"}
-# Words that put a person's office in the past: such a person is an elite (CAMEO/PLOVER ELI).
-FORMER_WORDS = {"former", "ousted", "ex", "ex-", "exiled", "deposed", "toppled", "retired"}
+# Words that put a person's office in the past ("former", "ousted", ...): such a person is an elite
+# (CAMEO/PLOVER ELI), and a title after one names no current holder. One list, actors_generic.yaml.
+FORMER_WORDS = generic_word_list("former_words")
+# Words before an office title that make it no current holder's: a past one (FORMER_WORDS), a dead
+# one ("the late president"), one still to come (NOT_YET_WORDS, "the next prime minister") or any
+# one ("a prime minister").
+NOT_CURRENT_TITLE_WORDS = FORMER_WORDS | {"late", "new", "a", "an"}
 # Title words before a new person's name -> sector.
 TITLE_SECTORS = {w: "GOV" for w in ("president", "minister", "secretary", "premier", "chancellor", "king", "queen",
                                     "emir", "sultan", "ambassador", "envoy", "diplomat", "official", "spokesman",
@@ -543,9 +559,9 @@ STATE_BODY_WORDS = {"administration", "government", "ministry", "council", "auth
                     "municipality", "governorate", "cabinet", "prefecture", "presidency", "mayoralty", "office"}
 # Articles that open place and organisation names, never a person's ("El Uvito", "La Prensa").
 ARTICLE_WORDS = {"the", "el", "la", "los", "las", "le", "les", "il", "lo", "der", "die", "das", "de", "del", "des"}
-# Last words of names NER calls ORG that name days, laws, rulings and roads, not actors.
-NOT_ACTOR_TAILS = {"day", "act", "bill", "law", "opinion", "ruling", "street", "road", "avenue", "boulevard",
-                   "highway", "bridge", "square", "station", "expressway", "motorway", "lane"}
+# Last words of names NER calls ORG that name days, laws, plans, wars, roads and buildings, not
+# actors ("International Workers' Day", "X Road", "Y Courthouse"): actors_generic.yaml.
+NOT_ACTOR_TAILS = generic_word_list("not_actor_name_tails")
 PERSON_PRONOUNS = {"he", "she", "him", "his", "her", "himself", "herself"}
 _FIRST_NAMES: dict[int, frozenset[str]] = {}
 
@@ -639,6 +655,8 @@ def _state_target(span) -> bool:
 def _state_as_place(span) -> bool:
     """A country named as where or for whom something happens: the object of a preposition or
     verb, not a modifier ("the Liberia office") nor a part of it ("Iraq's north")."""
+    if _address_tail(span):
+        return False   # "in Guatemala City, Guatemala": the last part of an address, no party
     tok = span.root
     while tok.dep_ in ("conj", "appos") and tok.head is not tok:
         tok = tok.head
@@ -647,6 +665,53 @@ def _state_as_place(span) -> bool:
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     # "travelled to Tehran", "arrived in Amman": a destination, not a party to the event
     return verb.pos_ not in ("VERB", "AUX") or _verb_forms(verb).isdisjoint(MOTION_VERBS)
+
+
+def _names_a_group(doc, ent) -> bool:
+    """A name before a group's noun: "the Hutu rebel group", "a Karen guerrilla commander" (a people
+    or movement, however NER labels it)."""
+    head = ent.root.head
+    if ent.root.dep_ not in ("compound", "amod") or head.i < ent.end:
+        return False
+    words = generic_word_list("member_nouns") | generic_word_list("affiliation_nouns")
+    return any(doc[k].lower_ in words or doc[k].lower_ in generic_lexicon() or _title_sector(doc[k]) == "REB"
+               or doc[k].lower_ in ("guerrilla", "guerrillas", "rebel", "movement")
+               for k in range(ent.end, head.i + 1))
+
+
+def _leads_people(ent) -> bool:
+    """The name owns a body of people: "the Mendez campaign", "Mendez's aides" (a person's or a
+    body's), not "Marder tanks", "Holi celebrations", "Soledar direction"."""
+    tok = ent.root
+    if tok.dep_ not in ("compound", "poss") or tok.head.pos_ != "NOUN" or tok.head.i < ent.end:
+        return False
+    return tok.head.lower_ in generic_word_list("following_nouns")
+
+
+def _speaks(ent) -> bool:
+    """The name is the subject of a verb of saying ("Brodsky said", "Mendez told reporters"): a
+    person (or a body), not a place."""
+    from .statement_lexicon import lexicon
+    tok = ent.root
+    return tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and bool(_verb_forms(tok.head) & set(lexicon()["cues"]))
+
+
+def _address_tail(span) -> bool:
+    """A country after a comma that ends a place's name: "in Tallinn, Estonia", "Guatemala City,
+    Guatemala" (the parser hangs it on the place as an apposition or conjunct)."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "," or doc[span.start - 2].pos_ != "PROPN":
+        return False
+    root = span.root
+    if not (root.dep_ in ("appos", "conj", "npadvmod") and root.head.i < span.start and root.head.pos_ == "PROPN"):
+        return False
+    start = span.start - 2
+    while start > 0 and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    kb = default_kb()
+    # "Guatemala, Honduras and Cuba": a list of countries, no address
+    before = normalise(doc[start:span.start - 1].text)
+    return not any(kb.records[i].kind == "state" for i in kb.by_alias.get(before, ()))
 
 
 # Sectors of armed actors: when one is named, violence in the text is theirs, not an unknown group's.
@@ -683,6 +748,32 @@ CIVILIAN_HEADS = {"immigrants", "immigrant", "migrants", "migrant", "prisoner", 
 TARGET_VERBS = {"impose", "reimpose", "extend", "threaten", "lift", "declare", "institute", "ban", "fire", "shell", "bomb",
                 "attack", "blockade", "storm", "raid", "hit", "strike", "target", "besiege", "seal", "suspend",
                 "halt", "cut", "rage", "explode", "blow", "kill", "wound", "injure"}
+
+
+# Word lists of actors_generic.yaml: nouns of what a body says ("a statement from the governor's
+# office" is the office speaking); verbs and nouns whose prepositional object is people harmed or
+# robbed ("fired at villagers", "stole from residents"); prepositions whose people object is only what
+# an act is about ("justice for women", "violence against women"); nouns whose "of" people are the
+# people themselves ("a group of farmers", "the bodies of two men"); nouns harmed that name no new
+# victims ("two soldiers were killed and four others injured").
+STATEMENT_NOUNS = generic_word_list("statement_nouns")
+VICTIM_HEADS = HARM_VERBS | VIOLENCE_VERBS | generic_word_list("victim_heads")
+TOPIC_PEOPLE_PREPS = generic_word_list("topic_people_preps")
+PEOPLE_PART_NOUNS = generic_word_list("people_part_nouns")
+NOT_VICTIM_NOUNS = generic_word_list("not_victim_nouns")
+
+
+def _armed_person_noun(tok) -> bool:
+    """A person noun of an armed side: "a militant", "the commander", "a drug trafficker", "one
+    perpetrator" (harmed, they are no civilians)."""
+    low = tok.lower_
+    if _title_sector(tok) in ("MIL", "REB") or low in generic_word_list("member_nouns") \
+            and low not in ("member", "members", "cadres", "loyalists"):
+        return True   # (a party's member harmed is a civilian)
+    suffix = generic_lexicon().get(low) or generic_head_index().get(low)
+    if suffix is not None and suffix not in ("civilians", "protesters", "refugees", "government"):
+        return True
+    return low in generic_word_list("armed_person_nouns")
 
 
 # Words that make a body one still to come ("the next government"): no actor yet.
@@ -1037,6 +1128,13 @@ class ActorStage:
                     c.start = first.idx   # "Taras Bilyk" tagged as "Bilyk" alone
             if c.label == "PERSON":
                 c.country_hint, c.sector_hint = self._person_context(doc, ent)
+                # "Soledar", "Akinyele": a lone capitalised word NER calls a person is more often a
+                # place or a thing; a person's lone name has a title, an apposition, a he/she after it
+                # or a verb of saying (an acronym is an organisation's, however NER labels it)
+                c.lone_name = " " not in text[c.start:c.end].strip() and not text[c.start:c.end].isupper() \
+                    and not c.sector_hint \
+                    and self._appositive_person_noun(doc, ent) is None and not self._pronoun_after(doc, ent) \
+                    and not _names_a_group(doc, ent) and not _speaks(ent) and not _leads_people(ent)
             c.place_like = _place_like(doc, ent)
             c.addressed = c.place_like and _addressed(doc, ent)
             cands.append(c)
@@ -1076,8 +1174,10 @@ class ActorStage:
                 if c.source == "generic" and c.start <= at < c.end and c.country_hint is None:
                     c.country_hint = iso
 
-        # 4. Office titles ("the Prime Minister", "Iraqi Prime Minister").
+        # 4. Office titles ("the Prime Minister", "Iraqi Prime Minister"), and offices that speak
+        #    for a state body ("the governor's office said"): the country's government.
         cands += self._title_candidates(doc)
+        cands += self._office_candidates(doc)
 
         for c in cands:
             self._resolve(text, c, ctx, day)
@@ -1270,11 +1370,15 @@ class ActorStage:
         not an actor of its own nor an unidentified group."""
         text = doc_text(doc)
         members = generic_word_list("member_nouns")
+        affiliated = members | generic_word_list("affiliation_nouns")
         for tok in doc:
-            if tok.lower_ not in members or tok.pos_ not in ("NOUN", "PROPN"):
+            if tok.lower_ not in affiliated or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
-            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+            pobj = None
+            if tok.lower_ in members:
+                prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")), None)
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+            pobj = pobj if pobj is not None else self._affiliated_with(tok)
             if pobj is None:
                 continue
             org = next((c for c in chosen if c.start <= pobj.idx < c.end), None)
@@ -1300,6 +1404,22 @@ class ActorStage:
             chosen.append(m)
             trace.append(f"members {text[a:b]!r} of {text[org.start:org.end]!r}")
         chosen.sort(key=lambda c: c.start)
+
+    @staticmethod
+    def _affiliated_with(tok):
+        """The organisation a group is tied to: "a group linked to X", "a faction affiliated with
+        X", "militants loyal to X", "gunmen belonging to X" (the pobj token), else None."""
+        ties = generic_word_list("affiliation_words")
+        for c in tok.children:
+            if c.dep_ not in ("acl", "amod", "relcl") or c.i < tok.i:
+                continue
+            if not (c.lower_ in ties or c.lemma_.lower() in ties or _verb_forms(c) & ties):
+                continue
+            prep = next((p for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")), None)
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+            if pobj is not None:
+                return pobj
+        return None
 
     @staticmethod
     def _member_owner(org: Candidate, tok) -> bool:
@@ -1709,6 +1829,53 @@ class ActorStage:
             return None
         if generic_lexicon().get(tok.lower_) in ("protesters", "rioters"):
             return None   # "protesters were dispersed": still protesters, the generic noun says so
+        return self._people_in_phrase(tok)
+
+    def _people_in_phrase(self, tok) -> Optional[str]:
+        """Role of people named inside a prepositional phrase, where neither their verb nor a
+        protest says it: civilians when something is done to them ("fired at villagers", "stole
+        from residents", "the bodies of two men", "a group of farmers"); the crowd's own role when
+        they are part of it ("demonstrators, including students"); protesters who call or
+        organise a protest ("a march organised by residents"); and no actor at all when they
+        are only what the event is about ("justice for women", "violence against women", "the
+        death of a man", "the rights of workers", "bonuses paid to teachers")."""
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head   # "including students and teachers": as the first of them
+        if tok.dep_ not in ("pobj", "dative"):
+            return "civilians"
+        prep = tok.head if tok.dep_ == "pobj" else tok
+        head = prep.head if tok.dep_ == "pobj" else tok.head
+        if head is prep:
+            return "civilians"
+        if head.pos_ in ("VERB", "NOUN") and _verb_forms(head) & VICTIM_HEADS:
+            return "civilians"   # "opened fire at villagers", "attacks against civilians"
+        if prep.lower_ == "to" and head.lower_ == "up":
+            return "civilians"   # "kidnapped up to 16 advisers": a number, the parser's "to"
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in demonym_index() for c in tok.children):
+            return "civilians"   # "a commitment to the Zambian people": a nation's people, a party to it
+        word = prep.lower_ if tok.dep_ == "pobj" else "to"
+        if word == "including" or head.lower_ == "including" or prep.lower_ == "include":
+            whole = prep.head if prep.lower_ == "including" else head
+            whole = whole.head if whole.lower_ == "including" else whole
+            if whole.pos_ in ("NOUN", "PROPN") and whole is not tok:
+                role = generic_lexicon().get(whole.lower_)
+                if role in ("protesters", "rioters"):
+                    return None   # "demonstrators, including students": the demonstrators
+                if whole.lower_ in self.crowd["crowd"]:
+                    return self._crowd_role(whole)
+            return "civilians"
+        if prep.dep_ == "agent" or word == "by":
+            # "a demonstration called by residents", "a march organised by students"
+            noun = head.head if head.dep_ in ("acl", "relcl") else None
+            if noun is not None and self._is_protest_noun(noun):
+                return "protesters"
+            return None if head.pos_ != "VERB" or not _verb_forms(head) & VIOLENCE_VERBS else "civilians"
+        if word in TOPIC_PEOPLE_PREPS:
+            return None   # "justice for women", "violence against women", "paid to teachers"
+        if word == "of" and head.pos_ == "NOUN" and head.lemma_.lower() not in PEOPLE_PART_NOUNS \
+                and head.lower_ not in PEOPLE_PART_NOUNS and head.lower_ not in self.crowd["property_nouns"] \
+                and head.lower_ not in self.crowd["crowd"]:
+            return None   # "the death of a man", "the rights of workers": what it is about
         return "civilians"
 
     def _is_violent(self, verbs) -> bool:
@@ -1869,6 +2036,7 @@ class ActorStage:
             # "killed four pastoralists", "abducted road constructors": people harmed, no actor named
             if tok.dep_ in ("dobj", "nsubjpass") and tok.pos_ == "NOUN" and tok.head.pos_ == "VERB" \
                     and _verb_forms(tok.head) & HARM_VERBS and not _negated_noun(doc, tok) \
+                    and tok.lower_ not in NOT_VICTIM_NOUNS and not _armed_person_noun(tok) \
                     and not any(tok.left_edge.idx <= c.start < tok.idx + len(tok) for c in chosen):
                 return [Candidate(tok.idx, tok.idx + len(tok), "generic", "civilians")]
         for tok in doc:
@@ -1970,8 +2138,8 @@ class ActorStage:
                 country = demonyms[doc[i - 1].text.lower()]
                 i -= 1
             prev = doc[i - 1].text.lower() if i > 0 else ""
-            if prev in ("former", "ex", "late", "next", "new", "future", "a", "an") or \
-                    (i > 1 and doc[i - 2].text.lower() in ("former", "late")):
+            if prev in NOT_CURRENT_TITLE_WORDS | NOT_YET_WORDS or \
+                    (i > 1 and doc[i - 2].text.lower() in FORMER_WORDS | {"late"}):
                 continue
             # "the Prime Minister" or "Iraqi Prime Minister"; a bare "prime minister" is a role.
             if prev != "the" and country is None:
@@ -1982,6 +2150,100 @@ class ActorStage:
             c.country_hint = country
             out.append(c)
         return out
+
+    def _office_candidates(self, doc) -> list[Candidate]:
+        """"The governor's office said", "the president's press office", "the ministry's media
+        office", "Ukraine's presidential office", "the Office of the President": an office of a
+        state's civil government, speaking or acting, is that country's government (ACLED's
+        "Government of <Country>"), not its holder nor a new organisation. The country is the one
+        its words name ("the Iraqi prime minister's office"), else the article's. An office
+        where something happens ("a protest outside the governor's office") is a place: not here."""
+        nouns = generic_word_list("office_nouns")
+        owners = generic_word_list("government_office_owners")
+        out = []
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in nouns:
+                continue
+            if not self._speaks_or_acts(tok):
+                continue
+            owner = self._office_owner(tok, owners)
+            if owner is None:
+                continue
+            words = list(doc[tok.left_edge.i:tok.i + 1])
+            while words and (words[0].pos_ == "DET" or words[0].is_punct):
+                words = words[1:]
+            if not words:
+                continue
+            end_tok = max(tok, owner, key=lambda t: t.i)
+            a, b = words[0].idx, end_tok.idx + len(end_tok)
+            # the owner's own country: "the Iraqi prime minister's office", "Ukraine's presidential office",
+            # "the Office of the President of Ukraine"; a known office holder's ("Zelensky's office")
+            phrase = doc[words[0].i:tok.right_edge.i + 1]
+            country = self._name_country(phrase.text) or self._holder_country(owner)
+            c = Candidate(a, b, "generic", "government")
+            c.country_hint = country
+            out.append(c)
+        return out
+
+    @staticmethod
+    def _speaks_or_acts(tok) -> bool:
+        """The noun is a subject, an agent, or what something is "according to" / "from" ("a
+        statement from the governor's office"): who, not where."""
+        while tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+        if tok.dep_ in ("nsubj", "ROOT"):
+            return True
+        if tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        if prep.dep_ == "agent" or prep.lower_ == "by":
+            return True
+        if prep.lower_ == "to" and prep.head.lower_ == "according":
+            return True
+        return prep.lower_ in ("from", "of") and prep.head.pos_ == "NOUN" \
+            and prep.head.lemma_.lower() in STATEMENT_NOUNS
+
+    def _office_owner(self, tok, owners: frozenset[str]):
+        """The word saying whose office it is, when that makes it the government's: a possessive
+        office holder or body ("the governor's", "the prime minister's", "the ministry's"), an
+        adjective ("presidential"), "of the president"; a possessive country then needs such an
+        adjective ("Ukraine's presidential office"). A known government office holder's office
+        ("Zelensky's office") too. None for any other owner ("the UN envoy's office", "Hamas's
+        political bureau")."""
+        def owner_word(t) -> bool:
+            two = f"{t.doc[t.i - 1].lower_} {t.lower_}" if t.i > 0 else ""
+            return t.lower_ in owners or t.lemma_.lower() in owners or two in owners
+
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+        if poss is not None:
+            if poss.pos_ in ("PRON", "DET"):
+                return None   # "its office": whose is left to statements
+            if self._holder_country(poss):
+                return poss
+            if any(self.kb.records[i].kind not in ("state", "generic")
+                   for i in self.kb.by_alias.get(normalise(poss.text), ())):
+                return None   # an organisation's office ("Hamas's political bureau")
+            if owner_word(poss) and not any(c.dep_ == "poss" for c in poss.children):
+                return poss
+            # "Ukraine's presidential office": the adjective says which body
+            return next((m for m in mods if owner_word(m)), None)
+        owner = next((m for m in mods if owner_word(m)), None)
+        if owner is not None:
+            return owner
+        of = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"), None)
+        return of if of is not None and owner_word(of) else None
+
+    def _holder_country(self, tok) -> Optional[str]:
+        """The country of a known person holding a state office named by tok's phrase ("Zelensky")."""
+        if tok.pos_ != "PROPN":
+            return None
+        name = tok.doc[tok.left_edge.i:tok.i + 1].text
+        for rec, _how, _score in self.kb.lookup(name, fuzzy=False):
+            if rec.kind == "person" and rec.country and any(not t.org and t.country for t in rec.titles):
+                return rec.country
+        return None
 
     # ------------------------------------------------------------------ resolve
 
@@ -2063,8 +2325,8 @@ class ActorStage:
         if c.place_like:
             return
         # a name after an office title ("President Bush") is a person even if a place shares it
-        if c.source == "ner" and c.label in KIND_FOR_LABEL and (c.label == "PERSON" and c.sector_hint
-                                                                or self._plausible_new(text, c.label)):
+        if c.source == "ner" and c.label in KIND_FOR_LABEL and (
+                c.label == "PERSON" and c.sector_hint or not c.lone_name and self._plausible_new(text, c.label)):
             c.new_kind = KIND_FOR_LABEL[c.label]
         elif c.source == "norp" and text[:1].isupper() and text.endswith("s"):
             c.new_kind = "group"   # "the Kurds said"
@@ -2088,6 +2350,9 @@ class ActorStage:
         if not any(ch.isupper() for ch in text) or len(text) < 2:
             return False
         if label == "PERSON":
+            words = text.lower().split()
+            if len(words) > 1 and (words[-1] in NOT_ACTOR_TAILS or _known_place(text)):
+                return False   # "X Boulevard", "Quintana Roo", "Fort Hamilton": a site or a place NER calls a person
             if " " not in text:   # NER tags lone place names PERSON too ("Luhansk")
                 from ..kb.places import gazetteer
                 top = gazetteer().lookup(text)[:1]
