@@ -192,3 +192,33 @@ def test_is_duration():
         assert is_duration(text), text
     for text in ("three months ago", "last month", "March 2021", "the 5th"):
         assert not is_duration(text), text
+
+
+# ---------------------------------------------------------------- words that only look like dates
+
+def _event_day(pipe, text, trigger):
+    doc = dates(pipe, text)
+    i = text.index(trigger)
+    return event_date(doc, i, i + len(trigger))
+
+
+def test_time_of_day_after_a_date_keeps_that_date(date_pipeline):
+    day, precision, _ = _event_day(date_pipeline, "On 3 November 2021, overnight, gunmen burned a school.", "burned")
+    assert (day, precision) == (D(2021, 11, 3), 1)
+    # alone, "overnight" is still the night before publication
+    day, _, _ = _event_day(date_pipeline, "Gunmen burned a school overnight, officials said.", "burned")
+    assert day == D(2021, 11, 8)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("On 6 November 2021, people gathered to take part in a 'March for Peace' rally.", "gathered"),
+    ("On 6 November 2021, a crowd gathered at the May 18 Square downtown.", "gathered"),
+])
+def test_names_with_month_words_are_no_dates(date_pipeline, text, trigger):
+    day, precision, _ = _event_day(date_pipeline, text, trigger)
+    assert (day, precision) == (D(2021, 11, 6), 1)
+
+
+def test_a_month_after_a_cue_is_still_a_month(date_pipeline):
+    day, precision, _ = _event_day(date_pipeline, "Thousands marched in March against the law.", "marched")
+    assert (day, precision) == (D(2021, 3, 15), 3)

@@ -487,9 +487,34 @@ def build_index() -> dict:
                 continue
             for d in words or ():
                 region_demonyms[norm(d)] = ids[0]
+    # other spellings of places the index already has ("Zaporizhia" for Zaporizhzhia):
+    # every town or region of that name in that country gets them
+    for iso3, name, others in _alias_lines("places_aliases*.tsv"):
+        hits = [i for i in keys.get(norm(name), ()) if records[i][3] == iso3 and
+                records[i][2] in ("city", "admin1", "region", "country") and norm(records[i][1]) == norm(name)]
+        if not hits:
+            log.warning("place aliases: no %r in %s", name, iso3)
+        for i in hits:
+            for other in others:
+                k = norm(other)
+                if len(k) >= 2 and i not in keys[k]:
+                    keys[k].append(i)
     compact = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in keys.items()}
     return {"format": INDEX_FORMAT, "records": records, "keys": compact, "demonyms": demonyms,
             "region_demonyms": region_demonyms, "abbrevs": abbrevs}
+
+
+def _alias_lines(pattern: str) -> list[tuple[str, str, list[str]]]:
+    """(ISO3, the place's name in the index, [other names]) from tab-separated alias files
+    ("#" starts a comment)."""
+    out = []
+    for f in sorted(DATA_DIR.glob(pattern)):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if line.startswith("#") or len(parts) < 3:
+                continue
+            out.append((parts[0].strip(), parts[1].strip(), [n.strip() for n in parts[2].split(";") if n.strip()]))
+    return out
 
 
 def _county_lines(pattern: str) -> list[tuple[str, str, list[int]]]:

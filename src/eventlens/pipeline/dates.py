@@ -38,12 +38,16 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = r"(?P<num>\d+|two|three|four|five|six|seven|eight|nine|ten|a few|several|(?:a )?couple of)"
 
+# nouns a date names ("May 18 Square", "the 6 October Bridge"), not the date of an event
+_NAMED_AFTER_DATE = (r"(?:Square|Street|St|Avenue|Road|Boulevard|Bridge|Stadium|Park|Memorial|Cemetery|Movement|"
+                     r"Uprising|Revolution|Incident|Massacre|Group|Brigade|Battalion|Army|Front|Alliance|Party)\b")
 # (pattern, handler name); ordered so longer forms win at the same position
 PATTERNS = [
     (rf"\b{_DAY}\s*(?:-|–|to|and)\s*{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b", "day_range"),
     (rf"\b{_MON}\s+{_DAY}\s*(?:-|–|to|and)\s*{_DAY2}(?:,?\s+{_YEAR})?\b", "day_range"),
     (rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b", "day_month"),
-    (rf"\b{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:%|percent))", "day_month"),
+    # (not "May 18 Square", "June 4th Movement": the name of a place or of a movement)
+    (rf"\b{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:%|percent))(?!\s+{_NAMED_AFTER_DATE})", "day_month"),
     (r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b", "iso"),
     (rf"\b(?:(?:earlier|later|late|early|mid)[- ])?(?:in\s+)?{_MON}\s+{_YEAR}\b", "month_year"),
     (rf"\b(?:last|this past|on|this|early|late)?\s*{_WD}(?:\s+(?:night|morning|afternoon|evening))?\b",
@@ -68,6 +72,11 @@ PATTERNS = [
     (rf"\b(?:earlier|late|early|mid|in|since|until|by)[- ]{_MON}\b(?!\s+\d)", "bare_month"),
 ]
 COMPILED = [(re.compile(p, re.I), h) for p, h in PATTERNS]
+_NAMED_AFTER = re.compile(r"\s+" + _NAMED_AFTER_DATE)
+_MONTH_CUE = re.compile(r"\b(?:in|since|until|till|by|early|late|mid|last|next|this|of|from|to|through|before|"
+                        r"after|during|between|and)[\s-]+$", re.I)
+# what lies between a date and the time of day it is qualified by ("On 5 May 2022, overnight")
+_TIME_OF_DAY_GAP = re.compile(r"[\s,]*(?:\(\w+\)\s*)?(?:and\s+|in\s+the\s+)?")
 
 
 class DatesStage:
@@ -98,6 +107,11 @@ class DatesStage:
                 found.append(DateMention(span=Span.of(doc_text(doc), s2, e2), flag="unresolved"))
                 taken.append((s, e))
                 continue
+            if handler == "relative_day" and found and found[-1].precision == 1 and found[-1].flag is None and \
+                    _TIME_OF_DAY_GAP.fullmatch(doc_text(doc), found[-1].span.end, s) and \
+                    m.group().lower() in ("overnight", "tonight", "this morning", "this afternoon", "this evening"):
+                taken.append((s, e))   # "On 10 January 2022, overnight": when on that day, not another day
+                continue
             mention = resolve(handler, m, pub, doc_text(doc)[s:e])
             if mention is None:
                 continue
@@ -111,6 +125,12 @@ class DatesStage:
                 continue
             if is_duration(ent.text) or not _datelike(ent.text):
                 continue  # "for 3 months", "sentenced to 15 years", "aged 45": not a date of anything
+            word = re.sub(r"^(?:an?|the)\s+|['‘’\"]", "", ent.text.lower()).strip()
+            at = ent.start_char + ent.text.lower().rfind(word)
+            if word in ("march", "may") and not _MONTH_CUE.search(doc_text(doc), max(0, at - 12), at):
+                continue  # "a 'March for Our Lives' rally", "May" the verb: no month without "in", "since" ...
+            if _NAMED_AFTER.match(doc_text(doc), ent.end_char):
+                continue  # "the May 18 Square"
             parsed = _dateparser(ent.text, pub)
             if parsed is None:
                 continue

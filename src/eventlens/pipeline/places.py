@@ -114,6 +114,10 @@ _FORMAL_KINDS = {"province", "governorate", "oblast", "regency", "prefecture", "
 MAX_NAME_TOKENS = 6
 MIN_GAZ_ONLY_POPULATION = 5000   # towns found only by the gazetteer (not NER) need this much
 BIG_TOWN = 100_000               # ... or this much when the text names no country of theirs
+# the place a force takes or strikes ("captured Knin", "shelled Huliaipole")
+_TAKEN_BEFORE = re.compile(r"\b(?:captured|recaptured|seized|shelled|bombed|bombarded|stormed|overran|liberated|"
+                           r"besieged|raided|retook|occupied|took control of|regained control of|took over|entered|"
+                           r"evacuated from|withdrew from|pulled out of) (?:the )?$", re.I)
 _PLACE_CUES = (
     # (regex over the text just before the mention, geo precision for a town)
     (re.compile(r"\b(?:on the )?(?:outskirts|edge|suburbs?|environs) of (?:the )?$", re.I), 2),
@@ -127,6 +131,8 @@ _PLACE_CUES = (
     (re.compile(r"\b(?:city|town|village|hamlet|port|capital|settlement|suburb|municipality|commune|"
                 r"neighbou?rhood|district|province|governorate|region|state|county|"
                 r"cities|towns|villages|hamlets|settlements|suburbs|municipalities|communes) of (?:the )?$", re.I), 1),
+    # the place a force takes or strikes ("captured Knin", "shelled Huliaipole")
+    (_TAKEN_BEFORE, 1),
 )
 _SLUG = re.compile(r"[^a-z0-9]+")
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.' ]{0,18}?)?\s*(?:\((?:AP|Reuters|AFP|UPI)\)|—|–|--|-\s|:\s)")
@@ -151,6 +157,7 @@ class Mention:
     chosen: Optional[Candidate] = None
     why: str = ""
     reference: bool = False           # a demonym/adjective ("Iraqi"): Place.references, not mentions
+    inner: bool = False               # candidates for a part of the name only ("Pura" of "Ranbir Singh Pura")
 
 
 class PlacesStage:
@@ -264,7 +271,11 @@ class PlacesStage:
             if not inside:
                 mentions.append(Mention(start, end, text[start:end], norm(text[start:end]), "gazetteer"))
             elif all(start <= m.start and m.end <= end and (m.start, m.end) != (start, end) and
-                     m.source in ("ner", "org") for m in inside):
+                     m.source in ("ner", "org") for m in inside) and not (
+                    len(inside) == 1 and inside[0].start == start and
+                    text[inside[0].end:end].strip() in KIND_WORDS):
+                # (not "Jammu city" for "Jammu": a kind word after the name, which GeoNames
+                # keeps as an alternate name)
                 # a longer gazetteer name around what NER found ("Sao Jose" of "Sao Jose dos Campos")
                 for m in inside:
                     mentions.remove(m)
@@ -279,19 +290,30 @@ class PlacesStage:
             if not m.candidates and m.source == "ner":
                 # "Baghdad's Karrada district" / "the city of Mosul": try the inner name
                 m.candidates = self._inner_candidates(m)
+                m.inner = bool(m.candidates)
             after = doc_text(doc)[m.end:m.end + 20].lstrip().lower().split(" ", 1)
             m.region_word = bool(after) and after[0].strip(",.;") in REGION_WORDS or \
                 _REGION_OF.search(text[max(0, m.start - 30):m.start]) is not None
             last_word = m.text.split()[-1].lower() if len(m.text.split()) > 1 else ""
             m.region_word = m.region_word or last_word in REGION_WORDS
             m.town_word = bool(after) and after[0].strip(",.;") in ("city", "town") or last_word in ("city", "town")
-            m.cue = _cue_precision(text, m.start) is not None
+            m.cue = _cue_precision(text, m.start, verbs=False) is not None
             m.region_word = m.region_word or _STATE_AFTER.match(text, m.end) is not None
         _state_lists(text, mentions)
         self._named = self._named_countries(mentions)
         self._pointed = self._context(doc, mentions)[0]
         self._regions = Counter(_named_regions(mentions))
         _link_qualifiers(doc, mentions)
+        # a part of a longer unknown name is that place only in a country the text points to or
+        # names other places of ("Pura" of "Ranbir Singh Pura city (Jammu district)" is no town of
+        # the Philippines, "Hong" of "Hong Lim Park in Singapore" none of Nigeria)
+        pointed = {k for k, v in self._pointed.items() if v > 0}
+        for m in mentions:
+            known = pointed | {c.country for o in mentions if not o.inner and o.key != m.key
+                               for c in o.candidates[:3] if c.country}
+            if m.inner and known and not any(c.country in known for c in m.candidates) and \
+                    not _descriptive_extra(m):
+                m.candidates = []
         plausible = [self._plausible(doc, m) for m in mentions]
         self._coordinated(doc, mentions, plausible)
         # one sense per text: a name accepted once ("WINONA --" dateline) is the same place
@@ -610,7 +632,7 @@ class PlacesStage:
         if m.source in ("street", "site"):
             return True
         if m.source == "ner":
-            if m.candidates and m.key in self._surnames and _cue_precision(doc_text(doc), m.start) is None \
+            if m.candidates and m.key in self._surnames and _cue_precision(doc_text(doc), m.start, verbs=False) is None \
                     and all(c.population < BIG_TOWN for c in m.candidates):
                 return False  # "coach Ripley" after "coach Darren Ripley": the person, not a town
             if m.candidates or self._site_kind_of(m):
@@ -618,7 +640,7 @@ class PlacesStage:
             if m.label in ("FAC", "LOC", "GPE") and len(m.text.split()) > 1 and \
                     m.text.split()[-1].lower().rstrip(".") in NAMED_AFTER:
                 return True  # "North Cooper Street": a place of its own, left without coordinates
-            return m.label == "GPE" and _cue_precision(doc_text(doc), m.start) is not None
+            return m.label == "GPE" and _cue_precision(doc_text(doc), m.start, verbs=False) is not None
         if not m.candidates:
             return False
         if m.source in ("abbrev", "county", "party", "street"):
@@ -633,7 +655,7 @@ class PlacesStage:
         if m.source in ("person", "org"):
             # a name spaCy gave to a person or an organisation: only a place that fits the
             # text (its country or state named) or is well known
-            cue = _cue_precision(doc_text(doc), m.start) is not None
+            cue = _cue_precision(doc_text(doc), m.start, verbs=False) is not None
             for c in m.candidates:
                 if m.key in GENERIC_WORDS:
                     continue
@@ -646,6 +668,7 @@ class PlacesStage:
                         c.population >= BIG_TOWN:
                     return True
                 if self._pointed.get(c.country, 0) >= 2 or (c.country, c.admin1) in self._regions or \
+                        c.population >= 1000 and _fits_quals(c, m.quals) or \
                         cue and c.population >= 1000 and self._pointed.get(c.country, 0) > 0 or \
                         cue and c.population >= 20_000 and not any(v > 0 for v in self._pointed.values()):
                     return True
@@ -658,7 +681,7 @@ class PlacesStage:
                 (ent is None or ent.label_ in ("ORG", "PERSON", "GPE", "LOC", "FAC")) and \
                 any(c.feature == "city" and norm(c.name) == m.key for c in m.candidates):
             return True  # "COVINGTON, Ky. (AP) —", "PORTLAND —": a dateline (spaCy often calls it ORG)
-        if ent is not None and ent.label_ == "NORP" and (m.region_word or _cue_precision(doc_text(doc), m.start)):
+        if ent is not None and ent.label_ == "NORP" and (m.region_word or _cue_precision(doc_text(doc), m.start, verbs=False)):
             # "demonstrated in Vasteras" (tagged NORP): a town after a locative cue
             return any(c.feature == "city" and c.population >= 1000 and
                        (norm(c.name) == m.key or self._pointed.get(c.country, 0) > 0) for c in m.candidates)
@@ -683,11 +706,24 @@ class PlacesStage:
             # spaCy tags many small towns ORG ("demonstrated in Bethune"): a town after a
             # locative cue, in a country the text points to
             # (or a spelling of its name, "Kafr Kila" for Kfar Kila)
-            return ent.label_ == "ORG" and _cue_precision(doc_text(doc), m.start) is not None and any(
-                c.feature == "city" and (norm(c.name) == m.key or " " in m.key and _spelled_like(c, m.key)) and
-                (c.population >= 1000 and (self._pointed.get(c.country, 0) > 0 or c.population >= 20_000) or
-                 c.population == 0 and self._pointed.get(c.country, 0) > 0)  # GeoNames: size unknown
-                for c in m.candidates)
+            if _TAKEN_BEFORE.search(doc_text(doc), max(0, m.start - 30), m.start) and m.key not in self._surnames \
+                    and any(c.feature == "city" and norm(c.name) == m.key and c.population >= MIN_GAZ_ONLY_POPULATION
+                            and self._pointed.get(c.country, 0) > 0 for c in m.candidates):
+                return True  # "troops captured Knin" (tagged PERSON): a town of a country the text points to
+            if ent.label_ != "ORG" or _cue_precision(doc_text(doc), m.start, verbs=False) is None:
+                return False
+            if any(c.feature == "city" and (norm(c.name) == m.key or " " in m.key and _spelled_like(c, m.key)) and
+                   (c.population >= 1000 and (self._pointed.get(c.country, 0) > 0 or c.population >= 20_000) or
+                    c.population == 0 and self._pointed.get(c.country, 0) > 0)  # GeoNames: size unknown
+                   for c in m.candidates):
+                return True
+            # "demonstrated in Kamenz" in a text that points to no country at all: a town of
+            # that very name, in one country only
+            own = [c for c in m.candidates if c.feature == "city" and norm(c.name) == m.key and c.population >= 1000]
+            # (not "outside the Court": a name after "the" is a common noun's)
+            return bool(own) and not any(v > 0 for v in self._pointed.values()) and \
+                len({c.country for c in own}) == 1 and m.key not in self._surnames and \
+                not re.search(r"\bthe\s+$", doc_text(doc)[max(0, m.start - 5):m.start], re.I)
         tokens = doc.char_span(m.start, m.end, alignment_mode="expand")
         if len(m.key) < 4 and not (strong and m.text.isupper() or "." in m.text):
             return False
@@ -705,9 +741,14 @@ class PlacesStage:
         named = [c for c in m.candidates if c.feature in ("city", "admin2") and norm(c.name) == m.key]
         if any(_fits_quals(c, m.quals) for c in named):
             return True  # "Cisternino (Brindisi, Puglia)": its own region vouches for it
+        if m.text[:1].isupper() and tokens is not None and all(t.pos_ == "PROPN" for t in tokens) and any(
+                c.feature == "city" and c.population >= 1000 and _spelled_like(c, m.key) and _fits_quals(c, m.quals)
+                for c in m.candidates):
+            return True  # "Huliaipole, Zaporizhia" (GeoNames: Hulyaypole): a spelling of a town in that region
         if named and _cue_precision(doc_text(doc), m.start) is not None and tokens is not None and \
-                all(t.pos_ == "PROPN" for t in tokens) and max(c.population for c in named) >= 1000:
-            return True  # "protested in Denain"
+                all(t.pos_ == "PROPN" or t.lower_ in CONNECTORS and t.i > tokens.start for t in tokens) and \
+                max(c.population for c in named) >= 1000:
+            return True  # "protested in Denain", "in Bad Neustadt an der Saale"
         if _cue_precision(doc_text(doc), m.start) is not None and tokens is not None and \
                 all(t.pos_ == "PROPN" for t in tokens) and any(
                 c.feature == "city" and c.population >= 1000 and self._pointed.get(c.country, 0) > 0
@@ -1330,6 +1371,14 @@ def _descriptive(words: list[str], before: bool) -> bool:
     return True
 
 
+def _descriptive_extra(m: Mention) -> bool:
+    """The words of the name beyond its candidates' own only say what kind or part of the place
+    it is ("Rustavi City", "Northern Nicosia"), not another name ("Ranbir Singh Pura")."""
+    own = {w for c in m.candidates for w in norm(c.name).split()}
+    extra = [w for w in m.text.split() if norm(w) and norm(w) not in own]
+    return all(w.lower().strip(".,") in DESCRIPTORS | KIND_WORDS | COMPASS for w in extra)
+
+
 def _names_place(c: Candidate, key: str) -> bool:
     """The candidate's own name (or any name of a country/region): not one of the odd
     alternate names GeoNames lists for towns."""
@@ -1617,9 +1666,10 @@ class _Ent:
 
 
 def _ent_pieces(doc: Doc) -> list[_Ent]:
-    """spaCy entities split where a bracket opens or closes or a comma falls inside one:
-    "Maceio (Alagoas" is two names, and neither "Remedios (Antioquia" nor "Silao de la
-    Victoria, Guanajuato" tagged ORG is an organisation's name."""
+    """spaCy entities split where a bracket opens or closes, a comma falls inside one or a
+    spaced dash joins two names: "Maceio (Alagoas" is two names, and neither "Remedios
+    (Antioquia", "Silao de la Victoria, Guanajuato" nor "Santiago - Providencia" (a town and
+    its district) tagged ORG is an organisation's name."""
     cached = doc.user_data.get("eventlens_ent_pieces")
     if cached is not None and cached[0] == len(doc.ents):
         return cached[1]
@@ -1627,9 +1677,9 @@ def _ent_pieces(doc: Doc) -> list[_Ent]:
     pieces = []
     for ent in doc.ents:
         start = ent.start_char
-        for piece in re.split(r"([()\[\]]|,\s)", text[ent.start_char:ent.end_char]):
+        for piece in re.split(r"([()\[\]]|,\s|\s[-–—]\s)", text[ent.start_char:ent.end_char]):
             stripped = piece.strip(" ,")
-            if stripped and piece not in "()[]" and not re.fullmatch(r",\s", piece):
+            if stripped and piece not in "()[]" and not re.fullmatch(r",\s|\s[-–—]\s", piece):
                 s = start + piece.index(stripped)
                 pieces.append(_Ent(s, s + len(stripped), ent.label_))
             start += len(piece)
@@ -1694,9 +1744,13 @@ def _ent_at(doc: Doc, start: int, end: int):
     return None
 
 
-def _cue_precision(text: str, start: int) -> Optional[int]:
+def _cue_precision(text: str, start: int, verbs: bool = True) -> Optional[int]:
+    """ACLED precision a locative cue before ``start`` gives; ``verbs``: also a verb that takes
+    or strikes a place ("captured X"), whose object may as well be a person's name."""
     before = text[max(0, start - 40):start]
     for pattern, precision in _PLACE_CUES:
+        if not verbs and pattern is _TAKEN_BEFORE:
+            continue
         if pattern.search(before):
             return precision
     return None
@@ -1783,6 +1837,24 @@ def _modifier(doc: Doc, m: Span) -> bool:
     return root.dep_ == "nsubj" and root.head.pos_ == "VERB"
 
 
+def _owner(doc: Doc, m: Span) -> bool:
+    """A country as the owner of a thing that is no place ("Mexico's army", "Syria's
+    conflict"; not "Syria's Aleppo province")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "poss" and root.head.pos_ == "NOUN" and \
+        root.head.lemma_.lower() not in DESCRIPTORS | _PLACE_KIND_NOUNS
+
+
+def _locates_noun(doc: Doc, m: Span) -> bool:
+    """The noun the name modifies or owns says where ("a Hong Kong hotel", "Venezuela's oil
+    installations"): lexicons/places.yaml located_nouns."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.head.lower_ in _lexicon()["located_nouns"]
+
+
 TOWN_OR_LARGER = (None, "city", "town", "village", "country", "admin1", "admin2", "region")
 _COUNTRY_QUALIFIES = re.compile(r"\s*(?:,|\bin)\s*(?:the\s+)?$")
 
@@ -1851,13 +1923,19 @@ def _cue_rank(text: str, m: Span, cue: Optional[int]) -> int:
     return 0 if cue is not None else 1
 
 
+_CITY_NAME = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)? City")
+
+
 def _org_spans(doc: Doc) -> list[tuple[int, int]]:
     """Organisation names (NER and actors): asked for every event, so kept on the doc while
     its actors are the same."""
     actors = doc._.actors or []
     key = ("eventlens_org_spans", len(actors))
     if key not in doc.user_data:
-        spans = [(e.start_char, e.end_char) for e in _ent_pieces(doc) if e.label_ == "ORG"]
+        text = doc_text(doc)
+        # (not "Seoul City" of "(Seoul City - Yeongdeungpo)": a town by its formal name)
+        spans = [(e.start_char, e.end_char) for e in _ent_pieces(doc) if e.label_ == "ORG"
+                 and not _CITY_NAME.fullmatch(text, e.start_char, e.end_char)]
         for a in actors:
             if a.kind in ("organization", "group"):
                 spans += [(m.start, m.end) for m in a.mentions]
@@ -1914,6 +1992,11 @@ def _qualifiers(text: str, m: Span, spans: list) -> list[Place]:
     return found
 
 
+# sites that are points, not areas (a township or district is coded to its town, precision 2)
+_POINT_SITES = {"village", "hamlet", "neighbourhood", "suburb", "quarter", "settlement", "town", "camp"}
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|around|close to|vicinity|outskirts|between|from)\b", re.I)
+
+
 class EventLocation(NamedTuple):
     place: Optional[Place]       # where the event is coded, with coordinates when known
     precision: Optional[int]     # ACLED geo_precision
@@ -1944,6 +2027,7 @@ def locate_event(doc: Doc, start: int, end: int, fenced: Iterable[tuple[int, int
     own = _trigger_phrase(doc, start, end)
     acted_on = _acted_on(doc, start, end)
     in_sentence = []
+    aside: set[int] = set()
     for p in places:
         for m in p.mentions:
             if any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in orgs):
@@ -1969,6 +2053,9 @@ def locate_event(doc: Doc, start: int, end: int, fenced: Iterable[tuple[int, int
                     rank = 3
                 elif rank < 2 and p.feature in ("country", "admin1") and _modifier(doc, m):
                     rank = 2
+                if p.feature in ("country", "admin1") and cue is None and not coded and \
+                        (_modifier(doc, m) or _owner(doc, m)) and not _locates_noun(doc, m):
+                    aside.add(m.start)   # "U.S. forces captured ...", "Mexico's army": no place of the event
                 in_sentence.append((rank, not anchored, not located, p.feature == "country",
                                     dist, p, cue, quals, m.end, m.start))
     # a village named as such, in or near a known place, is as good as located: the event is
@@ -1988,6 +2075,8 @@ def locate_event(doc: Doc, start: int, end: int, fenced: Iterable[tuple[int, int
     in_sentence = [(3,) + x[1:] if x[5].feature == "country" and any(
         _COUNTRY_QUALIFIES.match(text[e:x[-1]]) for _s, e in inner if e <= x[-1]) else x
                    for x in in_sentence]
+    if all(x[-1] in aside for x in in_sentence):
+        in_sentence = []   # only the countries of the actors: the sentence says not where
     if in_sentence:
         *_, p, cue, quals, m_end_, m_start_ = min(in_sentence, key=lambda x: x[:5])
         if p.lat is None:
@@ -2003,7 +2092,13 @@ def locate_event(doc: Doc, start: int, end: int, fenced: Iterable[tuple[int, int
             if q is None:
                 q = _container(text, m_end_, in_sentence)
             if q is not None:
-                return EventLocation(q, 3 if q.feature in ("country", "admin1", "region") else 2, p)
+                # (ACLED's precision says how exactly the text places the event, not how
+                # exactly we can: "in X village (Y township)" is 1 though coded to Y's town)
+                # (only with the qualifiers that conflict monitors write after the places they know,
+                # "X village (A township, B region)"; "X in the countryside of Y" stays 2)
+                exact = cue == 1 and p.feature in _POINT_SITES and q in quals and \
+                    not _stretch(text, m_start_, m_end_, s0) and not _NEAR_BEFORE.search(text, max(s0, m_start_ - 30), m_start_)
+                return EventLocation(q, 3 if q.feature in ("country", "admin1", "region") else 1 if exact else 2, p)
         precision = _precision(p, cue)
         if precision == 1 and _AREA_AFTER.match(text, m_end_):
             precision = 2  # "Twantay township", "Jajarkot district": an area, not a point
@@ -2011,7 +2106,7 @@ def locate_event(doc: Doc, start: int, end: int, fenced: Iterable[tuple[int, int
             precision = 2  # "between A and B", "from A to B", "the A-B highway": somewhere along it
         return EventLocation(p, precision)
     places = [p for p in places if any(not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
-                                               for s, e in orgs) for m in p.mentions)]
+                                               for s, e in orgs) and m.start not in aside for m in p.mentions)]
     towns = [p for p in places if p.lat is not None and p.feature not in ("country", "admin1", "region")]
     if towns:
         best = max(towns, key=lambda p: (len(p.mentions), -p.mentions[0].start))
