@@ -79,3 +79,19 @@ def test_finding_bodies_is_a_discovery():
     assert not any(s.cue and s.cue.text == "found" for s in r.statements)
     r = _result("Investigators found that the fire had been set deliberately.")
     assert _by_cue(r, "found").content.text == "the fire had been set deliberately"
+
+
+def test_a_warning_threatens_only_someone_or_with_force_to_come():
+    r = _result("Analysts cautioned that previous ceasefires had collapsed within weeks.")
+    assert _by_cue(r, "cautioned").plover_type is None
+    r = _result("The UN warned of a humanitarian catastrophe in the camps.")
+    assert all(s.plover_type != "THREATEN" for s in r.statements)
+    r = _result("Tehran warned of retaliation.")
+    assert any(s.plover_type == "THREATEN" for s in r.statements)
+    r = _result("The minister warned that the border crossings would be closed.")
+    assert _by_cue(r, "warned").plover_type == "THREATEN"
+
+
+def test_saying_what_will_be_done_to_someone_is_a_threat():
+    r = _result("The coalition said it reserved the right to respond.")
+    assert _by_cue(r, "said").plover_type == "THREATEN"

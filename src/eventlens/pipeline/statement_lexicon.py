@@ -30,6 +30,7 @@ def lexicon() -> dict:
     data["measure_nouns"] = set(data.get("measure_nouns", ()))
     data["force_nouns"] = set(data.get("force_nouns", ()))
     data["physical_finds"] = set(data.get("physical_finds", ()))
+    data["threat_verbs"] = set(data.get("threat_verbs", ()))
     data["perpetration_verbs"] = set(data.get("perpetration_verbs", ()))
     data["light_verbs"] = set(data.get("light_verbs", ()))
     data.setdefault("attitude_adjectives", {})

@@ -119,6 +119,7 @@ class Stage:
         _nested_adverb_cues(found)
         found.sort(key=lambda f: (f.content[0], f.content[1]))
         _inherit_speech_acts(found)
+        _threats(doc, found)
         # 3. speakers through pronouns, titles and continuations, in reading order
         self._resolve_references(ctx, found)
         _rejected_speakers(ctx, found)
@@ -1737,4 +1738,46 @@ def _same_referent(subj, pronoun: str, lex) -> bool:
     if pronoun in ("he", "she"):
         return person
     return not person and (subj.tag_ == "NNP" or subj.tag_ == "NN" and subj.lemma_.lower() in lex["source_nouns"])
+
+
+_WARNING_CUES = {"warn", "caution"}
+
+
+def _threats(doc, found: list[Found]) -> None:
+    """PLOVER THREATEN from what is said: a statement saying what will be done to someone is a
+    threat whatever its cue ("said it reserved the right to respond"); a warning that names no
+    one warned and says nothing of the kind foresees, it threatens no one ("Analysts cautioned
+    that previous truces had collapsed")."""
+    text = doc_text(doc)
+    rx = re.compile("|".join(f"(?:{p})" for p in lexicon()["threat_phrases"]), re.I)
+    for f in found:
+        said = text[f.content[0]:f.content[1]]
+        if f.plover_type is None and not f.extra.get("negated") and f.source and rx.search(said):
+            f.plover_type = "THREATEN"
+        elif f.plover_type == "THREATEN" and f.cue_lemma in _WARNING_CUES and f.target is None \
+                and not rx.search(said) and not _warns_someone(doc, f) and not _force_to_come(doc, f):
+            f.plover_type = None
+
+
+def _warns_someone(doc, f: Found) -> bool:
+    """"warned Israel that ...", "warned against an offensive", "warned of retaliation": a
+    warning with an addressee or a thing warned against (not just a clause foreseen)."""
+    span = doc.char_span(*f.cue, alignment_mode="expand")
+    verb = next((t for t in reversed(list(span or [])) if t.pos_ == "VERB"), None)
+    if verb is None:
+        return True
+    force = lexicon()["force_nouns"] | _REPRISALS
+    return any(c.dep_ in ("dobj", "dative", "obj") or c.dep_ == "prep" and (c.lower_ == "against" or c.lower_ == "of" and any(
+        p.lemma_.lower() in force for p in c.children if p.dep_ == "pobj")) for c in verb.children)
+
+
+_REPRISALS = {"retaliation", "reprisal", "consequence", "response", "action", "escalation", "war", "punishment"}
+
+
+def _force_to_come(doc, f: Found) -> bool:
+    """What is warned of is a measure or force to come: a threat verb under will/would/shall."""
+    verbs = lexicon()["threat_verbs"]
+    span = doc.char_span(*f.content, alignment_mode="expand")
+    return any(t.lemma_.lower() in verbs and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll", "’ll")
+                                                for a in t.children) for t in span or [])
 
