@@ -95,3 +95,17 @@ def test_a_warning_threatens_only_someone_or_with_force_to_come():
 def test_saying_what_will_be_done_to_someone_is_a_threat():
     r = _result("The coalition said it reserved the right to respond.")
     assert _by_cue(r, "said").plover_type == "THREATEN"
+
+
+def test_an_armed_attack_is_no_verbal_attack():
+    r = _result("Gunmen led by a former police officer attacked the convoy near the bridge, killing four people.")
+    assert not any(s.cue and "attacked" in s.cue.text for s in r.statements)
+    r = _result("Senator Ruiz attacked the plan as reckless.")
+    assert _by_cue(r, "attacked").plover_type == "ACCUSE"
+
+
+def test_of_a_people_names_whose_words_they_are():
+    r = _result("A militia commander said the accusations of the Americans were lies.")
+    assert not any(s.content.text == "the Americans" for s in r.statements)
+    r = _result("The minister rejected accusations of fraud.")
+    assert _by_cue(r, "rejected").content.text == "accusations of fraud"

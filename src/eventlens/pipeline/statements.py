@@ -282,6 +282,12 @@ class Stage:
         if tok.lemma_.lower() == "find" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex["physical_finds"]
                                                 for c in tok.children):
             return None   # "soldiers found the bodies": a discovery, not a finding
+        if entry.get("needs_quote") and not any(c.dep_ in ("dobj", "obj") and (
+                c.ent_type_ in ("PERSON", "ORG", "NORP") or c.pos_ == "PRON") for c in tok.children) \
+                and any(e.plover_type in ("ASSAULT", "FIGHT") and e.trigger is not None
+                        and e.trigger.start <= tok.idx < e.trigger.end
+                        and (e.plover_mode or e.fatalities or e.injured) for e in doc._.events or []):
+            return None   # "gunmen attacked the convoy": force (but "attacked Smith" may be words)
         if accused_doer(tok) is not None and (_cue_entry(tok.head.head) or (None, None))[0] is not None:
             return None   # "accused X of seeking to ...": the act X is accused of, not X's words
         if tok.lemma_.lower() in lex["experiencer_verbs"] and any(c.dep_ in ("dobj", "obj") for c in tok.children):
@@ -580,6 +586,8 @@ class Stage:
                     return _trimmed(noun.doc, list(c.subtree)), None, False
         for c in noun.children:
             if c.dep_ == "prep" and c.i > noun.i and c.lower_ in entry.get("preps", ()):
+                if _of_holder(c):
+                    continue   # "the accusations of the Americans": whose they are, not what they say
                 toks = [t for t in c.subtree if t.i != c.i]
                 if any(t.dep_ in ("pobj", "pcomp") for t in c.children):
                     return _trimmed(noun.doc, toks), c, False
@@ -603,7 +611,7 @@ class Stage:
                 return noun.head
             return next((c for c in noun.children if c.dep_ == "appos"), None)
         for c in noun.children:
-            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from") and c.i > noun.i:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from") and c.i > noun.i or _of_holder(c):
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
@@ -1780,4 +1788,20 @@ def _force_to_come(doc, f: Found) -> bool:
     span = doc.char_span(*f.content, alignment_mode="expand")
     return any(t.lemma_.lower() in verbs and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll", "’ll")
                                                 for a in t.children) for t in span or [])
+
+
+def _of_holder(prep) -> bool:
+    """"the accusations of the Americans", "claims of the army": an "of" whose object is a body,
+    a people or a person names who holds the words (no gerund, no clause: "of firing" is content)."""
+    if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < prep.head.i:
+        return False
+    entry = lexicon()["speech_nouns"].get(prep.head.lemma_.lower()) or {}
+    if entry.get("verb") not in _SAID_THINGS_VERBS:
+        return False   # "criticism of Smith", "praise of X": the one criticised or praised
+    kids = list(prep.children)
+    pobj = next((k for k in kids if k.dep_ == "pobj"), None)
+    if pobj is None or any(k.dep_ == "pcomp" for k in kids) or any(t.pos_ == "VERB" for t in pobj.subtree):
+        return False
+    return pobj.ent_type_ in ("NORP", "ORG", "GPE", "PERSON") or pobj.lemma_.lower() in {
+        "army", "military", "government", "police", "militia", "rebel", "group", "ministry", "authority"}
 
