@@ -132,3 +132,13 @@ def test_it_after_an_unknown_body_is_not_some_other_actor():
     r = _result("SANA said Israeli jets struck a site near Homs. It did not say whether the dead were soldiers.")
     it = next(s for s in r.statements if s.source and s.source.text == "It")
     assert it.speaker is None or "isr" not in it.speaker
+
+
+def test_rejecting_an_accusation_of_an_event_denies_it():
+    r = _result("Gunmen killed nine villagers near Kadugli on Sunday. A police spokesman accused the Rapid "
+                "Support Forces of carrying out the killings. The RSF rejected the accusation.")
+    rejection = _by_cue(r, "rejected")
+    accusation = _by_cue(r, "accused")
+    assert rejection.event is not None and rejection.event == accusation.event
+    event = next(e for e in r.events if e.id == accusation.event)
+    assert rejection.speaker in event.denied_by and rejection.speaker in event.accused

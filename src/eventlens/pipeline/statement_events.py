@@ -84,13 +84,21 @@ def _attribute_responsibility(doc, found: list[Found], events) -> None:
         for sid, speaker in zip(f.extra.get("ids", []), speakers):
             if role == "claim" and "responsib" in content:
                 add(e, "claimed", speaker, evidence, sid)
-            elif role == "deny":
+            elif role == "deny" or _rejects_own_accusation(f, speaker, e):
                 add(e, "denied", speaker, evidence, sid)
         if role == "allege" and f.target and _alleges_the_act(doc, f, e):
             for accused in [f.target, *f.extra.get("co_targets", [])]:
                 add(e, "accused", accused, evidence, f.extra.get("id"))
     _responsibility_phrases(doc, events, lex, add)
     _claimants_as_actors(events)
+
+
+def _rejects_own_accusation(f: Found, speaker, event) -> bool:
+    """"X accused the RSF of the killings ... The RSF rejected the accusation": rejecting an
+    accusation of this event made against oneself denies it."""
+    prev = f.extra.get("rejects")
+    return prev is not None and f.plover_type == "REJECT" and prev.extra.get("role") == "allege" \
+        and prev.extra.get("event") == event.id and speaker in [prev.target, *prev.extra.get("co_targets", [])]
 
 
 def _alleges_the_act(doc, f: Found, event) -> bool:

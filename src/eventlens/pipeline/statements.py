@@ -1240,6 +1240,8 @@ class Stage:
             date = next((d.date for d in dates_in(doc, s0, s1) if d.date is not None
                          and not overlaps(d.span.start, d.span.end, c0, c1)), None)
             event = _linked_event(doc, f.extra.get("act_of", f), events)
+            if event is None and f.extra.get("rejects") is not None:
+                event = f.extra["rejects"].extra.get("event")
             if f.target is None and event is not None and f.plover_type == "ACCUSE" \
                     and (f.extra.get("act_of") or f).extra.get("role") == "disapprove":
                 ev = next((e for e in events if e.id == event), None)
@@ -1626,6 +1628,7 @@ def _rejected_speakers(ctx, found: list[Found]) -> None:
                      and about_them(p)), None)
         if prev is not None:
             f.target = prev.speaker
+            f.extra["rejects"] = prev   # and it is about what those words were about
 
 
 def _content_words(doc, span: tuple[int, int]) -> set[str]:
