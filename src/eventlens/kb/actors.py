@@ -505,7 +505,12 @@ GENERIC_TEMPLATES = [
       # what the forces hold or fly: "Russian positions", "a Russian helicopter", "Ukrainian drones"
       "positions", "helicopter", "warship", "ship", "ships", "vessel", "drone", "drones", "fighter jets",
       "fighter jet", "base", "bases", "convoy", "checkpoint", "checkpoints", "patrol", "military base",
-      "military positions", "army positions", "military convoy", "army convoy", "military vehicles"]),
+      "military positions", "army positions", "military convoy", "army convoy", "military vehicles",
+      # what the forces fire: "a Russian missile strike", "Israeli airstrikes", "Turkish shelling"
+      "missile", "missiles", "missile strike", "missile strikes", "missile attack", "missile attacks",
+      "airstrike", "airstrikes", "air strike", "air strikes", "drone strike", "drone strikes", "drone attack",
+      "drone attacks", "air raid", "air raids", "rocket", "rockets", "rocket fire", "rocket attack",
+      "shelling", "bombardment", "bombardments", "warplane", "shells"]),
     # COP: the CAMEO/PLOVER sector code for police
     ("police", "Police Forces of {c}", "generic", "COP",
      ["police", "police forces", "policemen", "police officers", "riot police", "gendarmerie",

@@ -68,6 +68,7 @@ class Candidate:
     metonym: bool = False              # a place or nationality standing for people: says nothing of their sector
     stateless: bool = False            # a new actor of an international body: no country, not the article's
     lone_name: bool = False            # one word NER calls a person, nothing else says is one: no new person
+    headline_word: bool = False        # a one-word line ("Clash", "Deaths"): a headline, no new actor
 
     @property
     def resolved(self) -> bool:
@@ -98,6 +99,12 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             end -= 2
         if (s, e) == (start, end):
             return start, end
+
+
+def trim_text(text: str) -> str:
+    """A name as written, without the edges :func:`trim` strips ("The European Union's")."""
+    s, e = trim(text, 0, len(text))
+    return text[s:e]
 
 
 _REMOVABLE_QUOTE = re.compile(r"[\"“”„«»]|(?<!\w)['‘’`]|['‘’`](?!\w)")
@@ -141,6 +148,44 @@ def _locative(span) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS and tok.head.head.pos_ in ("VERB", "AUX")
 
 
+# What a side says, whose owner speaks: "the accusations of the Americans".
+SPOKEN_NOUNS = {"accusations", "accusation", "allegations", "allegation", "claims", "claim", "threats", "warnings",
+                "demands", "complaints", "denials", "charges"}
+
+
+def _speaking_side(ent) -> bool:
+    """"the accusations of the Americans", "the Iranians' statement": a people plural that owns
+    what is said is its state speaking."""
+    from ..kb.actors import generic_word_list
+    tok = ent.root
+    if not ent.text.endswith("s"):
+        return False
+    noun = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok.head if tok.dep_ == "poss" else None
+    return noun is not None and noun.pos_ == "NOUN" and (
+        noun.lower_ in generic_word_list("statement_nouns") or noun.lower_ in SPOKEN_NOUNS)
+
+
+def _joined_person_ents(doc) -> list:
+    """NER's entities, with a person's name it split in two joined: "Samia Suluhu" + "Hassan"
+    side by side are one name."""
+    from spacy.tokens import Span as SpacySpan
+    out = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start \
+                and doc[prev.end - 1].whitespace_ and len(prev) + len(ent) <= 4:
+            out[-1] = SpacySpan(doc, prev.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
+
+
+def _in_place_phrase(span) -> bool:
+    """"signed in Doha", "talks held in Geneva": the name is where something happens."""
+    tok = span.root
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "inside", "outside")
+
+
 def _propn_run(doc, i: int) -> int:
     """End (exclusive) of the proper-name run starting at token i: "Palo Dulce", "Port-au-Prince"."""
     j = i
@@ -180,6 +225,55 @@ def _locative_names(doc) -> list[tuple[str, int, float]]:
             out.append((doc[end + 1:nxt].text, doc[end + 1].idx, weight))
             end = nxt
     return out
+
+
+# Nouns and verbs (lemmas) of attacks: the name they hit ("a strike on Kharkiv", "drones hit
+# Odesa") is where the event happens, whatever NER calls it.
+ATTACK_NOUNS = {"strike", "airstrike", "attack", "raid", "assault", "shelling", "bombardment", "bombing",
+                "offensive", "barrage", "ambush"}
+ATTACK_VERBS = {"hit", "strike", "shell", "bomb", "attack", "target", "pound", "raid", "bombard", "storm", "ambush"}
+DATELINE_WEIGHT = 1.0
+
+
+def _attacker_demonym(ent) -> bool:
+    """A demonym on what an army fires or flies ("Russian missile", "Israeli jets")."""
+    head = ent.root.head
+    if ent.root.dep_ not in ("amod", "compound") or head is ent.root:
+        return False
+    low = head.lower_
+    return low in crowd_lexicon()["weapon_nouns"] or low in ATTACK_NOUNS or head.lemma_.lower() in ATTACK_NOUNS
+
+
+def _struck_names(doc) -> list[tuple[str, int, float]]:
+    """Proper names an attack lands on: "a strike on Kharkiv", "drones hit Odesa"."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("DATE", "TIME", "ORG", "NORP", "CARDINAL", "ORDINAL") \
+                or tok.ent_type_ == "PERSON" and len([t for t in tok.doc.ents if t.start <= tok.i < t.end][0]) > 1:
+            continue
+        head = tok.head
+        hit = tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in ATTACK_VERBS or \
+            tok.dep_ == "pobj" and head.lower_ in ("on", "against") and head.head.pos_ == "NOUN" \
+            and head.head.lemma_.lower() in ATTACK_NOUNS
+        if not hit:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        end = _propn_run(doc, tok.i)
+        out.append((doc[start:end].text, doc[start].idx, LOCATIVE_WEIGHT))
+    return out
+
+
+_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})"
+                       r"(?=,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\s*\([A-Z][A-Za-z]+\)\s*[-–—]|\s+[-–—]\s)")
+
+
+def _dateline_names(doc) -> list[tuple[str, int, float]]:
+    """A paragraph's opening dateline ("KYIV, May 9 (Reuters) -"): where the reporter is, often
+    where it happens."""
+    text = doc_text(doc)
+    return [(m.group(1).title(), m.start(1), DATELINE_WEIGHT) for m in _DATELINE.finditer(text[:2000])][:1]
 
 
 def _is_province(name: str) -> bool:
@@ -233,6 +327,8 @@ def country_votes(doc, kb: ActorKB) -> tuple[Counter, dict[str, int]]:
     seen = set()
     text = doc_text(doc)
     for iso, ent in country_mentions(doc, kb):
+        if ent.label_ == "NORP" and _attacker_demonym(ent):
+            continue   # "a Russian missile strike on Kharkiv": who fires, not where it lands
         if ent.label_ == "GPE" and _in_parens(text, ent.start_char, ent.end_char) \
                 and _admin1_elsewhere(ent.text, iso):
             continue   # "Atlanta (Georgia)": an address's last part is a province; voted below
@@ -264,7 +360,7 @@ def country_votes(doc, kb: ActorKB) -> tuple[Counter, dict[str, int]]:
     for e in doc.ents:
         if e.label_ in PLACE_LABELS:
             names.append((e.text, e.start_char, LOCATIVE_WEIGHT if _locative(e) else 1.0))
-    names += _locative_names(doc) + _address_names(doc)
+    names += _locative_names(doc) + _address_names(doc) + _struck_names(doc) + _dateline_names(doc)
     for m in _PARENS.finditer(text):
         # "(Seoul City - Gangnam)", "(Bojanala, North West)": admin names, where the event is;
         # a state's name there is a province ("(Paikoro LGA, Niger)" is in Nigeria)
@@ -724,6 +820,12 @@ BLAST_NOUNS = {"explosion", "explosions", "blast", "blasts", "bomb", "bombs", "i
                "landmines", "explosive", "explosives", "roadside bomb", "car bomb"}
 # Generic actors a country after them ("in X") belongs to: its own people and bodies. Not troops, whose
 # "in Liberia" is where foreign forces went.
+# Nouns that introduce an organisation's name ("the opposition party X") and refer back to it ("the party").
+ORG_INTRO_NOUNS = {"party", "movement", "coalition", "alliance", "militia", "organisation", "organization"}
+# Weapons fired with no shooter named: the article's military, unless one foreign military is named.
+UNCLAIMED_FIRE_NOUNS = {"airstrikes", "air strikes", "airstrike", "air strike"}
+# Sectors of armed non-state actors: their demands and blockades are no street protest.
+ARMED_NONSTATE_SECTORS = {"REB", "CRM", "INS", "MLT", "UAF", "IMG", "PRM"}
 HOME_SUFFIXES = {"rebels", "opposition", "civilians", "protesters", "rioters", "police", "refugees", "legislature",
                  "judiciary", "unidentified-armed-group", "gang", "communal-militia"}
 # Sectors of state bodies, whose demands and calls are policy, not protest.
@@ -1051,39 +1153,42 @@ class ActorStage:
 
         # 2. NER spans.
         homes: list[tuple[int, str]] = []   # (offset of a people noun, ISO3 of the country it is "in")
-        for ent in doc.ents:
-            if ent.label_ == "LOC" and not _in_address(doc, ent) and not _in_actor_position(ent):
+        for ent in _joined_person_ents(doc):
+            elabel = "PERSON" if self._misread_person(doc, ent) else ent.label_
+            if elabel == "PERSON" and ent.label_ != "PERSON":
+                found.trace.append(f"person tagged {ent.label_}: {ent.text!r}")
+            if elabel == "LOC" and not _in_address(doc, ent) and not _in_actor_position(ent):
                 civ = self._civilians_of(doc, ent)
                 if civ is not None:
                     cands.append(civ)
-            if ent.label_ not in NER_ACTOR_LABELS and ent.label_ not in NER_KB_ONLY_LABELS:
+            if elabel not in NER_ACTOR_LABELS and elabel not in NER_KB_ONLY_LABELS:
                 continue
             start, end = trim(text, ent.start_char, ent.end_char)
             if end <= start:
                 continue
-            if ent.label_ in ("PERSON", "ORG", "PRODUCT") and ent.end < len(doc) \
+            if elabel in ("PERSON", "ORG", "PRODUCT") and ent.end < len(doc) \
                     and doc[ent.end].lower_ in self.crowd["weapon_nouns"] and doc[ent.end].dep_ != "compound" \
                     and not self.kb.by_alias.get(normalise(ent.text)):
                 continue   # "Katyusha rockets", "Shahed drones": a weapon's name ("U.N. helicopters" are the UN's)
             if _medium(doc, ent):
                 continue   # "he wrote on Telegram": where it was said, not who
-            c = Candidate(start, end, "ner", ent.label_)
+            c = Candidate(start, end, "ner", elabel)
             outlet = _outlet_name(ent)
-            if outlet is not None and ent.label_ in ("PERSON", "ORG"):
+            if outlet is not None and elabel in ("PERSON", "ORG"):
                 # "Sahel Monitor", "Radio X", "Follow Sahel Monitor on ...": a news outlet is an
                 # organisation whatever NER calls it, and a verb before its name is no part of it
                 c.start, c.label = outlet.start_char, "ORG"
                 found.trace.append(f"news outlet: {outlet.text!r}")
-            if ent.label_ == "NORP" and ent.start > 0 and doc[ent.start - 1].lower_ == "ethnic":
+            if elabel == "NORP" and ent.start > 0 and doc[ent.start - 1].lower_ == "ethnic":
                 # "ethnic Albanians" in Serbia are people of where they live, not Albania's
                 if ent.text.endswith("s"):
                     cands.append(Candidate(doc[ent.start - 1].idx, end, "generic", "civilians"))
                 continue
-            if ent.label_ in ("GPE", "NORP"):
+            if elabel in ("GPE", "NORP"):
                 if _in_address(doc, ent):
                     continue   # "(Paikoro, Niger)": where, not who
-                c.source = "gpe" if ent.label_ == "GPE" else "norp"
-                home = self._home_of_people(doc, ent) if ent.label_ == "GPE" else None
+                c.source = "gpe" if elabel == "GPE" else "norp"
+                home = self._home_of_people(doc, ent) if elabel == "GPE" else None
                 if home is not None:
                     homes.append(home)   # "rebels in the Ivory Coast": whose they are, not a second actor
                     continue
@@ -1091,17 +1196,19 @@ class ActorStage:
                     civ = self._civilians_of(doc, ent)
                     if civ is not None:
                         cands.append(civ)
-                    if ent.label_ == "GPE" and _in_object_position(ent):
+                    if elabel == "GPE" and _in_object_position(ent):
                         # a state acted on ("agreed with Turkey"); a capital only as a party to a
                         # statement or dealing ("accused Kyiv", "talks with Tehran"), not as a place
                         c.label = "GPE-target" if _state_target(ent) else "GPE-object"
-                    elif ent.label_ == "GPE" and _state_as_place(ent):
+                    elif elabel == "GPE" and _state_as_place(ent):
                         # "aid for Romania", "troops in Liberia": event coders (PLOVER/CAMEO) take the
                         # country where or for which something is done as its target
                         c.label = "GPE-place"
                     elif _state_modifier(ent, self.crowd["crowd"]):
                         c.label = "state-modifier"   # "an Indian proposal", "US mediation"
-                    elif ent.label_ == "NORP" and ent.text[:1].isupper() and ent.text.endswith("s") \
+                    elif elabel == "NORP" and _speaking_side(ent):
+                        pass   # "the accusations of the Americans": the state that accuses, no civilians
+                    elif elabel == "NORP" and ent.text[:1].isupper() and ent.text.endswith("s") \
                             and ent.root.dep_ in ("dobj", "pobj", "conj", "appos"):
                         # "arrested 100 Palestinians", "the welfare of 2,000 Libyans": people of that
                         # country acted on, as ACLED and PLOVER code them: civilians
@@ -1119,7 +1226,7 @@ class ActorStage:
                         continue
                     else:
                         continue  # a country or demonym as a modifier: a hint, not an actor
-            if c.label == "ORG" and ent.label_ == "ORG" and outlet is None and self._person_named_org(doc, ent):
+            if c.label == "ORG" and elabel == "ORG" and outlet is None and self._person_named_org(doc, ent):
                 c.label = "PERSON"   # "Oleh Kiper, the regional governor, said": NER's ORG is a person
                 found.trace.append(f"person tagged ORG: {ent.text!r}")
             if c.label == "PERSON":
@@ -1128,6 +1235,9 @@ class ActorStage:
                     c.start = first.idx   # "Taras Bilyk" tagged as "Bilyk" alone
             if c.label == "PERSON":
                 c.country_hint, c.sector_hint = self._person_context(doc, ent)
+                if c.country_hint is None and self._body_officer(doc, ent):
+                    # "EU foreign policy chief X": the body's officer, of no country (not the article's)
+                    c.stateless, c.sector_hint = True, c.sector_hint or "IGO"
                 # "Soledar", "Akinyele": a lone capitalised word NER calls a person is more often a
                 # place or a thing; a person's lone name has a title, an apposition, a he/she after it
                 # or a verb of saying (an acronym is an organisation's, however NER labels it)
@@ -1135,6 +1245,10 @@ class ActorStage:
                     and not c.sector_hint \
                     and self._appositive_person_noun(doc, ent) is None and not self._pronoun_after(doc, ent) \
                     and not _names_a_group(doc, ent) and not _speaks(ent) and not _leads_people(ent)
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            c.headline_word = sum(not t.is_space for t in ent) == 1 and not text[line_start:start].strip() \
+                and not text[end:len(text) if line_end == -1 else line_end].strip()
             c.place_like = _place_like(doc, ent)
             c.addressed = c.place_like and _addressed(doc, ent)
             cands.append(c)
@@ -1179,14 +1293,36 @@ class ActorStage:
         cands += self._title_candidates(doc)
         cands += self._office_candidates(doc)
 
+        introduced = self._introduced_by_noun(doc)
+        spans = {(c.start, c.end) for c, _noun in introduced}
+        cands = [c for c in cands if (c.start, c.end) not in spans or c.source == "kb"]
         for c in cands:
             self._resolve(text, c, ctx, day)
             if c.resolved and c.record.kind in ("organization", "group"):
                 self._armed_wing(text, c, found.trace)
+        locative = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "GPE" and _in_place_phrase(e)}
+        datelines = {(m.start(1), m.end(1)) for m in _DATELINE.finditer(text)}
+        # "DOHA, May 9 -": where the reporter files from, never who acts
+        cands = [c for c in cands if not ((c.start, c.end) in datelines and c.resolved and c.record.kind == "state")]
+        for c in cands:
+            if c.source in ("kb", "gpe") and c.resolved and c.record.kind == "state" and (c.start, c.end) in locative:
+                c.how, c.score = "place", 0.5   # "signed in Doha": where, not who
+        for c, _noun in introduced:
+            if any(o.start == c.start and o.end == c.end for o in cands):
+                continue   # a name the KB knows
+            self._resolve(text, c, ctx, day)
+            if not c.resolved:
+                c.new_kind, c.place_like, c.lone_name = "organization", False, False
+            cands.append(c)
         chosen = self._select(cands, len(text))
+        self._definite_org_nouns(doc, chosen, introduced, found.trace)
+        self._unclaimed_fire(text, chosen, ctx, day, found.trace)
+        self._rebels_of_named_groups(text, chosen, ctx, day, found.trace)
         self._named_militias(doc, chosen, ctx, found.trace)
         self._titles_and_coref(text, chosen, ctx, day, found.trace)
         self._spokespeople(doc, chosen, ctx, found.trace)
+        self._appositives(doc, chosen, found.trace)
+        self._bare_surnames(doc, chosen, found.trace)
         self._members_of_groups(doc, chosen, found.trace)
         for c, implied in self._protest_subject_candidates(doc, chosen):
             self._resolve(text, c, ctx, day)
@@ -1213,6 +1349,193 @@ class ActorStage:
         found.country = ctx
         found.trace.insert(0, f"context country={ctx} date={day}")
         return found
+
+    def _rebels_of_named_groups(self, text: str, chosen: list[Candidate], ctx: Optional[str], day,
+                                trace: list[str]) -> None:
+        """"DOHA - The M23 rebels and the Congolese government signed ...; the rebels said": unnamed
+        rebels, and a new person the text calls a rebel, belong to the country of the rebel groups
+        the text names, not to where the article is written, when those groups share one country."""
+        groups = {c.record.country for c in chosen if c.resolved and c.record.kind in ("organization", "group")
+                  and c.record.sector == "REB" and c.record.source != "generated"}
+        if len(groups) != 1 or None in groups:
+            return
+        iso = groups.pop()
+        if iso == ctx:
+            return
+        for c in chosen:
+            if c.source == "generic" and c.label == "rebels" and c.country_hint is None:
+                c.country_hint = iso
+                self._resolve(text, c, ctx, day)
+                trace.append(f"{text[c.start:c.end]!r}: rebels of the named groups ({iso})")
+            elif c.new_kind == "person" and c.sector_hint == "REB" and c.country_hint is None:
+                c.country_hint = iso
+
+    def _unclaimed_fire(self, text: str, chosen: list[Candidate], ctx: Optional[str], day, trace: list[str]) -> None:
+        """"Airstrikes hit Homs" with no air force named is the article's country's military, but
+        where the text names one foreign military ("Israeli jets struck ..."), the air strikes
+        are most likely that one's."""
+        foreign = {c.record.country for c in chosen if c.resolved and c.record.id.endswith("-military")
+                   and c.record.country and c.record.country != ctx}
+        if len(foreign) != 1:
+            return
+        iso = foreign.pop()
+        for c in chosen:
+            if c.source == "generic" and c.label == "military" and c.country_hint is None \
+                    and text[c.start:c.end].lower() in UNCLAIMED_FIRE_NOUNS:
+                c.country_hint = iso
+                self._resolve(text, c, ctx, day)
+                trace.append(f"{text[c.start:c.end]!r}: the one foreign military named ({iso})")
+
+    def _bare_surnames(self, doc, chosen: list[Candidate], trace: list[str]) -> None:
+        """"... Terekhov told local television" before or after "mayor Ihor Terekhov said": a
+        capitalised word no candidate covers that is the surname of exactly one person the text
+        names in full is that person, wherever it stands."""
+        text = doc_text(doc)
+        by_surname: dict[str, dict[str, Candidate]] = {}
+        for c in chosen:
+            if c.resolved and c.record.kind == "person":
+                names, key = c.record.names, "kb:" + c.record.id
+            elif c.new_kind == "person" and c.how != "coref":
+                names, key = (c.new_name or text[c.start:c.end],), "new:" + _slug(c.new_name or text[c.start:c.end])
+            else:
+                continue
+            for n in names:
+                toks = name_tokens(n)
+                if len(toks) > 1:
+                    by_surname.setdefault(toks[-1], {})[key] = c
+        if not by_surname:
+            return
+        for t in doc:
+            if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.text.isupper() or len(t) < 3:
+                continue
+            if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" or t.i > 0 and doc[t.i - 1].pos_ == "PROPN":
+                continue   # part of a longer name
+            owners = by_surname.get(name_key(t.text), {})
+            if len(owners) != 1 or any(o.start < t.idx + len(t) and t.idx < o.end for o in chosen):
+                continue
+            src = next(iter(owners.values()))
+            ref = replace(src, start=t.idx, end=t.idx + len(t), how="coref", score=0.6, alternatives=(),
+                          sector_hint=None, country_hint=src.country_hint)
+            if not src.resolved:
+                ref.new_name = src.new_name or text[src.start:src.end]
+            chosen.append(ref)
+            trace.append(f"surname {t.text!r} -> {text[src.start:src.end]!r}")
+        chosen.sort(key=lambda c: c.start)
+
+    def _body_officer(self, doc, ent) -> bool:
+        """An international body the KB knows names the title before a person: "EU foreign policy
+        chief X", "the European Union's foreign policy chief X", "UN envoy X"."""
+        i = ent.start - 1
+        while i >= 0 and ent.start - i <= 7:
+            t = doc[i]
+            if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("of", "for"):
+                return False
+            if t.ent_type_ in ("ORG", "NORP", "GPE"):
+                span = next((e for e in doc.ents if e.start <= i < e.end), None)
+                if span is not None:
+                    recs = [self.kb.records[r] for r in self.kb.by_alias.get(normalise(trim_text(span.text)), ())]
+                    return any(r.sector == "IGO" and r.country is None and r.kind != "person" for r in recs)
+            i -= 1
+        return False
+
+    def _misread_person(self, doc, ent) -> bool:
+        """"regional mayor Oleksii Vadrenko said" tagged GPE: a name of two or more words that opens
+        with a known given name, after an office title or as the one who speaks, is a person's."""
+        if ent.label_ not in ("GPE", "LOC", "PRODUCT", "FAC") or len(ent) < 2 or not ent[0].text[:1].isupper():
+            return False
+        if ent[0].lower_ in demonym_index() or len(ent) > 3 or not all(t.text[:1].isupper() for t in ent):
+            return False
+        if self.kb.by_alias.get(normalise(ent.text)) or _known_place(ent.text):
+            return False
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        titled = before in TITLE_SECTORS or before in person_nouns()
+        return titled or ent[0].lower_ in self._first_names() and _speaks(ent)
+
+    def _introduced_by_noun(self, doc) -> list[tuple[Candidate, str]]:
+        """"the main opposition party Mwangaza", "the armed group Kata Nyota": a name right after
+        an organisation noun is that organisation's, whatever NER calls it."""
+        out = []
+        for t in doc:
+            if t.lower_ not in ORG_INTRO_NOUNS or t.i + 1 >= len(doc):
+                continue
+            nxt = doc[t.i + 1]
+            if nxt.pos_ != "PROPN" or not nxt.text[:1].isupper() or nxt.ent_type_ in ("DATE", "TIME"):
+                continue
+            end = _propn_run(doc, t.i + 1)
+            if nxt.ent_type_ == "PERSON" and end - t.i - 1 > 1:
+                continue   # "party leader X Y" misparsed: a person's full name
+            name = doc[t.i + 1:end]
+            if any(self.kb.records[i].kind == "state" for i in self.kb.by_alias.get(normalise(name.text), ())):
+                continue
+            c = Candidate(name.start_char, name.end_char, "ner", "ORG")
+            if any(k.lower_ == "opposition" for k in doc[max(0, t.i - 3):t.i]):
+                c.sector_hint = "OPP"   # "the main opposition party X"
+            out.append((c, t.lower_))
+        return out
+
+    def _definite_org_nouns(self, doc, chosen: list[Candidate], introduced: list[tuple[Candidate, str]],
+                            trace: list[str]) -> None:
+        """"... the opposition party Mwangaza. The party said": "the party" is the last
+        organisation the text introduced with that noun."""
+        if not introduced:
+            return
+        text = doc_text(doc)
+        for t in doc:
+            if t.lower_ not in ORG_INTRO_NOUNS or t.i == 0 or doc[t.i - 1].lower_ != "the" \
+                    or t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" or t.dep_ == "compound":
+                continue
+            prior = [c for c, noun in introduced if noun == t.lower_ and c.end <= t.idx and c in chosen
+                     and (c.resolved or c.new_kind)]
+            if not prior or any(o.start < t.idx + len(t) and t.idx < o.end for o in chosen):
+                continue
+            src = prior[-1]
+            ref = replace(src, start=t.idx, end=t.idx + len(t), how="coref" if src.resolved else src.how,
+                          score=0.6, alternatives=())
+            if not src.resolved:
+                ref.new_name = src.new_name or text[src.start:src.end]
+            chosen.append(ref)
+            trace.append(f"'the {t.text}' -> {text[src.start:src.end]!r}")
+        chosen.sort(key=lambda c: c.start)
+
+    def _appositives(self, doc, chosen: list[Candidate], trace: list[str]) -> None:
+        """"The Federal Democratic Council (FDC), the exiled administration formed by ...,
+        condemned": the acronym in parentheses and the descriptive noun phrase after the comma
+        are more mentions of the organisation they follow."""
+        text = doc_text(doc)
+        for c in list(chosen):
+            if not (c.resolved and c.record.kind in ("organization", "group") or c.new_kind in ("organization", "group")):
+                continue
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is None:
+                continue
+            i = span.end
+            m = re.match(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,11})\)", text[c.end:])
+            if m:
+                a, b = c.end + m.start(1), c.end + m.end(1)
+                for o in chosen:
+                    if o is not c and o.start == a and o.end == b and not o.resolved:
+                        o.record, o.how, o.score, o.new_kind = c.record, "coref", 0.7, None if c.resolved else c.new_kind
+                        if not c.resolved:
+                            o.new_name = c.new_name or text[c.start:c.end]
+                        trace.append(f"acronym {text[a:b]!r} of {text[c.start:c.end]!r}")
+                while i < len(doc) and doc[i].idx < c.end + m.end():
+                    i += 1
+            if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("the", "a", "an"):
+                continue
+            j = i + 2
+            while j < len(doc) and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and doc[j].dep_ in ("amod", "compound"):
+                j += 1
+            if j >= len(doc) or doc[j].pos_ != "NOUN" or doc[j].lower_ in self.crowd["crowd"]:
+                continue
+            a, b = doc[i + 2].idx, doc[j].idx + len(doc[j])
+            if any(o.start < b and a < o.end for o in chosen):
+                continue
+            app = replace(c, start=a, end=b, how="coref" if c.resolved else c.how, score=0.6, alternatives=())
+            if not c.resolved:
+                app.new_name = c.new_name or text[c.start:c.end]
+            chosen.append(app)
+            trace.append(f"appositive {text[a:b]!r} of {text[c.start:c.end]!r}")
+        chosen.sort(key=lambda c: c.start)
 
     def _home_of_people(self, doc, ent) -> Optional[tuple[int, str]]:
         """"Rebels in the Ivory Coast", "students throughout Indonesia", "opposition parties in
@@ -1530,6 +1853,12 @@ class ActorStage:
         known person named after "of"."""
         if after >= len(doc) or doc[after].lower_ != "of":
             return None
+        # "the government of the Democratic Republic of Congo": the country named after "of"
+        countries = self._country_name_index()
+        k = after + 1 + (after + 1 < len(doc) and doc[after + 1].lower_ == "the")
+        for n in (6, 5, 4, 3, 2, 1):
+            if k + n <= len(doc) and doc[k:k + n].text.lower() in countries:
+                return countries[doc[k:k + n].text.lower()]
         ent = next((x for x in doc.ents if after < x.start <= after + 4 and x.label_ == "PERSON"), None)
         if ent is None:
             return None
@@ -1547,7 +1876,8 @@ class ActorStage:
             for r in self.kb.records.values():
                 if r.kind == "state" and r.country:
                     for n in r.names:
-                        if n[:1].isupper() and not n.endswith("s"):   # not the people plural "Iraqis"
+                        # not the people plural "Iraqis" (but "United States", "Philippines")
+                        if n[:1].isupper() and not (n.endswith("s") and n.lower() in demonym_index()):
                             idx.setdefault(n.lower(), r.country)
             _COUNTRY_NAMES[id(self.kb)] = idx
         return idx
@@ -1940,6 +2270,9 @@ class ActorStage:
             if any(o.record is not None and (o.source == "gpe" if o.record.kind == "state"
                                              else o.record.sector in STATE_BODY_SECTORS) for o in over):
                 continue   # "Poland's parliament demanded": a state body's demand is no street protest
+            if any(o.record is not None and o.record.sector in ARMED_NONSTATE_SECTORS for o in over) \
+                    and subj.lower_ not in self.crowd["crowd"]:
+                continue   # "kidnappers demanded a ransom", "bandits blocked the road": armed men, no protest
             verbs = [head] + [c for c in head.children if c.dep_ in ("conj", "xcomp", "advcl")]
             if self._body_subject(subj, chosen) and not self._street_protest(verbs + [v]):
                 continue   # "the council called an emergency meeting": a body's business, no protest
@@ -1975,6 +2308,17 @@ class ActorStage:
                 continue   # "Russian-occupied Crimea": a description, no act
             subj = next((t for t in v.children if t.dep_ == "nsubj"), None)
             subj = subj if subj is not None else accused_doer(v)   # "accused Washington of occupying Iraq"
+            up, doer = v, subj
+            while doer is None and up.dep_ in ("conj", "xcomp", "advcl") and up.head.pos_ in ("VERB", "AUX") \
+                    and up.head is not up:
+                # "kidnappers abducted villagers and demanded a ransom", "contacted families to
+                # demand a ransom": the first verb's subject
+                up = up.head
+                doer = next((t for t in up.children if t.dep_ == "nsubj"), None)
+            if doer is not None and doer.lower_ not in self.crowd["crowd"] and any(
+                    c.start <= doer.idx < c.end and c.record is not None
+                                        and c.record.sector in ARMED_NONSTATE_SECTORS for c in chosen):
+                continue   # "kidnappers demanded a ransom": armed men's demand, no protest
             if subj is not None and (subj.lower_ in self.crowd["weapon_nouns"] or subj.ent_type_ == "GPE"):
                 continue   # "a drone struck near the base"; "Washington occupies": a state's policy
             if subj is not None and any(c.start <= subj.idx < c.end and c.record is not None and (
@@ -2322,7 +2666,7 @@ class ActorStage:
             (rec, how, score), alts = self._choose(hits, c, ctx)
             c.record, c.how, c.score, c.alternatives = rec, how, score * (0.7 if alts else 1.0), alts
             return
-        if c.place_like:
+        if c.place_like or c.headline_word:
             return
         # a name after an office title ("President Bush") is a person even if a place shares it
         if c.source == "ner" and c.label in KIND_FOR_LABEL and (
