@@ -502,3 +502,107 @@ def _bare_definite(tok) -> bool:
     kids = list(tok.children)
     return any(k.dep_ == "det" and k.lower_ == "the" for k in kids) and not any(
         k.dep_ in ("amod", "compound", "nummod", "poss", "prep", "acl", "relcl") for k in kids)
+
+
+# Violent kinds a later bare definite noun names again ("the attack", "the strikes", "the blast").
+RETOLD_VIOLENCE = {"ASSAULT", "FIGHT", "COERCE"}
+# Prepositions whose object gives a nominal event its own participants or place
+# ("the attack on the convoy", "the strikes in Idlib"): it may be another event.
+OWN_ARGUMENT_PREPS = {"of", "on", "against", "in", "at", "near", "by", "across", "inside", "outside"}
+
+
+# Kinds of which a later singular "the truce", "the deal" is the one told before.
+RETOLD_KINDS = RETOLD_VIOLENCE | {"AGREE"}
+# Verbs of asking: what someone is asked to do is the content of the request, not an event.
+REQUEST_VERBS = {"call", "urge", "ask", "appeal", "demand", "press", "request", "implore", "exhort", "beg",
+                 "encourage", "invite", "petition", "lobby"}
+
+
+def requested_content(c) -> bool:
+    """"called on the UN to impose an arms embargo", "urged the president to withdraw the
+    bill", "demanded the immediate release of X": the action asked for (and the noun it takes)
+    is what the REQUEST event asks, not an event of its own -- when the asking verb is itself
+    coded as an event of its sentence."""
+    tok = c.token
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("demand", "request", "seek") \
+            and c.plover not in ("ASSAULT", "PROTEST"):
+        return any(o is not c and o.token.i == tok.head.i and o.plover == "REQUEST" for o in c.sent_cands)
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") else tok
+    if verb.pos_ != "VERB" or verb.dep_ != "xcomp" or not any(k.dep_ == "aux" and k.lower_ == "to" for k in verb.children):
+        return False
+    asker = verb.head
+    if asker.lemma_.lower() not in REQUEST_VERBS:
+        return False
+    return any(o is not c and o.token.i == asker.i and o.plover == "REQUEST" for o in c.sent_cands)
+
+
+def definite_retelling(c, earlier_types: set) -> bool:
+    """"A drone struck a base ... A US official said the attack was launched by X": a bare
+    definite violent noun ("the attack", "the strikes", "the blast") after an event of its kind
+    has been told is that event again, not a new one -- whatever place or country its sentence
+    names ("launched from Iran", "Iran-backed groups"). So is a verb whose subject is such a noun
+    ("The blast struck near the entrance"). Not a noun with its own number, date, kind or
+    participants ("the 2019 attack", "the previous strikes", "the attack on the convoy")."""
+    if c.plover not in RETOLD_KINDS or c.plover not in earlier_types:
+        return False
+    tok = c.token
+    if c.plover == "AGREE" and (tok.pos_ != "NOUN" or tok.tag_ == "NNS"):
+        return False   # ("the talks", "the agreements": plurals of other kinds are told by definite_plural_told_before)
+    if tok.pos_ == "VERB":
+        subj = next((k for k in tok.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() != tok.lemma_.lower() \
+            and _retelling_noun(subj) and any(o is not c and o.token.i == subj.i for o in c.sent_cands)
+    return tok.pos_ == "NOUN" and _retelling_noun(tok)
+
+
+def _retelling_noun(tok) -> bool:
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False   # "killed in the clash", "during the fight": the frame of a toll or detail told here
+    kids = list(tok.children)
+    if not any(k.dep_ == "det" and k.lower_ == "the" for k in kids):
+        return False
+    if any(k.dep_ in ("nummod", "poss") or k.like_num or k.ent_type_ in ("DATE", "TIME")
+           or k.dep_ == "amod" and k.lower_ in HISTORICAL_MODIFIERS for k in kids):
+        return False
+    if any(k.dep_ == "prep" and k.lower_ in OWN_ARGUMENT_PREPS
+           and any(g.dep_ == "pobj" and g.pos_ != "PRON" for g in k.children) for k in kids):
+        return False
+    return True
+
+
+# Heads under which a "whether" clause is an open question ("it is not clear whether", "did not
+# say whether"): what it asks about is not told as an event.
+QUESTION_WORDS = {"unclear", "uncertain", "unknown", "clear", "known", "say", "confirm", "disclose", "specify",
+                  "know", "tell", "reveal", "indicate", "explain", "comment"}
+
+
+def open_question(c) -> bool:
+    """"It is not clear whether the commanders will respect the truce", "he did not say whether
+    they would be charged": an event asked about in an open question is no event."""
+    tok = c.token
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass", "nsubj") else tok
+    if not any(k.dep_ == "mark" and k.lower_ in ("whether", "if") for k in verb.children):
+        return False
+    head = verb.head
+    if head.i == verb.i:
+        return False
+    words = {head.lemma_.lower()} | {k.lemma_.lower() for k in head.children if k.dep_ == "acomp"}
+    negated = any(k.dep_ == "neg" for k in head.children)
+    return bool(words & {"unclear", "uncertain", "unknown"}) or negated and bool(words & QUESTION_WORDS)
+
+
+# Verbs whose clause gives someone's account of an event ("ISKP said one of its fighters had ...").
+ACCOUNT_VERBS = {"say", "claim", "state", "report", "tell", "confirm", "announce", "add", "explain", "write"}
+
+
+def account_of_told_violence(c, earlier_types: set, toll_verbs: set) -> bool:
+    """"A suicide bomber blew himself up ... The group said in a statement that one of its fighters
+    had detonated an explosive vest": a past-perfect account, in what someone said, of violence
+    already told is that event in their words, not another one. (Kill and injure verbs stay
+    toll mentions.)"""
+    tok = c.token
+    if c.plover not in RETOLD_VIOLENCE or c.plover not in earlier_types or tok.pos_ != "VERB":
+        return False
+    if tok.lemma_.lower() in toll_verbs or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in ACCOUNT_VERBS:
+        return False
+    return any(k.dep_ == "aux" and k.lower_ in ("had", "'d") for k in tok.children)

@@ -222,7 +222,9 @@ def relate_to_protests(cands: list[Candidate], lex: Lexicon) -> list[Candidate]:
             c.notes.append("said by protesters -> PROTEST (PLOVER: protests making demands)")
             code_protest(c.sent.doc, c, lex)
         elif (c.plover == "ASSAULT" or c.acled[1] == "Arrests") and governing is not None and c.status == "occurred" \
-                and not {w.rstrip("s") for w in c.target_words} & CROWD_WORDS:
+                and not {w.rstrip("s") for w in c.target_words} & CROWD_WORDS \
+                and not {w.rstrip("s") for w in c.actor_words} & CROWD_WORDS:
+            # (not "turned violent when protesters threw stones": what the protesters did there)
             c.status = "historical"
             c.notes.append(f"what the protest '{governing.token.text}' is about: earlier event")
         elif c.plover == "PROTEST" and governing is not None and c.status == "occurred" \

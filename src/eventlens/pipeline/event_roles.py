@@ -197,3 +197,23 @@ def rehome_generic_actors(doc, events) -> None:
     # a side whose every mention moved, and that no event has left, is gone
     used = {a for ev in events for a in (*ev.actors, *ev.targets)}
     doc._.actors = [a for a in doc._.actors or [] if not (a.id in moved_from and not a.mentions and a.id not in used)]
+
+
+def separate_sides(events) -> None:
+    """One side per role: "Russian forces engaged in an offensive but were repulsed by Ukrainian
+    forces" gathers both forces as actors and the Russians as the target of the repulse too. When
+    a side is in both lists and another side is named, the initiator (the first actor) stays the
+    actor, the other sides become targets and the duplicate goes. (Unidentified armed groups on
+    both sides of a clash, the only side named, stay as they are.)"""
+    for e in events:
+        both = [a for a in e.actors if a in e.targets]
+        if not both or len(set(e.actors) | set(e.targets)) < 2:
+            continue
+        first = e.actors[0]
+        if first in both:
+            others = [a for a in e.actors[1:] if a != first]
+            e.actors[:] = [first]
+            e.targets[:] = list(dict.fromkeys(t for t in others + e.targets if t != first))
+        else:
+            e.actors[:] = [a for a in e.actors if a not in both]
+        e.notes.append("a side named as both actor and target -> one side per role")

@@ -33,10 +33,11 @@ from spacy.language import Language
 from ..model import Event
 from .base import accused_doer, actor_at, dates_in, doc_text, place_at, published, span_of
 from .dates import MONTHS, is_duration
-from .event_mentions import (anaphoric, far_apart, answered_event, attach_mentions, demonstrative, describes_accused_act,
+from .event_mentions import (RETOLD_VIOLENCE, anaphoric, far_apart, answered_event, attach_mentions, demonstrative, describes_accused_act,
                              in_accusation, mention_kind, names_known_event, protesters_told_before, refers_back,
-                             renamed_event, retold_by_pronoun, definite_plural_told_before)
-from .event_roles import add_generic_participants, rehome_generic_actors
+                             renamed_event, requested_content, open_question, retold_by_pronoun, account_of_told_violence, definite_plural_told_before,
+                             definite_retelling)
+from .event_roles import add_generic_participants, rehome_generic_actors, separate_sides
 from .event_toll import event_counts
 
 VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
@@ -49,6 +50,11 @@ NUMBER_WORDS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
     "both": 2, "dozen": 12,
 }
+# "a ninth person died later": the ordinal is the running total, not one more
+ORDINAL_WORDS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                 "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+                 "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+                 "twentieth": 20}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "punct", "parataxis", "prep_skip"}
 # Verbs whose object noun is an event carried out by the subject ("militants carried out an attack").
 PERFORM_VERBS = {"carry", "launch", "conduct", "stage", "mount", "perpetrate", "commit", "hold",
@@ -91,7 +97,7 @@ def load_lexicon(name: str = "events.yaml") -> Lexicon:
              for k in ("armed_state", "armed_nonstate", "civilian", "mob", "protest_violent",
                        "protest_force", "protest_intervention", "protester_words", "property_targets",
                        "crowd_people", "crowd_collective", "symbolic_targets", "crowd_weapons",
-                       "non_civilian_targets", "protest_turns", "protest_sparks")}
+                       "non_civilian_targets", "protest_turns", "protest_sparks", "labour_strike")}
     return Lexicon(security_words=data["security_words"], triggers=data["triggers"], by_lemma=by_lemma, weapon_cues=data["weapon_cues"],
                    assault_modes=data["assault_modes"], words=words, status=data["status"],
                    toll=data["toll"], territory=data["territory"])
@@ -261,6 +267,8 @@ def _match_entry(tok, entry: dict, hays: tuple[str, str]) -> bool:
             g.dep_ == "pobj" and g.lemma_.lower() in entry["unless_pobj"]
             for c in tok.children if c.dep_ == "prep" for g in c.children):
         return False
+    if "needs_governor" in entry and not _governors(tok) & {str(x) for x in entry["needs_governor"]}:
+        return False
     if "needs_dep" in entry and not any(ch.dep_ in entry["needs_dep"] for ch in tok.children):
         return False
     if entry.get("needs_ccomp_before") and not any(
@@ -291,10 +299,30 @@ def _match_entry(tok, entry: dict, hays: tuple[str, str]) -> bool:
         return False
     if "unless_sentence" in entry and has_phrase(hays, entry["unless_sentence"]):
         return False
+    if "unless_context" in entry and has_phrase(context_hays(tok, entry.get("context_before", 0)),
+                                                entry["unless_context"]):
+        return False
     if "needs_context" in entry and not has_phrase(context_hays(tok, entry.get("context_before", 0)),
                                                     entry["needs_context"]):
         return False
     return True
+
+
+def _governors(tok) -> set[str]:
+    """Lemmas of the verb a noun is the object of, directly or through a preposition ("accused
+    X of a strike", "denied the strike"), with the verbs coordinated with it ("neither confirmed
+    nor denied the strike")."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif tok.dep_ not in ("dobj", "nsubjpass", "attr"):
+        return set()
+    if head.pos_ not in ("VERB", "AUX") or head is tok:
+        return set()
+    verbs = [head, *[k for k in head.children if k.dep_ == "conj"]]
+    if head.dep_ == "conj":
+        verbs.append(head.head)
+    return {v.lemma_.lower() for v in verbs}
 
 
 def context_hays(tok, before: int = 0) -> list[str]:
@@ -347,12 +375,32 @@ def find_triggers(doc, lex: Lexicon) -> list[Candidate]:
                     out.append(Candidate(token=tok, sent=sent, entry=entry, plover=plover,
                                          mode=mode or "", confidence=float(entry.get("weight", 0.5))))
                     break
+    _military_strikes(out, lex)
     # "a ceasefire agreement violated", "an assassination attempt": a modifier the head's entry asked
     # for (needs_compound) is part of the head's event, not one of its own
     heads = {c.token.i: c for c in out}
     return [c for c in out if not (
         c.token.dep_ == "compound" and c.token.head.i in heads
         and c.token.lemma_.lower() in {str(x) for x in heads[c.token.head.i].entry.get("needs_compound", ())})]
+
+
+def _military_strikes(cands: list[Candidate], lex: Lexicon) -> None:
+    """In an article that tells a military strike ("An air strike hit a depot"), another bare
+    "strike" ("Israel silent on strike", "neither confirmed nor denied the strike") is that kind
+    too, unless its context speaks of work stoppages (workers, unions, wages)."""
+    if not any(c.plover == "ASSAULT" and c.token.lemma_.lower() in ("strike", "airstrike") for c in cands):
+        return
+    violent = next((e for e in lex.by_lemma.get("strike", []) if e["plover"][0] == "ASSAULT"
+                    and "NOUN" in e.get("pos", ()) and "needs_governor" in e), None)
+    if violent is None:
+        return
+    labour = lex.words["labour_strike"]
+    for c in cands:
+        if c.plover == "PROTEST" and c.mode == "strike" and c.token.pos_ == "NOUN" \
+                and not has_phrase(context_hays(c.token, 2), labour):
+            c.entry, c.plover, c.mode = violent, "ASSAULT", ""
+            c.confidence = float(violent.get("weight", 0.5))
+            c.notes.append("a strike in an article about military strikes -> ASSAULT")
 
 
 def verb_of_argument(c: Candidate) -> Optional[Candidate]:
@@ -864,7 +912,11 @@ def _without_other_events(c: Candidate, lex: Lexicon) -> tuple[str, str]:
         if clause and t.i not in mine and (t.head.i != tok.i or t.dep_ == "conj") \
                 and t.pos_ == "VERB" and lex.by_lemma.get(t.lemma_.lower()):
             drop |= {x.i for x in t.subtree}
-    toks = [t for t in c.sent if t.i not in drop and not (t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start)]
+    # (names are no weapons; but a capital after a dateline dash starts the report: "BAGHDAD,
+    # May 9 - Rockets hit ...")
+    toks = [t for t in c.sent if t.i not in drop and not (
+        t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start
+        and not (t.i > 0 and t.nbor(-1).text in ("-", "–", "—")))]
     return " ".join(t.lower_ for t in toks), " ".join(t.lemma_.lower() for t in toks)
 
 
@@ -1076,11 +1128,14 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         # "has promised since the coup to retake territory": what is promised is still to come,
         # however long ago the promise was made
         c.status = "future"
+    elif aux & {"may", "might", "could"} and not aux & {"have", "'ve"} and tok.tag_ == "VB":
+        # "he may boycott the October elections": a possibility, whatever date it names
+        c.status = "hypothetical"
     elif told_as_past(doc, c, st):
         c.status = "historical"
     elif _called_off(tok, st):
         c.status = "negated"   # "agreed to postpone the demonstration": it did not take place (yet)
-    elif chain_lemmas & {"deny", "denial"} and not local & {"condemn"}:
+    elif _denied_scope(tok) and not local & {"condemn"}:
         c.status = "denied"
     elif _awaited(tok):
         c.status = "hypothetical"   # "will remain in force until the officials step down": awaited, not told
@@ -1104,7 +1159,7 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
             or (chain[:2] and chain[0].lemma_.lower() in ("attempt", "try", "bid", "plot"))
             or (len(chain) > 1 and chain[0].lower_ == "to" and chain[1].lemma_.lower() in ("attempt", "try"))):
         c.status = "attempted"
-    elif has_phrase(hays, ["reportedly", "allegedly", "purportedly"]) or \
+    elif _hedged(tok) or \
             (chain_lemmas & {"accuse", "allege", "suspect", "blame"} and tok.dep_ in ("pcomp", "pobj", "ccomp", "xcomp")):
         c.status = "alleged"
     if c.status in ("attempted", "occurred") and has_phrase(hays, st["failed"]) and c.plover == "ASSAULT":
@@ -1113,6 +1168,38 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         c.status = "failed"   # "police defused a bomb", "air defences shot down the drone": it did not strike
     if c.status != "occurred":
         c.notes.append(f"status {c.status}")
+
+
+HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly"}
+
+
+def _hedged(tok) -> bool:
+    """"Police allegedly shot a protester", "the attack was reportedly carried out by X": the
+    hedge covers its own clause, not a clause coordinated with it ("condemned the bombing and said
+    the attacker had allegedly received help": the condemnation is told as fact)."""
+    for adv in tok.sent:
+        if adv.lower_ in HEDGE_ADVERBS:
+            head = adv.head if adv.head.i != adv.i else adv
+            if tok.i in {t.i for t in head.subtree if not (t.dep_ == "conj" and t.head.i == head.i)} \
+                    and not any(c.dep_ == "conj" and tok.i in {x.i for x in c.subtree} for c in head.children):
+                return True
+    return False
+
+
+def _denied_scope(tok, depth: int = 4) -> bool:
+    """Is ``tok`` inside what a denial denies? Not a clause coordinated with the denial ("denied
+    that officers had fired live bullets and said 87 people had been arrested": the arrests are
+    told, not denied)."""
+    h = tok
+    for _ in range(depth):
+        if h.head.i == h.i:
+            return False
+        if h.dep_ == "conj" and h.pos_ in ("VERB", "AUX") and h.head.lemma_.lower() in ("deny", "denial"):
+            return False   # a verb coordinated with the denial ("... and said")
+        h = h.head
+        if h.lemma_.lower() in ("deny", "denial"):
+            return True
+    return False
 
 
 def _disarmed(tok, st) -> bool:
@@ -1685,6 +1772,10 @@ def count_np(tok, lex: Lexicon) -> Optional[int]:
             any(c.lower_ == "no" for c in tok.children):
         return 0
     total = None
+    ordinal = next((ORDINAL_WORDS[c.lower_] for c in tok.children
+                    if c.dep_ in ("amod", "nummod") and c.lower_ in ORDINAL_WORDS), None)
+    if ordinal is not None and tok.tag_ in ("NN", "NNP"):
+        return ordinal   # "a ninth victim": the total so far
     n = parse_number(tok, lex) if tok.pos_ in ("NUM", "ADJ", "NOUN", "PRON", "DET") else None
     if n is not None and tok.lemma_.lower() not in ("a", "an"):
         total = n
@@ -1710,7 +1801,10 @@ def count_np(tok, lex: Lexicon) -> Optional[int]:
             if total is None and tok.lower_ in ("he", "she", "him", "her"):
                 total = 1
     for ch in tok.children:
-        if ch.dep_ == "conj" and ch.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        if ch.dep_ == "conj" and ch.pos_ in ("NOUN", "PROPN", "NUM", "PRON") \
+                and ch.lemma_.lower() not in lex.words["property_targets"] \
+                and ch.lower_ not in lex.words["property_targets"]:
+            # (not "found eight bodies and several burned-out vehicles": things are no victims)
             extra = count_np(ch, lex)
             if extra is not None:
                 total = (total or 0) + extra
@@ -1744,6 +1838,10 @@ def toll_in_sentence(sent, lex: Lexicon) -> tuple[Optional[int], Optional[int]]:
                     victims = [tok.head]
                 if not victims and tok.dep_ == "conj":
                     victims = [c for c in tok.head.children if c.dep_ in ("nsubjpass",)]
+            elif tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children) \
+                    and any(c.dep_ == "nsubj" and c.pos_ == "NUM" for c in tok.children):
+                # "19 dead and more than 30 wounded": a number told with a bare participle
+                victims = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "NUM"]
             else:
                 victims = [c for c in tok.children if c.dep_ == "dobj"]
         elif tok.pos_ == "VERB" and lem in die:
@@ -1777,14 +1875,44 @@ def toll_in_sentence(sent, lex: Lexicon) -> tuple[Optional[int], Optional[int]]:
         for v in victims:
             if v.ent_type_ in ("DATE", "TIME") or v.lower_ in MONTHS and v.pos_ == "PROPN":
                 continue  # "22 January 2022 ... was killed": a date parsed as the victim
+            if v.ent_type_ in ("GPE", "LOC", "FAC") or _dateline_word(v):
+                # "CULIACAN, May 9 - Nine people were killed": the dateline is no victim; "Oaxaca,
+                # the director of the board, was killed" (a misparse): the apposition is
+                v = next((k for k in v.children if k.dep_ == "appos" and k.ent_type_ not in ("GPE", "LOC", "FAC")), None)
+                if v is None:
+                    continue
             n = 0 if negated else count_np(v, lex)
             if v.lower_ in ("anyone", "anybody", "no", "nobody", "none"):
                 n = 0
             if n is not None:
                 bucket[v.i] = n
+    if has_phrase(hays, t["revised"]) is not None:
+        # "police initially said six had been killed and 13 wounded, but later raised the toll to
+        # 19 dead and 30 wounded": the last figure told replaces the earlier ones
+        dead = {k: v for k, v in dead.items() if k == -1} or ({max(dead): dead[max(dead)]} if dead else {})
+        hurt = {max(hurt): hurt[max(hurt)]} if hurt else {}
     fatal = (max(dead.values()) if -1 in dead else sum(dead.values())) if dead else (0 if zero_dead else None)
     injured = sum(hurt.values()) if hurt else (0 if zero_hurt else None)
     return fatal, injured
+
+
+def _dateline_word(tok) -> bool:
+    """An upper-case place name opening a dateline ("KABUL, May 9 - ...")."""
+    return tok.is_upper and len(tok) > 3 and tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "," \
+        and (tok.i == 0 or tok.nbor(-1).is_space or tok.nbor(-1).is_punct)
+
+
+def additional_toll(sent) -> bool:
+    """A toll told as an addition to one told before ("two more people died", "another soldier
+    was killed", "also killed"), not "more than 30 wounded" (a hedge on the figure)."""
+    for tok in sent:
+        low = tok.lower_
+        if low in ("also", "another", "additional", "further"):
+            return True
+        if low == "more" and not (tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ in ("than", "then")) \
+                and not any(c.dep_ == "quantmod" or c.lower_ == "than" for c in tok.head.children):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- protests and toll mentions
@@ -1897,6 +2025,45 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     if a.explicit_date and b.explicit_date and a.date != b.date:
         return False
     return True
+
+
+def fold_headline_events(events: list[Candidate], lede_end: int) -> list[Candidate]:
+    """An event told only in the headline ("Eleven soldiers killed in ambush in Mali") is the
+    event of its kind the lead paragraph reports ("Suspected jihadists ambushed an army convoy
+    near Gao on Thursday ..."): the headline's terse wording gives rough places, no date and
+    often swapped roles, so it joins that event as a mention and adds none of its own roles."""
+    def headline(e):   # told first in the headline, and otherwise only in the lead paragraph
+        first = min(e.mentions, key=lambda m: m.token.i)
+        # (a first line that ends as a sentence does is a report of its own, not a headline)
+        return _title_line(first) and not first.sent.text.rstrip().endswith(".") \
+            and all(_title_line(m) or m.token.idx < lede_end for m in e.mentions)
+
+    def same_country(e, f):
+        countries = {m.place.country for m in (e, f) if m.place is not None and m.place.country}
+        return len(countries) < 2
+    body = [e for e in events if not headline(e)]
+    if len(body) == len(events):
+        return events
+    out = []
+    for e in events:
+        if e in body or e.status in ("negated", "historical"):
+            out.append(e)
+            continue
+        host = next((f for f in sorted(body, key=lambda f: f.mentions[0].token.i)
+                     if f.plover == e.plover and f.status not in ("negated", "historical")
+                     and any(m.token.idx < lede_end for m in f.mentions) and same_country(e, f)
+                     and not (e.explicit_date and f.explicit_date and e.date != f.date)
+                     and (e.acled[0] is None or f.acled[0] is None or e.acled[0] == f.acled[0]
+                          or _violent(e) and _violent(f))), None)
+        if host is None:
+            out.append(e)
+            continue
+        host.mentions.extend(e.mentions)
+        if host.acled[0] is None or host.plover == "PROTEST" and \
+                PROTEST_SEVERITY.get(e.acled[1], -1) > PROTEST_SEVERITY.get(host.acled[1], 99):
+            host.acled, host.mode = e.acled, host.mode or e.mode   # (its body mention told the police intervention)
+        host.notes.append(f"headline '{e.token.text}' names it")
+    return out
 
 
 def _unplaced_same_kind(a: Candidate, b: Candidate) -> bool:
@@ -2414,6 +2581,7 @@ class EventsStage:
         events = absorb_toll_mentions(events, lex)
         recode_violence(events, lex)
         events = fold_into_territory(events)
+        events = fold_headline_events(events, _first_para_end(doc))
         for e in events:
             e.place, e.geo_precision = best_place(e) if len(e.mentions) > 1 else (e.place, e.geo_precision)
             # the village told with the place chosen, if any mention names one
@@ -2426,6 +2594,7 @@ class EventsStage:
         _protest.fold_protest_actions(events, lex)
         rehome_generic_actors(doc, [e for e in events if e.absorbed_into is None])
         add_generic_participants(doc, [e for e in events if e.absorbed_into is None])
+        separate_sides([e for e in events if e.absorbed_into is None])
         for e in events:
             if e.acled[0] is not None:  # sizes ready for Event fields size/weapons_count/arrested
                 e.counts = event_counts(sorted({m.sent for m in e.mentions}, key=lambda s: s.start),
@@ -2441,6 +2610,7 @@ class EventsStage:
         to the event they name (event_mentions); mentions that report no event are dropped."""
         keep, pending = [], []
         told: set = set()   # PLOVER types of the event reports already read
+        toll_verbs = {str(v) for v in (*lex.toll["kill_verbs"], *lex.toll["injure_verbs"], *lex.toll["die_verbs"])}
         for c in cands:
             if in_accusation(c.token) and c.status in ("occurred", "attempted", "alleged"):
                 if c.status != "alleged":
@@ -2455,6 +2625,8 @@ class EventsStage:
             kind, why = mention_kind(c, lex)
             if kind == "drop":
                 continue
+            if requested_content(c) or open_question(c):
+                continue   # "called on the UN to impose an embargo": what the request asks for
             if why:
                 c.notes.append(why)
             renames = renamed_event(c)
@@ -2469,6 +2641,17 @@ class EventsStage:
             elif names_known_event(c.token) and c.status != "negated":
                 pending.append((c, "anaphor"))
             elif (retold_by_pronoun(c) or definite_plural_told_before(c, told)) and c.status != "negated":
+                pending.append((c, "retold"))
+            elif definite_retelling(c, told) and c.status != "negated" and not c.explicit_date \
+                    and not c.accused_act:
+                # "said the attack was launched from X": the violent event told before; "the blast
+                # injured two boys": that event again, with what it did
+                pending.append((c, "retold" if c.token.pos_ == "NOUN" else "anaphor"))
+            elif account_of_told_violence(c, told, toll_verbs) and c.status != "negated" and not c.explicit_date:
+                pending.append((c, "retold"))
+            elif c.status == "denied" and c.plover in told and c.plover in RETOLD_VIOLENCE and not c.explicit_date:
+                # "Moscow denied targeting civilians": a denial of the violence told before, not a
+                # second event (statements put the denier on it)
                 pending.append((c, "retold"))
             elif anaphoric(c.token) and not c.explicit_date and not c.accused_act and not answered_event(c.token) \
                     and (c.status in ("hypothetical", "historical", "alleged", "denied")
@@ -2511,7 +2694,7 @@ class EventsStage:
                 last = max(m.sent.end for m in target.mentions if m.sent.start < sent.start)
                 if sent.start - last > 60:
                     continue
-            also = has_phrase(sent_hays(sent), ["also", "another", "additional", "more"]) is not None
+            also = additional_toll(sent) and has_phrase(sent_hays(sent), lex.toll["revised"]) is None
             per_event.setdefault(id(target), []).append((fatal, injured, also))
             target._toll_sents = getattr(target, "_toll_sents", []) + [sent]
         for e in coded:
