@@ -184,3 +184,15 @@ def test_a_weapon_opening_a_dateline_report_codes_the_strike(events):
     evs = events("KABUL, May 9 - Rockets hit the airport on Friday, police said.")
     attack = kinds(evs, "ASSAULT")
     assert attack and attack[0].acled_sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_denying_a_role_in_an_attack_does_not_deny_the_attack():
+    from conftest import _pipeline_for
+    from eventlens.model import Article
+    import datetime as dt
+    r = _pipeline_for(None).process(Article(
+        id="role", text="A drone attack hit the airport on Sunday. The militia denied any role in the drone attack.",
+        published=dt.date(2025, 5, 10), language="en"))
+    attack = next(e for e in r.events if e.plover_type == "ASSAULT")
+    assert attack.status == "occurred"
+    assert attack.denied_by   # the militia denies its part in it

@@ -1186,6 +1186,10 @@ def _hedged(tok) -> bool:
     return False
 
 
+DENIED_PART_NOUNS = {"role", "involvement", "responsibility", "link", "part", "hand", "connection",
+                     "participation", "complicity"}
+
+
 def _denied_scope(tok, depth: int = 4) -> bool:
     """Is ``tok`` inside what a denial denies? Not a clause coordinated with the denial ("denied
     that officers had fired live bullets and said 87 people had been arrested": the arrests are
@@ -1197,6 +1201,8 @@ def _denied_scope(tok, depth: int = 4) -> bool:
         if h.dep_ == "conj" and h.pos_ in ("VERB", "AUX") and h.head.lemma_.lower() in ("deny", "denial"):
             return False   # a verb coordinated with the denial ("... and said")
         h = h.head
+        if h.lemma_.lower() in DENIED_PART_NOUNS:
+            return False   # "denied any role in the attack": a part in it is denied, not that it happened
         if h.lemma_.lower() in ("deny", "denial"):
             return True
     return False
