@@ -18,9 +18,8 @@ TEXT = (
 )
 
 
-def _result(text=TEXT):
-    return _pipeline_for(None).process(Article(id="replies", text=text, published=dt.date(2024, 5, 8),
-                                                language="en"))
+def _result(text=TEXT, published=dt.date(2024, 5, 8)):
+    return _pipeline_for(None).process(Article(id="replies", text=text, published=published, language="en"))
 
 
 def _by_cue(result, cue):

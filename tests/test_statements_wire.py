@@ -5,19 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import _pipeline_for
-from eventlens.model import Article
+from test_statements_replies import _by_cue, _result as _result_on
 
 
 def _result(text):
-    return _pipeline_for(None).process(Article(id="wire", text=text, published=dt.date(2025, 5, 10),
-                                                language="en"))
-
-
-def _by_cue(result, cue):
-    hits = [s for s in result.statements if s.cue and s.cue.text == cue]
-    assert hits, [s.cue.text for s in result.statements if s.cue]
-    return hits[0]
+    return _result_on(text, published=dt.date(2025, 5, 10))
 
 
 def test_dateline_is_not_what_was_said():
