@@ -101,3 +101,11 @@ def test_of_a_people_names_whose_words_they_are():
     assert not any(s.content.text == "the Americans" for s in r.statements)
     r = _result("The minister rejected accusations of fraud.")
     assert _by_cue(r, "rejected").content.text == "accusations of fraud"
+
+
+def test_the_victims_of_a_denied_act_are_not_its_target():
+    r = _result("The military has repeatedly denied killing civilians.")
+    st = _by_cue(r, "has repeatedly denied")
+    assert st.plover_type == "REJECT"
+    civilians = {a.id for a in r.actors if a.name.startswith("Civilians")}
+    assert st.target not in civilians

@@ -1155,6 +1155,8 @@ class Stage:
             if prep.dep_ == "prep" and prep.lower_ in ("on", "upon", "to") and verb.lemma_ in ("call", "appeal"):
                 objs += [c for c in prep.children if c.dep_ == "pobj"]
         for o in objs:
+            if o.pos_ == "VERB" or any(c.dep_ == "amod" and c.tag_ == "VBG" and c.i < o.i for c in o.children):
+                continue   # "denied killing civilians": the act denied, whose victims are no target
             actor = ctx.actor_in(o, deep=False)
             if actor is not None:
                 return actor.id
