@@ -196,3 +196,14 @@ def test_denying_a_role_in_an_attack_does_not_deny_the_attack():
     attack = next(e for e in r.events if e.plover_type == "ASSAULT")
     assert attack.status == "occurred"
     assert attack.denied_by   # the militia denies its part in it
+
+
+def test_what_comes_ahead_of_is_still_to_come():
+    from conftest import _pipeline_for
+    from eventlens.model import Article
+    import datetime as dt
+    r = _pipeline_for(None).process(Article(
+        id="ahead", text="The envoy flew to Cairo ahead of the talks between the two sides.",
+        published=dt.date(2025, 5, 10), language="en"))
+    talks = [e for e in r.events if e.trigger is not None and e.trigger.text == "talks"]
+    assert talks and all(e.status == "future" for e in talks)

@@ -1139,6 +1139,8 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
         c.status = "denied"
     elif _awaited(tok):
         c.status = "hypothetical"   # "will remain in force until the officials step down": awaited, not told
+    elif _ahead_of(tok):
+        c.status = "future"   # "a message to Washington ahead of the talks": the talks are to come
     elif "would" in aux and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS \
             and not _conditional(tok):
         c.status = "future"  # "said they would boycott": reported future, not a hypothesis
@@ -1463,6 +1465,15 @@ def _awaited(tok) -> bool:
     head = h.head
     return any(k.dep_ == "aux" and k.lower_ in ("will", "shall", "'ll") for k in head.children) or \
         head.dep_ == "xcomp" and head.head.lemma_.lower() in ("vow", "swear", "pledge", "promise", "threaten", "plan")
+
+
+def _ahead_of(tok) -> bool:
+    """A noun trigger after "ahead of" / "in the run-up to" names what is still to come."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ == "of" and prep.head.lower_ == "ahead" or \
+        prep.lower_ == "to" and prep.head.lower_ == "run" and any(k.lower_ == "up" for k in prep.head.children)
 
 
 def _conditional(tok) -> bool:
