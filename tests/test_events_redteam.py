@@ -207,3 +207,16 @@ def test_what_comes_ahead_of_is_still_to_come():
         published=dt.date(2025, 5, 10), language="en"))
     talks = [e for e in r.events if e.trigger is not None and e.trigger.text == "talks"]
     assert talks and all(e.status == "future" for e in talks)
+
+
+def test_whoever_does_it_in_the_present_is_no_event_but_a_past_one_is():
+    from conftest import _pipeline_for
+    from eventlens.model import Article
+    import datetime as dt
+    pipe = _pipeline_for(None)
+    r = pipe.process(Article(id="who1", text='The commander said: "Whoever accuses us must present evidence."',
+                             published=dt.date(2025, 5, 10), language="en"))
+    assert all(e.status != "occurred" for e in r.events if e.plover_type == "ACCUSE")
+    r = pipe.process(Article(id="who2", text="Whoever attacked the convoy will be punished, the governor said.",
+                             published=dt.date(2025, 5, 10), language="en"))
+    assert any(e.plover_type == "ASSAULT" and e.status == "occurred" for e in r.events)

@@ -1241,8 +1241,12 @@ def unrealised(tok, asked: bool = True, depth: int = 5) -> bool:
 def _generic_doer(tok) -> bool:
     """"those who attack our personnel will be held accountable", "anyone who protests": a kind of
     act named to warn or promise, not an event that happened."""
-    return tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.head.lower_ in (
-        "those", "anyone", "anybody", "whoever", "everyone", "all")
+    return tok.pos_ == "VERB" and (tok.dep_ == "relcl" and tok.head.lower_ in (
+        "those", "anyone", "anybody", "whoever", "everyone", "all") or any(
+        # "whoever accuses us must present evidence": a free relative subject in the present
+        # (but "whoever attacked the convoy" did attack it)
+        k.dep_ in ("nsubj", "nsubjpass") and k.lower_ in ("whoever", "whomever", "whatever") for k in tok.children)
+        and tok.tag_ in ("VBZ", "VBP"))
 
 
 def _modal_cause(tok) -> bool:
