@@ -109,3 +109,10 @@ def test_the_victims_of_a_denied_act_are_not_its_target():
     assert st.plover_type == "REJECT"
     civilians = {a.id for a in r.actors if a.name.startswith("Civilians")}
     assert st.target not in civilians
+
+
+def test_a_third_partys_act_is_not_the_reporters():
+    r = _result("The kidnappers have allegedly demanded a ransom, a relative said.")
+    assert _by_cue(r, "said").plover_type is None
+    r = _result("Foreign ministry spokesman Saeed Khatibzadeh said Iran condemned the attack.")
+    assert _by_cue(r, "said").plover_type == "ACCUSE"

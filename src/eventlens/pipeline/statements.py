@@ -118,7 +118,7 @@ class Stage:
         _author_asides(doc, found)
         _nested_adverb_cues(found)
         found.sort(key=lambda f: (f.content[0], f.content[1]))
-        _inherit_speech_acts(found)
+        _inherit_speech_acts(found, doc._.actors or [])
         _threats(doc, found)
         # 3. speakers through pronouns, titles and continuations, in reading order
         self._resolve_references(ctx, found)
@@ -1571,10 +1571,13 @@ def _split_conjoined(doc, found: list[Found]) -> None:
             f.content = (f.content[0], end)
 
 
-def _inherit_speech_acts(found: list[Found]) -> None:
+def _inherit_speech_acts(found: list[Found], actors=()) -> None:
     """"The spokesman announced that Tehran condemns the attack": a neutral report whose content
-    opens with a speech act takes that act's PLOVER type and event (the spokesman condemns)."""
+    opens with a speech act takes that act's PLOVER type and event (the spokesman condemns) --
+    when the act is the reporter's own side's, not a third party's ("a relative said the
+    kidnappers demanded a ransom" is no demand of the relative's)."""
     cues = lexicon()["cues"]
+    countries = {a.id: a.country for a in actors}
     for f in found:
         if f.plover_type is not None or f.kind != "indirect" or not f.cue:
             continue
@@ -1582,7 +1585,7 @@ def _inherit_speech_acts(found: list[Found]) -> None:
             continue   # "sought to limit X, as he refused Y": a wish or thought reports no act
         for g in found:
             if g is not f and g.plover_type and g.cue and f.content[0] <= g.cue[0] < f.content[1] \
-                    and g.cue[0] - f.content[0] <= 80:
+                    and g.cue[0] - f.content[0] <= 80 and _same_side(f, g, countries):
                 f.plover_type = g.plover_type
                 f.extra["act_of"] = g
                 break
@@ -1809,4 +1812,15 @@ def _of_holder(prep) -> bool:
         return False
     return pobj.ent_type_ in ("NORP", "ORG", "GPE", "PERSON") or pobj.lemma_.lower() in {
         "army", "military", "government", "police", "militia", "rebel", "group", "ministry", "authority"}
+
+
+def _same_side(reporter: Found, act: Found, countries: dict) -> bool:
+    """Is the act in what the reporter says their own (a pronoun, the same speaker, or an actor of
+    the same country), or can nothing tell (no speaker known for either)?"""
+    if act.extra.get("refer") or act.speaker is None or act.speaker == reporter.speaker:
+        return True
+    if reporter.speaker is None:
+        return act.speaker_kind == "state"   # "officials said Tehran condemns": a state's stance
+    a, b = countries.get(reporter.speaker), countries.get(act.speaker)
+    return a is not None and a == b
 
