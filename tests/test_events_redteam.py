@@ -3,13 +3,22 @@ told before, the military sense of "strike", revised and ordinal tolls, figurati
 requested actions and the scope of a denial. Sentences are invented for these tests."""
 from __future__ import annotations
 
+import datetime as dt
+
 import events_support
+from conftest import _pipeline_for
+from eventlens.model import Article
 
 events = events_support.events   # the fixture
 
 
 def kinds(evs, plover):
     return [e for e in evs if e.plover_type == plover]
+
+
+def coded(text, id="redteam"):
+    """The whole pipeline's result (for what the statement stage adds to events)."""
+    return _pipeline_for(None).process(Article(id=id, text=text, published=dt.date(2025, 5, 10), language="en"))
 
 
 # --- a later definite mention is the event told before ------------------------------------
@@ -187,36 +196,20 @@ def test_a_weapon_opening_a_dateline_report_codes_the_strike(events):
 
 
 def test_denying_a_role_in_an_attack_does_not_deny_the_attack():
-    from conftest import _pipeline_for
-    from eventlens.model import Article
-    import datetime as dt
-    r = _pipeline_for(None).process(Article(
-        id="role", text="A drone attack hit the airport on Sunday. The militia denied any role in the drone attack.",
-        published=dt.date(2025, 5, 10), language="en"))
+    r = coded("A drone attack hit the airport on Sunday. The militia denied any role in the drone attack.")
     attack = next(e for e in r.events if e.plover_type == "ASSAULT")
     assert attack.status == "occurred"
     assert attack.denied_by   # the militia denies its part in it
 
 
 def test_what_comes_ahead_of_is_still_to_come():
-    from conftest import _pipeline_for
-    from eventlens.model import Article
-    import datetime as dt
-    r = _pipeline_for(None).process(Article(
-        id="ahead", text="The envoy flew to Cairo ahead of the talks between the two sides.",
-        published=dt.date(2025, 5, 10), language="en"))
+    r = coded("The envoy flew to Cairo ahead of the talks between the two sides.")
     talks = [e for e in r.events if e.trigger is not None and e.trigger.text == "talks"]
     assert talks and all(e.status == "future" for e in talks)
 
 
 def test_whoever_does_it_in_the_present_is_no_event_but_a_past_one_is():
-    from conftest import _pipeline_for
-    from eventlens.model import Article
-    import datetime as dt
-    pipe = _pipeline_for(None)
-    r = pipe.process(Article(id="who1", text='The commander said: "Whoever accuses us must present evidence."',
-                             published=dt.date(2025, 5, 10), language="en"))
+    r = coded('The commander said: "Whoever accuses us must present evidence."', id="who1")
     assert all(e.status != "occurred" for e in r.events if e.plover_type == "ACCUSE")
-    r = pipe.process(Article(id="who2", text="Whoever attacked the convoy will be punished, the governor said.",
-                             published=dt.date(2025, 5, 10), language="en"))
+    r = coded("Whoever attacked the convoy will be punished, the governor said.", id="who2")
     assert any(e.plover_type == "ASSAULT" and e.status == "occurred" for e in r.events)

@@ -232,7 +232,8 @@ def _disclaimed(doc, statements, sentence_start: int, m) -> list:
     text = doc_text(doc)
     if not _NOT.search(m.group(0)) and not re.search(r"\b(?:neither|none|no)\b", text[sentence_start:m.start()], re.I):
         return []
-    floor = text.rfind("\n\n", 0, text.rfind("\n\n", 0, sentence_start) if "\n\n" in text[:sentence_start] else 0)
+    para = text.rfind("\n\n", 0, sentence_start)   # the start of this paragraph, then of the one before
+    floor = text.rfind("\n\n", 0, para) if para >= 0 else -1
     before = [st for st in statements if floor <= st.content.start and st.content.end <= m.start()
               and not (st.cue is not None and st.cue.start < m.end() and m.start() < st.cue.end)]
     before.sort(key=lambda st: st.content.end)

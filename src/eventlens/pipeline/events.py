@@ -639,13 +639,15 @@ def find_roles(doc, c: Candidate, lex: "Lexicon" = None) -> None:
 SPEAKER_RUN_ACTS = {("ACCUSE", "investigate")}   # acts a speaker announces for its own side
 
 
-def _reporting_verb(tok):
+def _reporting_verb(tok, depth: int = 5, through=None):
     """The reporting verb whose content clause the trigger is in ("said an investigation would be
-    opened"), or None."""
+    opened"), or None. ``through``: the only relations the climb to that clause may pass."""
     h, said = tok, False
-    for _ in range(5):
+    for _ in range(depth):
         if h.dep_ in ("ccomp", "parataxis"):
             said = True
+        elif through is not None and h.dep_ not in through:
+            return None
         if h.head.i == h.i:
             return None
         h = h.head
@@ -1068,21 +1070,13 @@ def recode_violence(events: list[Candidate], lex: Lexicon) -> None:
             e.acled = new
 
 
+_CLAUSE_PATH = {"conj", "xcomp", "advcl", "dobj", "nsubj", "nsubjpass", "pobj", "prep"}
+
+
 def _reported(tok) -> bool:
     """Is the trigger's clause what a speaker says ("the army said the operation targeted
     gangs"), as opposed to the narrator's own account?"""
-    h, said = tok, False
-    for _ in range(4):
-        if h.dep_ in ("ccomp", "parataxis"):
-            said = True
-        elif h.dep_ not in ("conj", "xcomp", "advcl", "dobj", "nsubj", "nsubjpass", "pobj", "prep"):
-            return False
-        if h.head.i == h.i:
-            return False
-        h = h.head
-        if said and h.pos_ in ("VERB", "AUX"):
-            return h.lemma_.lower() in REPORTING_VERBS
-    return False
+    return _reporting_verb(tok, depth=4, through=_CLAUSE_PATH) is not None
 
 
 def _another_version(m: Candidate, e: Candidate) -> bool:
