@@ -31,6 +31,8 @@ def lexicon() -> dict:
     data["force_nouns"] = set(data.get("force_nouns", ()))
     data["physical_finds"] = set(data.get("physical_finds", ()))
     data["threat_verbs"] = set(data.get("threat_verbs", ()))
+    data["reprisal_nouns"] = set(data.get("reprisal_nouns", ()))
+    data["raising_passives"] = set(data.get("raising_passives", ()))
     data["perpetration_verbs"] = set(data.get("perpetration_verbs", ()))
     data["light_verbs"] = set(data.get("light_verbs", ()))
     data.setdefault("attitude_adjectives", {})

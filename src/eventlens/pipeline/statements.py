@@ -321,7 +321,7 @@ class Stage:
             # "His group, called the Liberty Fund, will ...": a naming verb set off by a comma with
             # a name but no one named is the passive participle (= which is called)
             passive = True
-        if not passive and tok.tag_ in ("VBN", "VBD") and tok.lemma_.lower() in _RAISING_PASSIVES \
+        if not passive and tok.tag_ in ("VBN", "VBD") and tok.lemma_.lower() in lex["raising_passives"] \
                 and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to" \
                 and not any(c.dep_ in ("dobj", "obj", "aux") for c in tok.children) \
                 and any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in tok.children):
@@ -1668,11 +1668,6 @@ def _headline_speakers(ctx, found: list[Found]) -> None:
                 break
 
 
-# verbs that take "to" right after them only in the passive ("believed to be", "said to have")
-_RAISING_PASSIVES = {"believe", "think", "know", "say", "report", "allege", "suspect", "rumor", "rumour",
-                     "presume", "understand", "reckon", "deem", "consider"}
-
-
 # a clause opened by one of these after "X, police said," is the writer's aside, not the source's
 _ASIDE = re.compile(r"\s*,?\s*(?:although|though|even though|but|while|whereas)\b", re.I)
 
@@ -1782,12 +1777,10 @@ def _warns_someone(doc, f: Found) -> bool:
     verb = next((t for t in reversed(list(span or [])) if t.pos_ == "VERB"), None)
     if verb is None:
         return True
-    force = lexicon()["force_nouns"] | _REPRISALS
+    force = lexicon()["force_nouns"] | lexicon()["reprisal_nouns"]
     return any(c.dep_ in ("dobj", "dative", "obj") or c.dep_ == "prep" and (c.lower_ == "against" or c.lower_ == "of" and any(
         p.lemma_.lower() in force for p in c.children if p.dep_ == "pobj")) for c in verb.children)
 
-
-_REPRISALS = {"retaliation", "reprisal", "consequence", "response", "action", "escalation", "war", "punishment"}
 
 
 def _force_to_come(doc, f: Found) -> bool:
