@@ -122,3 +122,47 @@ def test_protesting_where_is_no_statement_about_the_place():
     text = "The study demonstrated that the vaccine works, the ministry said."
     statements, _, _ = run(text)
     assert any(s.cue is not None and s.cue.text == "demonstrated" for s in statements)
+
+
+def test_coordinated_reply_with_its_own_subject_is_its_own_attribution():
+    # the parser hangs "replied" on the reported clause of "said"; a reply with its own speaker
+    # is that speaker's statement (any verb of saying, not only "say" and "accuse")
+    text = ("She said fathers would not be eligible for the leave, and when pressed on why, the "
+            "lawyer from the capital replied, \"It is meant to help mothers first.\"")
+    _, doc, _ = run(text)
+    assert ("the lawyer from the capital", "replied") in _attributions(text, doc)
+
+
+def test_quote_ending_in_a_nested_quote_is_set_off_by_its_cue():
+    # the quotation's last mark is the nested quote's: the full stop before it still closes it
+    text = ("A historian who attended the meeting recalled, \"Out of nowhere, he said, 'If we do "
+            "nothing on the budget, all bets are off.'\"")
+    _, doc, found = run(text)
+    src, cue, content = by_cue(found, text, "recalled")
+    assert src.startswith("A historian") and content.startswith("Out of nowhere")
+
+
+def test_participle_after_the_cue_is_the_speakers_next_act():
+    # "“...,” Harlan said, suggesting ...": when the parser hangs the participle inside the next
+    # quotation's clause, "said" gets a second content beginning with the participle; that
+    # content is the participle's, not what "said" reported
+    from eventlens.pipeline.statements import Found, _participle_contents
+    text = ('"Voters do not agree with the plan," Harlan said, suggesting a few questions, including, '
+            '"Do you really think that landlords need another tax break?"')
+    _, doc, _ = run(text)
+    at = text.index
+    source, said = (at("Harlan"), at("Harlan") + 6), (at("said"), at("said") + 4)
+    suggesting = (at("suggesting"), at("suggesting") + 10)
+    direct = Found(content=(1, at(',"')), kind="direct", sentence=(0, len(text)), cue=said, source=source)
+    wrong = Found(content=(suggesting[0], len(text) - 1), kind="mixed", sentence=(0, len(text)), cue=said,
+                  source=source)
+    own = Found(content=(at("a few"), len(text) - 1), kind="mixed", sentence=(0, len(text)), cue=suggesting,
+                source=source)
+    found = [direct, wrong, own]
+    _participle_contents(doc, found)
+    assert found == [direct, own]
+    # another speaker's participle is not this one's next act
+    other = Found(content=own.content, kind="mixed", sentence=own.sentence, cue=suggesting, source=(0, 1))
+    found = [direct, wrong, other]
+    _participle_contents(doc, found)
+    assert wrong in found

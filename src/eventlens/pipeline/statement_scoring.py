@@ -121,18 +121,29 @@ def _own_clause(doc, st) -> bool:
         # "X said A, though she noted B": a concession with its own subject is a second act
         # the writer sets against the first, not part of what X said
         return True
-    if verb.lemma_.lower() not in _SAYING | _ACCUSING:
+    lemma = verb.lemma_.lower()
+    if lemma not in _SAYING | _ACCUSING and not _speech_verb(lemma):
         return False
     if verb.dep_ == "relcl" or _extracted_complement(verb):
-        return verb.lemma_.lower() in _SAYING
-    # "X said the plan failed, and Democrats accused Y of ...": a coordinated clause with its own
-    # named speaker is that speaker's statement, not part of X's (also when the parser hung the
-    # clause after "and" on X's verb as a complement: a reported clause never begins with "and")
+        return lemma in _SAYING
+    # "X said the plan failed, and Democrats accused Y of ...", "..., and when pressed, the mother
+    # replied, “...”": a coordinated clause with its own named speaker is that speaker's statement,
+    # not part of X's (also when the parser hung the clause after "and" on X's verb as a
+    # complement: a reported clause never begins with "and")
     if verb.dep_ == "conj":
         return any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in verb.children)
+    if lemma not in _SAYING | _ACCUSING:
+        return False
     source = doc.char_span(st.source.start, st.source.end, alignment_mode="expand") if st.source else None
     return verb.dep_ == "ccomp" and source is not None and source.end <= verb.i and source.start > 0 \
         and source.root.pos_ in ("PROPN", "NOUN") and doc[source.start - 1].lower_ in ("and", "but")
+
+
+def _speech_verb(lemma: str) -> bool:
+    """A cue verb of saying (not of thinking or wanting: those stay inside what was said)."""
+    from .statement_lexicon import lexicon
+    entry = lexicon()["cues"].get(lemma)
+    return entry is not None and not entry.get("epistemic")
 
 
 def _extracted_complement(verb) -> bool:

@@ -39,6 +39,10 @@ __all__ = ["Found", "Stage", "make_stage", "lexicon", "VIOLENT_PLOVER", "score",
            "found_as_spans"]
 
 
+# closing marks of a quotation nested at the end of another ("... he said, '... are off.'")
+_NESTED_CLOSERS = "'\u2019\u201d\" "
+
+
 @dataclass
 class Found:
     """One reported statement as character spans (before it becomes a Statement)."""
@@ -117,6 +121,7 @@ class Stage:
         _split_conjoined(doc, found)
         _author_asides(doc, found)
         _nested_adverb_cues(found)
+        _participle_contents(ctx.doc, found)
         found.sort(key=lambda f: (f.content[0], f.content[1]))
         _inherit_speech_acts(found, doc._.actors or [])
         _threats(doc, found)
@@ -1029,10 +1034,12 @@ class Stage:
         before = text[:o_start].rstrip()
         if not before or before[-1] in ":.!?" or "\n" in text[len(before):o_start]:
             return True
-        if before[-1] == "," and text[q.end - 1:q.end] in ".!?,":
+        # the quotation's last mark, past a nested quotation closing with it ("... are off.'")
+        last = text[q.start:q.end].rstrip(_NESTED_CLOSERS)[-1:]
+        if before[-1] == "," and last and last in ".!?,":
             return True   # X said, “We will fight.”
         # "“...,” said X" / "“...” He added"
-        return cue.idx >= o_end and (text[q.end:q.end + 1] == "," or text[q.end - 1:q.end] in ".!?,")
+        return cue.idx >= o_end and (text[q.end:q.end + 1] == "," or bool(last) and last in ".!?,")
 
     def _standalone(self, ctx, q: Quote) -> bool:
         """The quote is (nearly) a whole sentence or paragraph by itself."""
@@ -1695,6 +1702,24 @@ def _nested_adverb_cues(found: list[Found]) -> None:
     adverbs = set(lexicon()["attribution_adverbs"])
     drop = [f for f in found if f.source is None and f.cue_lemma in adverbs and any(
         g is not f and g.source and g.content[0] <= f.cue[0] < g.content[1] for g in found)]
+    for f in drop:
+        found.remove(f)
+
+
+def _participle_contents(doc, found: list[Found]) -> None:
+    """ "“...,” Sanders said, suggesting a few questions: “...”": a participle of saying after
+    the cue is the speaker's next act with its own content, not what the first verb reported (the
+    parser may hang the participle inside the next quotation's clause). A reported content that
+    begins with another statement's participle cue, by the same source, is dropped."""
+    text = doc_text(doc)
+    cues = {f.cue[0]: f for f in found if f.cue is not None and f.kind in ("indirect", "mixed")
+            and text[f.cue[0]:f.cue[1]].split()[-1].lower().endswith("ing")}
+    drop = []
+    for f in found:
+        g = cues.get(f.content[0])
+        if g is not None and g is not f and f.kind in ("indirect", "mixed") and f.cue is not None \
+                and f.cue[1] <= f.content[0] and g.source == f.source and "," in text[f.cue[1]:f.content[0] + 1] + text[f.cue[1]:g.cue[0]]:
+            drop.append(f)
     for f in drop:
         found.remove(f)
 
