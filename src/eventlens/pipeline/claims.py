@@ -23,6 +23,7 @@ from spacy.language import Language
 
 from ..model import Claim
 from .base import doc_text, span_of
+from .statement_lexicon import lexicon as statement_lexicon
 
 LEVELS = ["asserted", "probable", "possible", "speculative"]
 _GROUP_LEVEL = {"boosters": 0, "probable": 1, "possible": 2, "speculative": 3}
@@ -153,6 +154,13 @@ class Stage:
             for st, ms in groups.values():
                 holder = "author" if st is None or _impersonal(st) else (st.speaker or "source")
                 found.append(FoundClaim((a, b), ms, grade([m.level for m in ms]), holder, st))
+        # (the author's disclaimer on a statement does not stop its speaker from claiming it)
+        claimed = {id(f.statement) for f in found if f.statement is not None and f.holder != "author"}
+        for st in statements:
+            if id(st) not in claimed and _asserts(doc, st):
+                sentence = st.evidence[0] if st.evidence else st.content
+                found.append(FoundClaim((sentence.start, sentence.end), [], LEVELS[0], st.speaker or "source", st,
+                                        _trim(doc_text(doc), st.content.start, st.content.end)))
         return found
 
     def set_annotations(self, doc, found: list[FoundClaim]) -> None:
@@ -160,8 +168,9 @@ class Stage:
         claims = []
         for n, f in enumerate(found, 1):
             # the marker that introduces a "that"-clause names the proposition best
-            lead = next((m for m in f.markers if _THAT.match(text, m.end, f.sentence[1])), f.markers[0])
-            prop = f.proposition or proposition(doc, f.sentence, lead)
+            lead = next((m for m in f.markers if _THAT.match(text, m.end, f.sentence[1])),
+                        f.markers[0] if f.markers else None)
+            prop = f.proposition or (proposition(doc, f.sentence, lead) if lead is not None else None)
             if f.proposition is None and prop is not None and f.statement is not None \
                     and lead.start >= f.statement.content.start:
                 # what a speaker holds ends where their words end (", an official said")
@@ -249,6 +258,37 @@ def _disclaimed(doc, statements, sentence_start: int, m) -> list:
         if len(out) == 2:
             break
     return out
+
+
+def _asserts(doc, st) -> bool:
+    """Whether a statement, with no epistemic marker, is its source's claim of fact
+    (assertion_cues in lexicons/claims.yaml): a named or described source, a cue of saying or
+    alleging that is not negated ("did not say whether"), and a content stating something."""
+    if st.cue is None or st.speaker is None and st.source is None:
+        return False
+    cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    verbs = [t for t in cue or [] if t.pos_ in ("VERB", "AUX") or t.lower_ == "according"]
+    if not verbs or verbs[-1].lemma_.lower() not in lexicon()["assertion_cues"] \
+            or any(c.dep_ == "neg" for v in verbs for c in v.children):
+        return False
+    content = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+    if content is None or st.content.text.rstrip(_EDGE + " ").endswith("?") or doc_text(doc)[
+            st.content.start:st.content.end].rstrip(" \"”’'").endswith("?"):
+        return False
+    finite = ("VBD", "VBZ", "VBP", "MD") + (("VBG", "VBN") if st.plover_type == "ACCUSE" else ())
+    if not any(t.tag_ in finite for t in content):
+        return False
+    # "said Tehran condemns the attack", "said it would retaliate": a speech act told in other
+    # words (condemning, asking, threatening, promising, praising, refusing) claims no fact
+    entry = statement_lexicon()["cues"].get(content.root.lemma_.lower()) or {}
+    if entry.get("plover") in _ACTS or entry.get("role") == "disapprove":
+        return False
+    # "Russia must be held accountable": what ought to be is a demand, not a fact
+    return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("must", "should", "ought")
+                   for c in content.root.children)
+
+
+_ACTS = {"REQUEST", "THREATEN", "AGREE", "SUPPORT", "REJECT"}
 
 
 def _impersonal(st) -> bool:
