@@ -10,6 +10,7 @@ from test_statements import run
 from test_statements_cues import by_cue, spans
 
 from conftest import _pipeline_for
+from eventlens.model import Article
 from eventlens.pipeline.statements import Stage
 
 
@@ -529,3 +530,32 @@ def test_the_official_is_the_official_told_of_before_not_another_person(pipeline
     names = {a.id: a.name for a in result.actors}
     said = next(s for s in result.statements if s.cue is not None and s.cue.text == "said")
     assert names.get(said.speaker) == "Omar Haddad"
+
+
+def test_nobody_claiming_is_no_statement():
+    for text in ("No group has claimed responsibility for the bombing of the market.",
+                 "No side claimed the attack on the convoy.",
+                 "Nobody said the checkpoint had been abandoned."):
+        _, _, found = run(text)
+        assert spans(found, text) == [], text
+    # a belief nobody held is still told of ("no one expected ...")
+    text = "No one expected the talks to last until dawn."
+    _, _, found = run(text)
+    assert by_cue(found, text, "expected")[0] == "No one"
+
+
+def test_he_goes_back_to_a_person_described_by_a_noun_that_is_no_title():
+    text = ('Two bombs hit the village on Thursday, according to a member of the local defence force who '
+            'helped recover the bodies. "We found pieces of bodies everywhere," he said.')
+    result = _pipeline_for(None).process(Article(id="t", text=text, language="en"))
+    according = next(s for s in result.statements if s.cue and s.cue.text == "according to")
+    he = next(s for s in result.statements if s.source and s.source.text == "he")
+    assert according.speaker is not None and he.speaker == according.speaker
+
+
+def test_the_missing_object_of_a_relative_clause_is_not_the_speaker():
+    # the parser makes "his name" a second subject of "said"
+    text = "The source which asked to not reveal his name said two drones were shot down near the base."
+    _, doc, found = run(text)
+    src, _, content = by_cue(found, text, "said")
+    assert src.startswith("The source") and content.startswith("two drones")

@@ -136,6 +136,15 @@ def _cannot_speak(tok) -> bool:
     return lemma in lex["event_nouns"] or lemma in lex["measure_nouns"]
 
 
+def _object_of_other_subject(subj, subjects) -> bool:
+    """Whether this subject follows, with nothing between, an objectless verb of another
+    subject's relative clause ("the source which asked not to reveal [his name] said")."""
+    before = subj.doc[subj.left_edge.i - 1] if subj.left_edge.i > 0 else None
+    return before is not None and before.pos_ == "VERB" and not any(
+        c.dep_ in ("dobj", "obj", "ccomp") for c in before.children) and any(
+        o is not subj and o.i < subj.i and before in o.subtree for o in subjects)
+
+
 def _subject(verb):
     """The subject of a cue verb, through participles ("..., saying:"), conjunctions and
     relative clauses ("X, who ... blamed")."""
@@ -160,9 +169,12 @@ def _subject(verb):
     tok = verb
     for _ in range(6):
         moved = None
-        # (a verb with two subjects is a misparse: the one nearest before it is the speaker)
+        # (a verb with two subjects is a misparse: the one nearest before it is the speaker,
+        # unless it is the missing object of the other one's relative clause: "the source
+        # which asked not to reveal his name said ...")
+        subjects = [c for c in tok.children if c.dep_ in _SUBJ]
         for c in sorted(tok.children, key=lambda c: (c.i > tok.i, abs(c.i - tok.i))):
-            if c.dep_ in _SUBJ:
+            if c.dep_ in _SUBJ and not _object_of_other_subject(c, subjects):
                 if c.lower_ in _RELATIVE and tok.dep_ == "relcl":
                     # "X, who said ..." is X; "..., which suggests" is a fact unless X is a
                     # document or a body that can hold a view ("the report, which found ...")

@@ -336,6 +336,10 @@ class Stage:
         if passive and entry.get("active_only"):
             return None
         subj = _subject(tok)
+        if subj is not None and not entry.get("epistemic") and _nobody(subj):
+            # "No group has claimed responsibility": nobody said anything ("no one expected X"
+            # still tells a belief everyone lacked)
+            return None
         if passive and (tok.lower_ in lex["attitude_adjectives"] or tok.lemma_.lower() in lex["experiencer_verbs"]) \
                 and _agent(tok) is None and any(c.dep_ == "ccomp" for c in tok.children):
             # "Protesters were frustrated that ...": a participle of feeling; its subject holds it
@@ -1765,12 +1769,21 @@ def _closed_quote(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
+def _nobody(subj) -> bool:
+    """ "No group", "no one", "nobody", "neither side": a subject that says no one did it."""
+    words = lexicon()["nobody_words"]
+    if subj.lower_ in words or any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subj.children):
+        return True
+    return subj.i > 0 and f"{subj.doc[subj.i - 1].lower_} {subj.lower_}" in words
+
+
 def _same_referent(subj, pronoun: str, lex) -> bool:
     """Could this subject of the last statement be what the pronoun refers to? "he"/"she": a
     person named or described by a title; "it": a singular name of a body or a document."""
     if subj.pos_ == "PRON":
         return False
-    person = subj.ent_type_ == "PERSON" or subj.lemma_.lower() in lex["titles"]
+    person = subj.ent_type_ == "PERSON" or subj.lemma_.lower() in lex["titles"] \
+        or subj.lemma_.lower() in lex["person_nouns"]
     if pronoun in ("he", "she"):
         return person
     return not person and (subj.tag_ == "NNP" or subj.tag_ == "NN" and subj.lemma_.lower() in lex["source_nouns"])
