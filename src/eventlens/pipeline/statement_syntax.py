@@ -445,6 +445,7 @@ _NOT_SPEAKERS = {"update", "note", "editor", "editors", "correction", "related",
 
 # "WASHINGTON -- ", "BRUSSELS - ", "NEW YORK (AP) — ": the place line opening a news report
 _DATELINE = re.compile(r"[A-Z][A-Z.'’&]*(?:[ ,]+[A-Z][A-Z.'’&]*)*"
+                       r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"   # "GUSAU, Nigeria, ..."
                        r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"      # "KYIV, May 9 -"
                        r"(?:\s*\([A-Za-z. ]{1,20}\))?\s*(?:--|[-—–―])\s+")
 

@@ -432,7 +432,9 @@ class Stage:
             return False
         if subj.lower_ in ("he", "she"):
             return True
-        actor = ctx.actor_in(subj)
+        # (the phrase's own head or apposition: "armed men believed to belong to the faction led
+        # by Guzman" are armed men, whoever is named further inside)
+        actor = ctx.actor_in(subj, deep=False)
         return actor.kind == "person" if actor is not None else subj.ent_type_ == "PERSON"
 
     def _attitude(self, ctx, adj) -> Optional[Found]:
@@ -1200,7 +1202,12 @@ class Stage:
         last_any: Optional[Found] = None   # the latest statement with a source, resolved or not
         for f in found:
             refer = f.extra.get("refer")
-            if f.speaker is None and (refer or f.how == "standalone"):
+            if f.speaker is None and refer in lex["pronouns"] and (
+                    gov := _governing_subject(ctx, f, lex["pronouns"][refer], found)) is not None:
+                # "Israel has carried out strikes in Syria against what it says are ...": the
+                # subject of the author's clause governing the pronoun's, before any name since
+                f.speaker, f.speaker_kind, f.how = gov.id, gov.kind, f"{refer}->governing subject"
+            elif f.speaker is None and (refer or f.how == "standalone"):
                 kinds = _REFER_KINDS.get(refer) or lex["pronouns"].get(refer, ["person"])
                 prev_subj = last_any.extra.get("subj") if last_any is not None else None
                 if f.how != "standalone" and refer in ("he", "she", "it") and prev_subj is not None \
@@ -1767,6 +1774,30 @@ def _closed_quote(text: str, span: tuple[int, int]) -> tuple[int, int]:
     if opened and b < len(text) and text[b] in "”\"":
         return a, b + 1
     return span
+
+
+def _governing_subject(ctx, f: Found, kinds, found: list[Found]):
+    """The actor that is the subject of a clause governing a pronoun speaker's cue, before the
+    pronoun, of a kind the pronoun can stand for (or None). Only in the author's own words: in
+    someone's reported words ("X said Israel struck the base, which it said was empty") the
+    pronoun may be the reporter."""
+    if f.cue is None or f.source is None:
+        return None
+    span = ctx.doc.char_span(f.cue[0], f.cue[1], alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" and c.idx < f.source[0]:
+                if any(g is not f and g.content[0] <= c.idx < g.content[1] for g in found):
+                    return None
+                actor = ctx.actor_in(c, deep=False)
+                return actor if actor is not None and (not kinds or actor.kind in kinds) else None
+    return None
 
 
 def _nobody(subj) -> bool:
