@@ -268,3 +268,19 @@ def test_an_infinitive_the_parser_made_an_adverbial_is_what_was_vowed():
     vowed = by_cue(found, text, "vowed")
     assert vowed[2] == "to punish the attackers"
     assert next(f for f in found if f.cue_lemma == "vow").plover_type == "THREATEN"
+
+
+def test_a_decree_by_a_body_is_its_pronouncement():
+    text = "In March, the regional assembly repealed the emergency law."
+    _, _, found = run(text)
+    assert by_cue(found, text, "repealed")[::2] == ("the regional assembly", "the emergency law")
+    text = "The ruling was overturned by an appeals court in June."
+    _, _, found = run(text)
+    assert by_cue(found, text, "was overturned")[::2] == ("an appeals court", "The ruling")
+
+
+def test_a_decree_verb_with_no_one_deciding_reports_nothing():
+    for text, cue in (("The slogan was lifted from an old campaign poster.", "lifted"),
+                      ("The ban was lifted on Monday.", "lifted")):
+        _, _, found = run(text)
+        assert not [s for s in spans(found, text) if s[1] == cue], text

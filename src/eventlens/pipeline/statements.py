@@ -385,7 +385,7 @@ class Stage:
             content = _set_off_content(ctx, tok, subj, prep)
         if content is None:
             return None
-        if subj is None and not passive:
+        if subj is None and (not passive or entry.get("needs_source")):
             return None
         if subj is not None:
             if entry.get("generic") and subj.lower_ in ("it", "this", "that", "there", "which", "what", "one"):
