@@ -591,3 +591,19 @@ def test_a_pronoun_goes_back_to_the_subject_of_the_authors_governing_clause():
     result = _pipeline_for(None).process(Article(id="t", text=text, language="en"))
     inner = [s for s in result.statements if s.source and s.source.text == "it"]
     assert all(s.speaker is None or names.get(s.speaker) not in ("Turkey", "Türkiye") for s in inner)
+
+
+def test_the_subject_the_parser_gave_to_a_participle_before_the_cue_is_the_speaker():
+    # the parser makes "John" the subject of "breathing" and leaves "said" without one
+    text = "Omar, still breathing heavily, said he would continue his daily training."
+    _, _, found = run(text)
+    assert by_cue(found, text, "said")[0] == "Omar"
+
+
+def test_in_the_eyes_of_a_holder_is_their_view():
+    text = "The delay is a minor glitch in the eyes of the minister."
+    _, _, found = run(text)
+    assert by_cue(found, text, "in")[0] == "the minister"
+    text = "Everyone is equal in the eyes of the law."
+    _, _, found = run(text)
+    assert spans(found, text) == []

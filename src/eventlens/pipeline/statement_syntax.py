@@ -241,6 +241,14 @@ def _subject(verb):
             # ("Having said that, ...": a pronoun object is what was said, never who said it)
             if verb.lemma_ == "say":
                 return c
+    # "John, still breathing heavily, said ...": the parser gave the subject to the participle
+    # set off by commas before the verb
+    for c in verb.lefts:
+        if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN") and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass") and x.i < c.i
+                         and x.pos_ in ("PROPN", "NOUN") and any(t.text == "," for t in verb.doc[x.i + 1:c.i])), None)
+            if subj is not None:
+                return subj
     # a name right before a finite cue verb that the parser hung elsewhere ("In a meeting with
     # the board of the Post Smith said that ...")
     if verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("ROOT", "ccomp", "conj"):

@@ -829,9 +829,14 @@ class Stage:
         is the source of the clause or phrase the "in"/"by" phrase modifies."""
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         holders = lexicon()["in_sources"] if prep.lower_ == "in" else lexicon().get("by_sources", {})
-        if pobj is None or pobj.lemma_.lower() not in holders:
+        word = pobj.lower_ if pobj is not None and pobj.lower_ in holders else pobj.lemma_.lower() if pobj is not None else None
+        if word not in holders:
             return None
-        if holders[pobj.lemma_.lower()] == "poss" and not any(c.dep_ == "poss" for c in pobj.children):
+        of_holder = next((o for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for o in c.children if o.dep_ == "pobj" and (
+                              o.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or ctx.actor_in(o, deep=False) is not None
+                              or o.lemma_.lower() in lexicon()["titles"])), None)
+        if holders[word] == "poss" and not any(c.dep_ == "poss" for c in pobj.children) and of_holder is None:
             return None   # "in view of", "in the eyes of the law": no holder named
         head = prep.head
         inside = set(prep.subtree)
@@ -851,6 +856,8 @@ class Stage:
         # ("in their view" names its source as a whole; "by Trump's own admission", its holder)
         holder = next((c for c in pobj.children if c.dep_ == "poss"), None)
         f.source = _phrase_span(holder if prep.lower_ == "by" and holder is not None else pobj)
+        if of_holder is not None and holder is None:
+            f.source = _phrase_span(of_holder)   # "in the eyes of the minister"
         return f
 
     def _adverb_cue(self, ctx, adv) -> Optional[Found]:
