@@ -463,7 +463,13 @@ def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
     President Obama", "KYIV, May 9 - A missile ...") without it: the place line says where the
     report was filed, neither who spoke nor what was said."""
     start, end = span
-    if start > 0 and text[start - 1] != "\n":
+    para = text.rfind("\n", 0, start) + 1
+    if para < start:
+        # a span that begins inside the dateline ("May 9 - Sudan's army ..." of "EL OBEID,
+        # Sudan, May 9 - Sudan's army ...") loses the rest of it
+        m = _DATELINE.match(text, para, end)
+        if m is not None and start < m.end() < end and re.search(r"[A-Z]{2}", m.group()) and text[m.end()].isupper():
+            return m.end(), end
         return span
     m = _DATELINE.match(text, start, end)
     if m is None or not re.search(r"[A-Z]{2}", m.group()) or m.end() >= end or not text[m.end()].isupper():

@@ -287,6 +287,9 @@ class Stage:
         if tok.lemma_.lower() == "find" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex["physical_finds"]
                                                 for c in tok.children):
             return None   # "soldiers found the bodies": a discovery, not a finding
+        if entry.get("not_objects") and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in entry["not_objects"]
+                                            for c in tok.children):
+            return None   # "will respect the truce": keeping to it, not an attitude
         if entry.get("needs_quote") and not any(c.dep_ in ("dobj", "obj") and (
                 c.ent_type_ in ("PERSON", "ORG", "NORP") or c.pos_ == "PRON") for c in tok.children) \
                 and any(e.plover_type in ("ASSAULT", "FIGHT") and e.trigger is not None
@@ -1087,6 +1090,11 @@ class Stage:
                 or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
 
     def _set_source(self, ctx, f: Found, subj) -> None:
+        if ctx.in_dateline(subj.idx):
+            # "EL OBEID, Sudan, May 9 - Sudan's army and the RSF both claimed": the parser took
+            # the dateline's place for the subject and hung the real one on it
+            subj = next((c for c in subj.children if c.dep_ in ("appos", "conj") and not ctx.in_dateline(c.idx)
+                         and c.pos_ in ("NOUN", "PROPN")), subj)
         tops = ctx.in_paragraph(subj, f.cue[0] if f.cue else subj.idx)
         if not tops and f.cue:
             tops = ctx.left_phrase(f.cue[0])
@@ -1145,7 +1153,10 @@ class Stage:
             co, co_sources, co_roles = [], [], []
             for c in subj.conjuncts:
                 a = ctx.actor_in(c)
-                if a is not None and a.id != actor.id and a.id not in co and a.kind == actor.kind:
+                # (a person and a body are not conjoined speakers of one act: "the minister and
+                # the ministry"; an army and a militia are: "the army and the RSF both claimed")
+                if a is not None and a.id != actor.id and a.id not in co \
+                        and (a.kind == "person") == (actor.kind == "person"):
                     co.append(a.id)
                     co_sources.append(_conjunct_span(c))
                     co_roles.append(_speaker_role(_name_token(c, a)) or _speaker_role(c))
@@ -1499,6 +1510,14 @@ class _Context:
         actors as "new:<slug>" (kind group) so statements and events can point at it."""
         if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in lexicon()["event_nouns"]:
             return None
+        if tok.lemma_.lower() in lexicon()["force_nouns"]:
+            # "blamed army drones for the deaths": whose weapons they are is who is blamed (the
+            # actor an earlier mention of "army" stands for), never the weapons themselves
+            owner = next((c for c in tok.children if c.dep_ in ("compound", "amod", "poss") and c.i < tok.i), None)
+            if owner is None:
+                return None
+            actor = actor_at(self.doc, owner.idx, owner.idx + len(owner)) or self._named_before(owner)
+            return actor.id if actor is not None else None
         cut = [c for c in tok.children if c.dep_ in ("relcl", "acl", "prep", "appos") and c.i > tok.i]
         toks = [t for t in tok.subtree if not any(t in c.subtree for c in cut)]
         toks = [t for t in toks if not t.is_punct and t.dep_ != "det"]
@@ -1517,6 +1536,17 @@ class _Context:
         elif all(m.start != start for m in existing.mentions):
             existing.mentions.append(mention)
         return aid
+
+    def _named_before(self, word):
+        """The actor whose most recent mention before this word contains the word ("army" in
+        "army drones" after "Sudan's army"), or None."""
+        best, best_pos = None, -1
+        for actor in self.doc._.actors or []:
+            for m in actor.mentions:
+                if m.start < word.idx and m.start > best_pos and re.search(
+                        rf"\b{re.escape(word.lower_)}\b", m.text.lower()):
+                    best, best_pos = actor, m.start
+        return best
 
     def recent_actor(self, idx: int, kinds):
         """Most recent actor mention before idx, within the window, of a compatible kind."""
@@ -1753,6 +1783,9 @@ def _condemns_by_naming(verb) -> bool:
         return False
     named = [t for c in verb.children if c.dep_ in ("oprd", "prep", "ccomp", "xcomp", "acomp") and c.i > obj.i
              for t in c.subtree]
+    # ("called the detentions arbitrary and politically motivated": the parser may hang the
+    # naming adjective on the noun, after it)
+    named += [t for c in obj.rights if c.dep_ == "amod" for t in c.subtree]
     words = " ".join(t.lower_ for t in named)
     return any(re.search(r"\b" + re.escape(w) + r"\b", words) for w in lex["condemning_words"])
 
