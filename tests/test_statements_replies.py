@@ -141,3 +141,15 @@ def test_rejecting_an_accusation_of_an_event_denies_it():
     assert rejection.event is not None and rejection.event == accusation.event
     event = next(e for e in r.events if e.id == accusation.event)
     assert rejection.speaker in event.denied_by and rejection.speaker in event.accused
+
+
+def test_a_rejection_inside_the_tail_of_the_words_it_rejects_answers_their_speaker():
+    # the parser runs the first speaker's content on over the relative clause that rejects it
+    text = ("After the vote, Mr. Halim explicitly referred to disarming the uncontrolled weapons of the "
+            "Badr militias, all of which are messages rejected by the Badr militias.")
+    result = _pipeline_for(None).process(Article(id="t", text=text, language="en"))
+    names = {a.id: a.name for a in result.actors}
+    referred = next(s for s in result.statements if s.cue and s.cue.text.endswith("referred to"))
+    assert "rejected by" in referred.content.text   # the run-on this rule is for
+    rejected = [s for s in result.statements if s.cue and s.cue.text == "rejected"]
+    assert [names.get(s.target) for s in rejected] == ["Halim"]

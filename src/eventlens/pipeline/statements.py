@@ -1683,8 +1683,12 @@ def _rejected_speakers(ctx, found: list[Found]) -> None:
                 return False   # a state does not reject what its own officials said
             return p.target in own or bool(own & set(p.extra.get("co_targets", []))) or any(
                 p.content[0] <= m.start and m.end <= p.content[1] for m in named)
+        # (the words may run on over the rejection: "X referred to confronting the weapons of
+        # the militias, all of which are messages rejected by Iran and the militias")
+        start = f.cue[0] if f.cue else f.content[0]
         prev = next((p for p in reversed(found[:i]) if p.speaker and p.speaker not in own
-                     and p.content[1] <= f.content[0] and ctx.near(p, f, max_paragraphs=2)
+                     and p.content[0] < start and (p.content[1] <= f.content[0] or p.cue is not None
+                                                   and p.cue[1] <= start) and ctx.near(p, f, max_paragraphs=2)
                      and about_them(p)), None)
         if prev is not None:
             f.target = prev.speaker
