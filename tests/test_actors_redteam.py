@@ -82,9 +82,18 @@ def test_unclaimed_airstrikes_follow_the_one_foreign_military_named(stage_pipeli
     assert not any(a.kb_id == "syr-military" and "Airstrikes" in a.aliases_seen for a in actors)
 
 
-def test_unclaimed_airstrikes_alone_stay_the_countrys_military(stage_pipeline):
+def test_unclaimed_airstrikes_alone_name_no_attacker(stage_pipeline):
+    # ACLED: with no attacker named, the strikes' actor is unidentified, not the host state's army
     actors = run(stage_pipeline, "Airstrikes hit a village near Idlib on Monday, killing three civilians.")
-    assert "syr-military" in ids(actors)
+    assert "syr-military" not in ids(actors)
+
+
+def test_airstrikes_told_with_the_countrys_army_or_air_arm_are_its(stage_pipeline):
+    said = run(stage_pipeline, "Airstrikes killed twelve fighters near Idlib on Monday, the army said.")
+    jets = run(stage_pipeline, "Airstrikes by fighter jets hit a village near Idlib on Monday.")
+    junta = run(stage_pipeline, "Junta airstrikes hit a village in Sagaing region on Monday.")
+    assert "syr-military" in ids(said) and "syr-military" in ids(jets)
+    assert "mmr-military" in ids(junta)
 
 
 # 4. news agencies, embassies, appositives, "the party"

@@ -335,6 +335,13 @@ def extra_country_names() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
+def ambiguous_country_names() -> dict[str, tuple[str, ...]]:
+    """Normalised short name -> ISO3s of the countries it may name, the default first."""
+    data = _read_yaml(DATA_DIR / "actors_demonyms.yaml") or {}
+    return {normalise(k): tuple(v) for k, v in (data.get("ambiguous_names") or {}).items() if k != "__line__"}
+
+
+@lru_cache(maxsize=None)
 def titles_lexicon() -> dict[str, tuple[str, ...]]:
     """Canonical office -> surface forms ("prime minister" -> ("prime minister", "premier", ...))."""
     data = _read_yaml(DATA_DIR / "actors_titles.yaml") or {}

@@ -24,7 +24,7 @@ from typing import Iterable, Optional
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
-from ..kb.actors import (ActorKB, ActorRecord, capital_of, crowd_lexicon, default_kb, demonym_index,
+from ..kb.actors import (ActorKB, ActorRecord, ambiguous_country_names, capital_of, crowd_lexicon, default_kb, demonym_index,
                          NAME_PARTICLES, gang_cues, generic_word_list, gang_violence_countries, given_names,
                          organisation_name_words, person_nouns,
                          generic_head_index, generic_heads, generic_lexicon, name_key, name_tokens, normalise,
@@ -557,6 +557,8 @@ def country_mentions(doc, kb: ActorKB | None = None) -> list[tuple[str, object]]
         if ent.label_ == "NORP":
             iso = demonyms.get(low) or demonyms.get(low.removeprefix("pro-"))
         else:
+            if low in ambiguous_country_names():
+                continue   # "Congo": either Congo; the article's other names decide which
             for rid in kb.by_alias.get(low, ()):
                 r = kb.records[rid]
                 if r.kind == "state":
@@ -824,6 +826,24 @@ BLAST_NOUNS = {"explosion", "explosions", "blast", "blasts", "bomb", "bombs", "i
 ORG_INTRO_NOUNS = {"party", "movement", "coalition", "alliance", "militia", "organisation", "organization"}
 # Weapons fired with no shooter named: the article's military, unless one foreign military is named.
 UNCLAIMED_FIRE_NOUNS = {"airstrikes", "air strikes", "airstrike", "air strike"}
+# 'Joaquin "El Chapo" Guzman': a quoted nickname between a person's given name and surname.
+_QUOTED_NICKNAME = re.compile(r"\b(?P<first>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) [\"“](?P<nick>[A-Z][^\"”\n]{1,30}?)[\"”] "
+                              r"(?P<last>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
+# Last words of a group's name, not of a person's ('Hamas "Al-Qassam" Brigades').
+NAME_TAIL_WORDS = {"army", "force", "forces", "militia", "brigade", "brigades", "battalion", "front", "movement",
+                   "group", "cartel", "gang", "alliance", "organization", "organisation", "network", "union"}
+# 'Jose Perez, alias "El Gordo"', 'known as El Mayo': a nickname after a cue (quoted, or a
+# Spanish-style "El/La X")
+_NICKNAME_AFTER = re.compile(r"\b(?P<cue>alias|aka|a\.k\.a\.|nicknamed|known as|dubbed)\s+"
+                             r"(?:[\"“](?P<nick>[A-Z][^\"”\n]{1,30}?)[\"”]|(?P<nick2>(?:El|La|Los|Las) [A-Z][\w'’-]+))")
+# Words before "airstrikes" that say the strikes are the state's ("junta airstrikes").
+STATE_FIRE_MODIFIERS = {"junta", "army", "military", "regime", "government", "pro-government", "state"}
+# Military aliases that name a site or a thing of the military, not the military acting.
+MILITARY_SITE_WORDS = {"base", "bases", "camp", "post", "posts", "checkpoint", "convoy", "vehicle", "vehicles",
+                       "infrastructure", "positions", "site", "sites", "barracks"}
+# Words naming an air arm: air strikes told with them are that arm's.
+AIR_ARM = re.compile(r"\b(?:air ?forces?|warplanes?|war planes?|fighter jets?|jets?|military (?:aircraft|helicopters?)|"
+                     r"helicopter gunships?|gunships?|bombers?)\b", re.I)
 # Sectors of armed non-state actors: their demands and blockades are no street protest.
 ARMED_NONSTATE_SECTORS = {"REB", "CRM", "INS", "MLT", "UAF", "IMG", "PRM"}
 HOME_SUFFIXES = {"rebels", "opposition", "civilians", "protesters", "rioters", "police", "refugees", "legislature",
@@ -1063,6 +1083,7 @@ class ActorStage:
         self.nlp = nlp
         self.kb = kb
         self.fuzzy = fuzzy
+        self._votes: Counter = Counter()   # the article's country votes (find), for ambiguous names
         self.alias_matcher, self.case_rules = self._build_alias_matcher()
         self.generic_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.generic_matcher.add("GENERIC", list(nlp.tokenizer.pipe(sorted(set(generic_lexicon())
@@ -1128,7 +1149,9 @@ class ActorStage:
         text = doc_text(doc)
         found = Found(text=text)
         day = published(doc)
-        ctx = doc_country(doc, self.kb)
+        votes, first = country_votes(doc, self.kb)
+        ctx = max(votes, key=lambda iso: (votes[iso], -first[iso])) if votes else None   # doc_country
+        self._votes = votes
         cands: list[Candidate] = []
 
         # 1. KB aliases anywhere, on a quote-free shadow of the text.
@@ -1315,6 +1338,8 @@ class ActorStage:
                 c.new_kind, c.place_like, c.lone_name = "organization", False, False
             cands.append(c)
         chosen = self._select(cands, len(text))
+        self._national_sections(doc, chosen, found.trace)
+        self._nicknames(text, chosen, ctx, found.trace)
         self._definite_org_nouns(doc, chosen, introduced, found.trace)
         self._unclaimed_fire(text, chosen, ctx, day, found.trace)
         self._rebels_of_named_groups(text, chosen, ctx, day, found.trace)
@@ -1377,6 +1402,18 @@ class ActorStage:
         foreign = {c.record.country for c in chosen if c.resolved and c.record.id.endswith("-military")
                    and c.record.country and c.record.country != ctx}
         if len(foreign) != 1:
+            # no foreign military: the strikes are the article's own military's only when the text
+            # names that military acting or an air arm ("the army said its jets ..."); otherwise
+            # nobody is named, and nobody is coded (ACLED: an unidentified attacker)
+            fire = [c for c in chosen if c.source == "generic" and c.label == "military" and c.country_hint is None
+                    and text[c.start:c.end].lower() in UNCLAIMED_FIRE_NOUNS
+                    # ("junta airstrikes", "army air strikes": whose they are is said)
+                    and not set(re.findall(r"[\w-]+", text[max(0, c.start - 20):c.start].lower())[-1:]) & STATE_FIRE_MODIFIERS]
+            named = any(c.resolved and c.record.id.endswith("-military") and c not in fire
+                        and not set(text[c.start:c.end].lower().split()) & MILITARY_SITE_WORDS for c in chosen)
+            if fire and not named and not AIR_ARM.search(text):
+                chosen[:] = [c for c in chosen if c not in fire]
+                trace.append(f"{text[fire[0].start:fire[0].end]!r}: no attacker named")
             return
         iso = foreign.pop()
         for c in chosen:
@@ -1496,6 +1533,75 @@ class ActorStage:
             chosen.append(ref)
             trace.append(f"'the {t.text}' -> {text[src.start:src.end]!r}")
         chosen.sort(key=lambda c: c.start)
+
+    def _nicknames(self, text: str, chosen: list[Candidate], ctx: Optional[str], trace: list[str]) -> None:
+        """A nickname names a person, never a place: 'Ismael "El Mayo" Zambada' is one person, and
+        'Jose Perez, alias "El Gordo"' or '... known as El Mayo' is Perez again."""
+        def person(c: Candidate) -> bool:
+            return c.resolved and c.record.kind == "person" or c.new_kind == "person"
+
+        def drop(a: int, b: int) -> None:
+            chosen[:] = [o for o in chosen if not (o.start < b and a < o.end)]
+
+        for m in _QUOTED_NICKNAME.finditer(text):
+            inside = [o for o in chosen if o.start < m.end() and m.start() < o.end]
+            if any(o.resolved and o.record.kind != "person" for o in inside) or \
+                    m.group("last").split()[-1].lower() in ORG_KIND_WORDS | NAME_TAIL_WORDS:
+                continue   # ('Hamas "Al-Qassam" Brigades': a name, no nickname)
+            known = next((o for o in inside if o.resolved and o.record.kind == "person"), None)
+            whole = Candidate(m.start(), m.end(), "ner", "PERSON", how="nickname", score=0.7, country_hint=ctx)
+            if known is not None:
+                whole.record, whole.how = known.record, known.how
+            else:
+                whole.new_kind, whole.new_name = "person", f"{m.group('first')} {m.group('last')}"
+            drop(m.start(), m.end())
+            chosen.append(whole)
+            trace.append(f"{m.group()!r}: one person, nickname {m.group('nick')!r}")
+        chosen.sort(key=lambda c: c.start)
+        for m in _NICKNAME_AFTER.finditer(text):
+            a, b = m.span("nick") if m.group("nick") else m.span("nick2")
+            if any(o.start <= a and b <= o.end and o.how in ("nickname",) for o in chosen):
+                continue
+            src = next((o for o in reversed(chosen) if o.end <= m.start() and person(o)
+                        and not text[o.end:m.start()].strip(" ,(")), None)
+            if src is None and m.group("cue").lower() == "known as":
+                continue   # ("a village known as ..."): only a person's alias says so
+            drop(a, b)
+            if src is not None:
+                ref = replace(src, start=a, end=b, how="coref", score=0.6, alternatives=())
+                if not src.resolved:
+                    ref.new_name = src.new_name or text[src.start:src.end]
+            else:
+                ref = Candidate(a, b, "ner", "PERSON", how="nickname", score=0.5, new_kind="person", country_hint=ctx)
+            chosen.append(ref)
+            trace.append(f"{text[a:b]!r}: nickname of {text[src.start:src.end] if src else 'a person'}")
+        chosen.sort(key=lambda c: c.start)
+
+    def _national_sections(self, doc, chosen: list[Candidate], trace: list[str]) -> None:
+        """"Amnesty International Kenya called for ...": an international organisation's name with a
+        country's name right after it is that organisation's national section, one actor; not
+        "the EU Russia sanctions" (a noun follows: the country is what they are about)."""
+        text = doc_text(doc)
+        for c in list(chosen):
+            if not (c.resolved and c.record.kind == "organization" and c.record.country is None):
+                continue
+            m = re.match(r" ([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})", text[c.end:c.end + 40])
+            if m is None:
+                continue
+            words = m.group(1).split()
+            # the longest run of capitalised words that names a country ("Amnesty International South Sudan")
+            state = next(((n, rec) for n in range(len(words), 0, -1) for rec, _how, _score in
+                          self.kb.lookup(" ".join(words[:n])) if rec.kind == "state"), None)
+            if state is None:
+                continue
+            end = c.end + 1 + len(" ".join(words[:state[0]]))
+            after = doc.char_span(end, len(text), alignment_mode="expand")
+            nxt = next((t for t in after if not t.is_space), None) if after is not None else None
+            if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.idx == end + 1:
+                continue   # ("the EU Russia sanctions")
+            trace.append(f"{text[c.start:end]!r}: the {state[1].name} section of {c.record.name}")
+            chosen[:] = [o for o in chosen if not (c.end < o.end and o.start < end)]
+            c.end = end
 
     def _appositives(self, doc, chosen: list[Candidate], trace: list[str]) -> None:
         """"The Federal Democratic Council (FDC), the exiled administration formed by ...,
@@ -2662,6 +2768,13 @@ class ActorStage:
             hits = [h for h in hits if h[0].kind != "state"]
         if c.addressed:   # "the town of al-Baghdadi" is no person of that name
             hits = [h for h in hits if h[0].kind != "person"]
+        shared = ambiguous_country_names().get(normalise(text)) if hits else None
+        if shared and any(h[0].kind == "state" for h in hits):
+            # "Congo": the country of the two the article's other names point to, else the first
+            iso = max(shared, key=lambda i: (self._votes.get(i, 0), -shared.index(i)))
+            rec = self.kb.by_id(iso.lower())
+            if rec is not None:
+                hits = [(rec, how, score) for _r, how, score in hits[:1]]
         if hits:
             (rec, how, score), alts = self._choose(hits, c, ctx)
             c.record, c.how, c.score, c.alternatives = rec, how, score * (0.7 if alts else 1.0), alts
@@ -2754,6 +2867,11 @@ class ActorStage:
                 toks = name_tokens(" ".join(words))
                 for j in range(1, len(toks)):
                     by_tail.setdefault("".join(toks[j:]), set()).add(c.record.id)
+                # "the Syrian Observatory for Human Rights ... the Observatory": its head noun
+                head = re.split(r"\s+(?:for|of|on)\s+", " ".join(words), maxsplit=1)[0]
+                toks = name_tokens(head) if head != " ".join(words) else []
+                for j in range(1, len(toks)):
+                    by_tail.setdefault("".join(toks[j:]), set()).add(c.record.id)
             if c.resolved and c.record.kind == "person":
                 names, target = c.record.names, c.record.id
             elif c.new_kind == "person":
@@ -2787,7 +2905,8 @@ class ActorStage:
                 # NER often labels a lone surname ORG or GPE; an exact surname key decides.
                 targets = by_surname.get(name_key(text[c.start:c.end]), set())
                 targets.discard("new:" + _slug(text[c.start:c.end]))
-                if not targets and c.label == "ORG":
+                if not targets and (c.label == "ORG" or re.search(r"\bthe\s+$", text[max(0, c.start - 5):c.start], re.I)):
+                    # (NER calls "the Observatory" a person, too: no person goes with "the")
                     targets = by_tail.get(name_key(text[c.start:c.end]), set())
                 if len(targets) == 1:
                     target = next(iter(targets))

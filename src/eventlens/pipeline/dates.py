@@ -72,6 +72,12 @@ PATTERNS = [
     (rf"\b(?:earlier|late|early|mid|in|since|until|by)[- ]{_MON}\b(?!\s+\d)", "bare_month"),
 ]
 COMPILED = [(re.compile(p, re.I), h) for p, h in PATTERNS]
+# a paragraph's opening dateline: "KHARTOUM, March 3 -", "CULIACAN, Mexico, May 9 (Reuters) -"
+_DATELINE = re.compile(rf"(?:^|\n)[ \t]*[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][A-Za-z'’.-]+){{0,3}},[ \t]+"
+                       rf"(?P<date>{_MON}[ \t]+{_DAY}(?:,?[ \t]+{_YEAR})?)"
+                       r"[ \t]*(?:\([^)\n]{1,25}\)[ \t]*)?(?:--|[-—–―])\s")
+# expressions told relative to the day of the report ("on Thursday", "yesterday")
+_REPORT_RELATIVE = {"weekday", "relative_day"}
 _NAMED_AFTER = re.compile(r"\s+" + _NAMED_AFTER_DATE)
 _MONTH_CUE = re.compile(r"\b(?:in|since|until|till|by|early|late|mid|last|next|this|of|from|to|through|before|"
                         r"after|during|between|and)[\s-]+$", re.I)
@@ -88,6 +94,9 @@ class DatesStage:
 
     def find(self, doc: Doc) -> list[DateMention]:
         pub = published(doc)
+        line = dateline(doc)
+        # "KHARTOUM, March 3 - ... on Thursday": the Thursday before the day the report was filed
+        filed = line[2] if line is not None and line[2] is not None and (pub is None or line[2] <= pub) else pub
         found: list[DateMention] = []
         anchored: list[tuple[int, tuple[int, int]]] = []   # (index in found, (days, precision))
         taken: list[tuple[int, int]] = []
@@ -112,7 +121,8 @@ class DatesStage:
                     m.group().lower() in ("overnight", "tonight", "this morning", "this afternoon", "this evening"):
                 taken.append((s, e))   # "On 10 January 2022, overnight": when on that day, not another day
                 continue
-            mention = resolve(handler, m, pub, doc_text(doc)[s:e])
+            mention = resolve(handler, m, filed if handler in _REPORT_RELATIVE and line is not None and s > line[1] else pub,
+                              doc_text(doc)[s:e])
             if mention is None:
                 continue
             s2, e2 = _strip(doc_text(doc), s, e)
@@ -393,6 +403,26 @@ def _dateparser(text: str, pub: Optional[dt.date]) -> Optional[tuple[dt.date, in
     return day.replace(day=15), 3  # month only: ACLED mid-month
 
 
+def dateline(doc: Doc) -> Optional[tuple[int, int, Optional[dt.date]]]:
+    """(start, end, date) of the date in the article's opening dateline ("KHARTOUM, March 3 -"):
+    the day the report was filed, not the day of what it reports."""
+    cache = doc.user_data.get("eventlens_dateline", False)
+    if cache is not False:
+        return cache
+    text = doc_text(doc)
+    m = _DATELINE.search(text, 0, 2000)
+    found = None
+    if m is not None:
+        g = m.groupdict()
+        month = MONTHS[g["mon"].lower().rstrip(".")]
+        year = int(g["year"]) if g.get("year") else None
+        pub = published(doc)
+        day = _make_date(year, month, int(g["day"]), pub) if (year is not None or pub is not None) else None
+        found = (m.start("date"), m.end("date"), day)
+    doc.user_data["eventlens_dateline"] = found
+    return found
+
+
 # ---------------------------------------------------------------- events helper
 
 def event_date(doc: Doc, start: int, end: int) -> tuple[Optional[dt.date], Optional[int], str]:
@@ -402,6 +432,11 @@ def event_date(doc: Doc, start: int, end: int) -> tuple[Optional[dt.date], Optio
     dates = [d for d in doc._.dates or [] if d.date is not None and d.flag is None]
     s0, s1 = _sentence_bounds(doc, start)
     same = [d for d in dates if s0 <= d.span.start < s1]
+    line = dateline(doc)
+    if line is not None and any(d.span.start != line[0] for d in same):
+        # "LAGOS, May 9 - Gunmen killed five villagers late on Thursday": the dateline dates the
+        # report; the sentence's own date dates the event
+        same = [d for d in same if d.span.start != line[0]]
     if same:
         best = min(same, key=lambda d: min(abs(d.span.start - end), abs(start - d.span.end)))
         return best.date, best.precision, f"sentence: {best.span.text!r}"

@@ -68,6 +68,7 @@ EVENT_HEADS = {"action", "campaign", "operation", "activity", "event", "wave", "
                "drive", "sit-in", "attempt", "plot", "mission", "effort", "process", "initiative", "bid",
                "round", "session", "meeting", "visit", "trip", "tour"}
 GENERAL_SUBTYPES = {None, "Attack", "Armed clash"}
+VIOLENT_KINDS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 COOPERATIVE_INTENT = {"SUPPORT", "AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "AGREE"}
 
 
@@ -394,6 +395,8 @@ def compatible_roles(a, b, loose: bool = False) -> bool:
         return False
     if a.acled[0] and b.acled[0] and a.acled[0] != b.acled[0] and b.acled[1] not in GENERAL_SUBTYPES:
         return False  # "the attack" (general) may name a drone strike; "the clashes" may not
+    if b.acled[0] in VIOLENT_KINDS and a.acled[0] == "Strategic developments":
+        return False  # "the strikes targeted depots" names the strike, not the missiles intercepted
     if a.targets and b.targets and not set(a.targets) & set(b.targets) and not loose:
         return False
     if (set(a.targets) & set(b.actors) or set(a.actors) & set(b.targets)) and not (

@@ -42,6 +42,7 @@ from .event_toll import event_counts
 
 VIOLENT_ACLED = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 GENERAL_SUBTYPES = {None, "Attack", "Armed clash"}
+AGREEMENT_NOUNS = {"ceasefire", "cease-fire", "truce", "agreement", "accord", "deal", "treaty"}
 NUMBER_WORDS = {
     "zero": 0, "no": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3,
     "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
@@ -414,6 +415,34 @@ def verb_of_argument(c: Candidate) -> Optional[Candidate]:
                 None)
 
 
+def _undergoer(tok) -> bool:
+    """What the head verb acts on: its object, a passive subject, or the subject of a headline's
+    bare participle ("Peace deal signed")."""
+    return tok.dep_ in ("dobj", "nsubjpass") or tok.dep_ == "nsubj" and tok.head.tag_ == "VBN" and not any(
+        k.dep_ == "aux" and k.lemma_.lower() == "have" for k in tok.head.children) or (
+        tok.dep_ == "nsubj" and tok.head.tag_ == "VBD" and tok.head.dep_ == "ROOT" and _title_line_tok(tok)
+        and not any(k.dep_ == "dobj" for k in tok.head.children))
+
+
+def _title_line_tok(tok) -> bool:
+    return tok.sent.start == 0 and "\n" in doc_text(tok.doc)[tok.sent.start_char:tok.sent.end_char + 3]
+
+
+def named_by_verb(c: Candidate) -> bool:
+    """"signed a peace agreement": the verb trigger whose entry asked for this noun as its
+    argument and that the noun codes for ACLED (an agreement signed) reports the one event; the
+    noun is its object, not a second event of its own type (PLOVER codes the signing, SUPPORT)."""
+    noun = c.token.head if c.token.dep_ == "compound" else c.token   # ("a ceasefire agreement")
+    if c.acled[0] is None:
+        return False
+    # its verb: the one it is the object of, or a participle describing it ("Peace deal signed")
+    verbs = {noun.head.i} if _undergoer(noun) else set()
+    verbs |= {k.i for k in noun.children if k.dep_ == "acl" and k.tag_ == "VBN"}
+    return any(h is not c and h.token.i in verbs and h.token.pos_ == "VERB" and h.plover != c.plover
+               and h.acled == c.acled and h.status == c.status
+               and c.token.lemma_.lower() in {str(x) for x in h.entry.get("needs_arg", ())} for h in c.sent_cands)
+
+
 # --------------------------------------------------------------------------- roles
 
 def phrase_tokens(tok, bounds=None) -> list:
@@ -542,6 +571,9 @@ def find_roles(doc, c: Candidate, lex: "Lexicon" = None) -> None:
     agents, patients = [], []
     if tok.pos_ == "VERB":
         passive = any(ch.dep_ in ("auxpass", "nsubjpass") for ch in tok.children)
+        # "shot four traders at a checkpoint": with civilian victims told, "at" says where, not at
+        # whom (not "fired tear gas at protesters")
+        told_whom = any(ch.dep_ == "dobj" and ch.lemma_.lower() in lex.words["civilian"] for ch in tok.children)
         subj, subj_passive = _subject_of(tok)
         if subj is not None:
             (patients if (passive or subj_passive) else agents).append(subj)
@@ -552,7 +584,7 @@ def find_roles(doc, c: Candidate, lex: "Lexicon" = None) -> None:
                 agents.extend(g for g in ch.children if g.dep_ == "pobj")
             elif ch.dep_ == "prep" and ch.lower_ in ("on", "against", "upon", "at"):
                 for g in ch.children:
-                    if g.dep_ == "pobj" and not (ch.lower_ == "at" and g.ent_type_ in ("GPE", "LOC", "FAC")) \
+                    if g.dep_ == "pobj" and not (ch.lower_ == "at" and (g.ent_type_ in ("GPE", "LOC", "FAC") or told_whom)) \
                             and not (ch.lower_ == "on" and _site(g)):
                         patients.append(g)
             elif ch.dep_ == "prep" and ch.lower_ == "with" and c.plover in ("ASSAULT", "CONSULT", "AGREE", "COOPERATE"):
@@ -824,8 +856,10 @@ def code_acled(doc, c: Candidate, lex: Lexicon) -> None:
             c.acled = ("Strategic developments", "Looting/property destruction")
             c.notes.append("ACLED rule: property destroyed, nobody harmed")
     elif rule == "agreement":
-        c.acled = ("Strategic developments", "Agreement") if c.token.lemma_.lower() in (
-            "ceasefire", "cease-fire", "truce", "agreement", "accord", "deal", "treaty") else (None, None)
+        # the agreement itself ("a truce"), or signing one ("signed a peace deal"): its object names it
+        named = {c.token.lemma_.lower()} | ({k.lemma_.lower() for k in c.token.children if _undergoer(k)}
+                                            if c.token.pos_ == "VERB" else set())
+        c.acled = ("Strategic developments", "Agreement") if named & AGREEMENT_NOUNS else (None, None)
     elif rule == "territory":
         kind, _ = _sides(doc, c, lex)
         back = c.token.lemma_.lower() in lex.territory["regain_verbs"]
@@ -1679,7 +1713,10 @@ BACKSHIFT_VERBS = {"deny", "admit", "acknowledge", "allege", "believe", "suspect
 def _past_perfect(tok) -> bool:
     """A pluperfect verb tells background ("had attacked before"), unless it is what someone
     reports ("said it had expelled two diplomats")."""
-    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING_VERBS | BACKSHIFT_VERBS:
+    clause = tok
+    while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head   # "said only 23 had been kidnapped and that teams had been deployed"
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_VERBS | BACKSHIFT_VERBS:
         return False   # ("denied that its troops had shelled the village": the denial's status decides)
     return tok.tag_ == "VBN" and any(x.lower_ == "had" and x.dep_ == "aux" for x in tok.children)
 
@@ -1797,6 +1834,8 @@ def count_np(tok, lex: Lexicon) -> Optional[int]:
     else:
         for ch in tok.children:
             # ("Eleven soldiers" opening a sentence: the parser makes the capitalised number a compound)
+            if ch.ent_type_ in ("DATE", "TIME"):
+                continue   # ("LAGOS, May 9 - Gunmen shot ...": the dateline's day is no count)
             if ch.dep_ in ("nummod", "quantmod") or (ch.dep_ == "amod" and ch.lower_ in lex.toll["vague"]) \
                     or (ch.dep_ == "compound" and ch.like_num and ch.i < tok.i):
                 m = parse_number(ch, lex)
@@ -1869,7 +1908,9 @@ def toll_in_sentence(sent, lex: Lexicon) -> tuple[Optional[int], Optional[int]]:
                 victims = nums
             elif tok.dep_ in ("amod",):
                 victims = [tok.head]
-            elif tok.dep_ in ("acomp", "oprd"):
+            elif tok.dep_ in ("acomp", "oprd") and not (tok.head.lemma_.lower() in kill | {"shoot"}
+                                                        and tok.head.pos_ == "VERB"):
+                # (not "shot dead four traders": the verb has counted its victims)
                 victims = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
         elif lem in ("death", "fatality", "body", "casualty") and tok.pos_ == "NOUN":
             nums = [c for c in tok.children if c.dep_ in ("nummod",)]
@@ -2039,7 +2080,15 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         return False
     if a.explicit_date and b.explicit_date and a.date != b.date:
         return False
+    if a.sent.start != b.sent.start and any(_told_as_another(m.token) for m in (a.mentions or [a])) \
+            or _told_as_another(b.token):
+        return False   # "a separate accord between Congo and Rwanda": not the deal told before
     return True
+
+
+def _told_as_another(tok) -> bool:
+    return tok.pos_ == "NOUN" and any(k.dep_ in ("amod", "det") and k.lower_ in ("separate", "different", "another")
+                                      for k in tok.children)
 
 
 def fold_headline_events(events: list[Candidate], lede_end: int) -> list[Candidate]:
@@ -2064,8 +2113,13 @@ def fold_headline_events(events: list[Candidate], lede_end: int) -> list[Candida
         if e in body or e.status in ("negated", "historical"):
             out.append(e)
             continue
-        host = next((f for f in sorted(body, key=lambda f: f.mentions[0].token.i)
-                     if f.plover == e.plover and f.status not in ("negated", "historical")
+        # (a headline noun naming a development, "Deal", is the act the lead reports of it,
+        # "signed a peace agreement", whatever PLOVER calls the act; its own kind first)
+        named = (e.token.pos_ in ("NOUN", "PROPN") or e.token.lemma_.lower() in AGREEMENT_NOUNS) \
+            and e.acled[0] == "Strategic developments"
+        host = next((f for f in sorted(body, key=lambda f: (f.plover != e.plover, f.mentions[0].token.i))
+                     if (f.plover == e.plover or named and e.acled == f.acled)
+                     and f.status not in ("negated", "historical")
                      and any(m.token.idx < lede_end for m in f.mentions) and same_country(e, f)
                      and not (e.explicit_date and f.explicit_date and e.date != f.date)
                      and (e.acled[0] is None or f.acled[0] is None or e.acled[0] == f.acled[0]
@@ -2130,9 +2184,12 @@ def _same_area(p, q) -> bool:
 def best_place(e: Candidate):
     """The merged event's place: the most precise, then most often chosen, among its mentions."""
     counts: dict[str, list] = {}
-    for m in e.mentions:
-        if m.place is not None:
-            counts.setdefault(m.place.id, [m.place, m.geo_precision or 3, 0])[2] += 1
+    # a mention whose sentence names no place took the article's main town ("Gunmen attack
+    # village" / "LAGOS, May 9 - ... in Kano state"): the places its sentences name come first
+    placed = [m for m in e.mentions if m.place is not None]
+    told = [m for m in placed if any(m.sent.start_char <= pm.start < m.sent.end_char for pm in m.place.mentions)]
+    for m in told or placed:
+        counts.setdefault(m.place.id, [m.place, m.geo_precision or 3, 0])[2] += 1
     if not counts:
         return None, None
     # a precise place in another country than most mentions is a stray ("the US Embassy" placed abroad)
@@ -2586,6 +2643,7 @@ class EventsStage:
             if verb is not None and verb.status != c.status:
                 c.status = verb.status
                 c.notes.append(f"argument of '{verb.token.text}' -> status {verb.status}")
+        cands = [c for c in cands if not named_by_verb(c)]
         cands, pending = self._sort_mentions(cands, lex)
         # Toll verbs that are negated or hypothetical ("without injuring anyone") are toll, not events.
         toll_verbs = set(lex.toll["kill_verbs"]) | set(lex.toll["injure_verbs"])

@@ -1496,6 +1496,13 @@ def _cooccurrence(mentions: list[Mention]) -> tuple[Counter, dict, Counter, dict
     return tally(by_key), by_key, tally(counties), counties
 
 
+@lru_cache(maxsize=1)
+def _shared_names() -> dict[str, tuple[str, ...]]:
+    """Country short names two countries share ("Congo"), by gazetteer key, the default first."""
+    from ..kb.actors import ambiguous_country_names
+    return {norm(k): v for k, v in ambiguous_country_names().items()}
+
+
 def _choose(m: Mention, ctx: Counter, regions: Counter, near: list[Candidate] = (),
             cooc: Optional[tuple[Counter, dict]] = None) -> tuple[Optional[Candidate], str]:
     """Best candidate: population, exact name, the article's countries and home region,
@@ -1541,6 +1548,8 @@ def _choose(m: Mention, ctx: Counter, regions: Counter, near: list[Candidate] = 
             s += 2.0 + min(2.0, 0.5 * regions[(c.country, c.admin1)])
         if c.capital:
             s += 1.0
+        if c.feature == "country" and _shared_names().get(m.key, ("",))[0] == c.country:
+            s += 2.0   # "Congo": the Republic unless the article points to the DRC (actors_demonyms.yaml)
         if c.feature in CURATED:
             s += 4.0
         elif c.feature == "country":
@@ -2026,6 +2035,7 @@ def locate_event(doc: Doc, start: int, end: int, fenced: Iterable[tuple[int, int
     spans = sorted((m.start, m.end, p) for p in places for m in p.mentions)
     own = _trigger_phrase(doc, start, end)
     acted_on = _acted_on(doc, start, end)
+    headline = s0 == 0 and "\n" in text[s0:s1 + 2]
     in_sentence = []
     aside: set[int] = set()
     for p in places:
@@ -2056,6 +2066,11 @@ def locate_event(doc: Doc, start: int, end: int, fenced: Iterable[tuple[int, int
                 if p.feature in ("country", "admin1") and cue is None and not coded and \
                         (_modifier(doc, m) or _owner(doc, m)) and not _locates_noun(doc, m):
                     aside.add(m.start)   # "U.S. forces captured ...", "Mexico's army": no place of the event
+                elif headline and p.feature in ("country", "admin1") and cue is None and not coded and rank >= 0 \
+                        and not text.startswith(":", m.end):
+                    # "Israel silent on strike", "Iran denies role in blast": a headline names a
+                    # country with no "in" or "near" as who speaks or acts, not where it happened
+                    aside.add(m.start)
                 in_sentence.append((rank, not anchored, not located, p.feature == "country",
                                     dist, p, cue, quals, m.end, m.start))
     # a village named as such, in or near a known place, is as good as located: the event is
