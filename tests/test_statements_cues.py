@@ -284,3 +284,21 @@ def test_a_decree_verb_with_no_one_deciding_reports_nothing():
                       ("The ban was lifted on Monday.", "lifted")):
         _, _, found = run(text)
         assert not [s for s in spans(found, text) if s[1] == cue], text
+
+
+def test_the_refusal_of_a_group_to_act_is_its_own_refusal():
+    for text in ("The refusal of the rebels to withdraw was an obstacle.",
+                 "The rebels' refusal to withdraw was an obstacle."):
+        _, _, found = run(text)
+        assert by_cue(found, text, "refusal")[::2] in (("the rebels", "to withdraw"), ("The rebels", "to withdraw"))
+    _, _, found = run("The refusal of aid was a blow to the city.")
+    assert found == []
+
+
+def test_disapproving_and_exhorting_are_speech_acts():
+    text = "The council disapproved of the deal."
+    _, _, found = run(text)
+    assert by_cue(found, text, "disapproved of")[::2] == ("The council", "the deal")
+    text = "The bishop exhorted the faithful to stay calm."
+    _, _, found = run(text)
+    assert [f.plover_type for f in found if text[f.cue[0]:f.cue[1]] == "exhorted"] == ["REQUEST"]

@@ -1910,7 +1910,10 @@ def _of_holder(prep) -> bool:
     if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < prep.head.i:
         return False
     entry = lexicon()["speech_nouns"].get(prep.head.lemma_.lower()) or {}
-    if entry.get("verb") not in _SAID_THINGS_VERBS:
+    # ("the refusal of the rebels to withdraw": an act with its infinitive after names its doer)
+    infinitive = entry.get("infinitive") and any(c.dep_ in ("acl", "relcl") and c.i > prep.i and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in prep.head.children)
+    if entry.get("verb") not in _SAID_THINGS_VERBS and not infinitive:
         return False   # "criticism of Smith", "praise of X": the one criticised or praised
     kids = list(prep.children)
     pobj = next((k for k in kids if k.dep_ == "pobj"), None)
