@@ -116,3 +116,21 @@ def test_a_third_partys_act_is_not_the_reporters():
     assert _by_cue(r, "said").plover_type is None
     r = _result("Foreign ministry spokesman Saeed Khatibzadeh said Iran condemned the attack.")
     assert _by_cue(r, "said").plover_type == "ACCUSE"
+
+
+def test_an_agency_quoting_someone_as_saying_reports_their_words():
+    r = _result("The state news agency quoted the defence minister as saying that the raid was a crime.")
+    assert not [st for st in r.statements if st.cue and st.cue.text == "quoted"]
+    st = _by_cue(r, "saying")
+    assert (st.source.text, st.content.text) == ("the defence minister", "the raid was a crime")
+
+
+def test_according_to_what_someone_said_names_that_someone():
+    r = _result("The truce will hold, according to what the ministry stated on Sunday.")
+    assert [(st.source.text, st.cue.text, st.content.text) for st in r.statements] == [
+        ("the ministry", "according to", "The truce will hold")]
+
+
+def test_said_in_a_statement_is_one_statement():
+    r = _result("The council said in a statement that the strike was a crime.")
+    assert [st.cue.text for st in r.statements] == ["said"]

@@ -222,6 +222,12 @@ def _subject(verb):
                 return None   # "it is worth noting that ...": nobody notes
             tok = tok.head.head   # "was able to tout", "is eager to say"
             continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ == "as" \
+                and tok.head.head.lemma_.lower() in ("quote", "cite"):
+            # "the agency quoted the minister as saying ...": the one quoted said it
+            quoted = next((c for c in tok.head.head.children if c.dep_ in ("dobj", "obj")), None)
+            if quoted is not None:
+                return quoted
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
             tok = tok.head.head   # "responded by saying ...", "after saying ..."
             while tok.dep_ in ("advmod", "acomp", "npadvmod") and tok.pos_ in ("ADV", "ADJ") and tok.head.i != tok.i:

@@ -284,6 +284,12 @@ class Stage:
         entry, prep = hit
         if _idiomatic_saying(tok):
             return None   # "it goes without saying that ...", "let's say ...": nobody's words
+        if tok.lemma_.lower() in ("quote", "cite") and any(
+                c.dep_ == "prep" and c.lower_ == "as" and any(_cue_entry(p) for p in c.children if p.dep_ == "pcomp")
+                for c in tok.children):
+            return None   # "quoted the minister as saying ...": the minister's statement (the participle)
+        if any(a.lower_ == "to" and a.head.lower_ in lex["according_to"] for a in tok.ancestors):
+            return None   # "according to what he said": the source of the according-to phrase
         if tok.lemma_.lower() == "find" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex["physical_finds"]
                                                 for c in tok.children):
             return None   # "soldiers found the bodies": a discovery, not a finding
@@ -554,6 +560,8 @@ class Stage:
         head = noun.head
         if noun.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr") and head.i in used_cues:
             return None   # "denied the accusation that ...": the verb's statement covers it
+        if noun.dep_ == "pobj" and head.lower_ in ("in", "through", "via") and head.head.i in used_cues:
+            return None   # "said in a statement that ...": the medium of the verb's statement
         if any(f.cue and f.content[0] <= noun.idx < f.content[1] and f.cue[0] <= head.idx < f.cue[1]
                for f in found):
             return None
@@ -906,6 +914,14 @@ class Stage:
         f = Found(content=(toks[0].idx, toks[-1].idx + len(toks[-1])), kind="indirect",
                   sentence=ctx.sentence_of(tok.idx), cue=(tok.idx, to.idx + len(to)),
                   cue_lemma="according to")
+        said = next((v for v in pobj.subtree if v.pos_ == "VERB" and _cue_entry(v) is not None
+                     and any(c.dep_ in ("dobj", "nsubj") and c.lower_ == "what" for c in v.children)), None) \
+            if pobj.lower_ == "what" or any(t.lower_ == "what" for t in pobj.subtree) else None
+        holder = _subject(said) if said is not None else None
+        if holder is not None and holder.lower_ != "what":
+            # "according to what he said", "according to what the ministry stated": the one who
+            # said it is the source, not the words "what he said"
+            pobj = holder
         self._set_source(ctx, f, pobj)
         if cut and f.source is not None:
             f.source = (f.source[0], min(f.source[1], comma.idx))
