@@ -81,16 +81,61 @@ def _attribute_responsibility(doc, found: list[Found], events) -> None:
         role = f.extra.get("role")
         evidence = span_of(doc, *f.sentence)
         speakers = [f.speaker] + f.extra.get("co_speakers", [])
+        self_claim = role is None and f.plover_type is None and _claims_own_act(doc, f, e)
         for sid, speaker in zip(f.extra.get("ids", []), speakers):
-            if role == "claim" and "responsib" in content:
+            if role == "claim" and "responsib" in content or self_claim:
                 add(e, "claimed", speaker, evidence, sid)
-            elif role == "deny" or _rejects_own_accusation(f, speaker, e):
+            elif role == "deny" and not _denies_a_description(doc, f) or _rejects_own_accusation(f, speaker, e):
                 add(e, "denied", speaker, evidence, sid)
         if role == "allege" and f.target and _alleges_the_act(doc, f, e):
             for accused in [f.target, *f.extra.get("co_targets", [])]:
                 add(e, "accused", accused, evidence, f.extra.get("id"))
-    _responsibility_phrases(doc, events, lex, add)
+    _responsibility_phrases(doc, events, lex, add, found)
     _claimants_as_actors(events)
+
+
+# what a speaker calls its own doers: "its fighters", "our forces"
+_OWN_DOERS = {"fighter", "force", "man", "member", "troop", "unit", "militant", "soldier", "mujahideen",
+              "mujahid", "aircraft", "drone", "jet", "warplane", "artillery", "missile", "brigade", "battalion"}
+_SELF = {"it", "we"}
+_SELF_POSS = {"its", "our"}
+
+
+def _claims_own_act(doc, f: Found, event) -> bool:
+    """ "JNIM said it had killed more than 100 soldiers in the attack", "the group said its
+    fighters carried out the bombing": a speaker telling of its own doing of the event it is
+    linked to claims it. The reported clause's subject is the speaker itself ("it", "we") or
+    its own doers ("its fighters", "our forces"), and its verb is a verb of doing such acts
+    (lexicon perpetration_verbs) or the event's trigger."""
+    span = doc.char_span(f.content[0], f.content[1], alignment_mode="expand")
+    if span is None or not f.speaker:
+        return False
+    root = span.root
+    if root.pos_ not in ("VERB", "AUX") or any(c.dep_ == "neg" for c in root.children):
+        return False
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    own = subj.lower_ in _SELF or subj.lemma_.lower() in _OWN_DOERS and any(
+        c.dep_ == "poss" and c.lower_ in _SELF_POSS for c in subj.children)
+    if not own:
+        return False
+    lemma = root.lemma_.lower()
+    if lemma in ("be", "have", "do"):
+        return False   # "said it was committed to the truce"
+    trigger = event.trigger.text.lower() if event.trigger is not None else ""
+    return bool({lemma, lemma + "e"} & lexicon()["perpetration_verbs"]) or root.lower_ in trigger.split()
+
+
+def _denies_a_description(doc, f: Found) -> bool:
+    """ "denied that the strike targeted civilians": a denial whose clause is about the event
+    itself ("the strike" did something) denies what it was, not that the speaker's side did it."""
+    span = doc.char_span(f.content[0], f.content[1], alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root.pos_ in ("VERB", "AUX") else None
+    return subj is not None and subj.lemma_.lower() in lexicon()["event_nouns"]
 
 
 def _rejects_own_accusation(f: Found, speaker, event) -> bool:
@@ -127,13 +172,13 @@ def _claimants_as_actors(events) -> None:
     perpetrator otherwise: an event with no actors of its own gets its claimants (the claim
     stays in claimed_by/attributions as the evidence). Accusations and denials never do."""
     for e in events:
-        if e.actors or not e.claimed_by:
-            continue
+        if e.actors or len(e.claimed_by) != 1:
+            continue   # (two groups claiming one attack: which did it stays open)
         e.actors.extend(a for a in e.claimed_by
                         if a not in e.targets and a not in e.denied_by and a not in e.actors)
 
 
-def _responsibility_phrases(doc, events, lex, add) -> None:
+def _responsibility_phrases(doc, events, lex, add, found=()) -> None:
     """ "X (and behind it Y) is the main suspect behind the attack", "X claimed responsibility
     for the attack", "the attack was carried out by X": surface patterns inside one clause, so
     they survive a bad parse. The phrase must follow the clause's verb (predicate position):
@@ -163,6 +208,11 @@ def _responsibility_phrases(doc, events, lex, add) -> None:
                             continue
                         actors = _actors_between(doc, w0, at)
                         w1 = after
+                    # "The governor accused the Houthis of standing behind the blast": who says
+                    # it is not whom it names
+                    speaking = {sp for f in found if f.content[0] <= at < f.content[1]
+                                for sp in (f.speaker, *f.extra.get("co_speakers", [])) if sp}
+                    actors = [a for a in actors if a not in speaking]
                     for a in actors:
                         add(event, relation[kind], a, span_of(doc, w0, w1))
 

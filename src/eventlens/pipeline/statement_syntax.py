@@ -196,7 +196,8 @@ def _subject(verb):
                         return head   # "the European Union, which contended that ..."
                     return None
                 if tok is not verb and tok.dep_ == "ccomp" and tok.head.i != tok.i \
-                        and tok.head.lemma_.lower() in _SAY_LIKE and _cannot_speak(c):
+                        and (tok.head.lemma_.lower() in _SAY_LIKE or _cue_entry(tok.head) is not None) \
+                        and _cannot_speak(c):
                     # "a spokesman said the sanctions were worthless and accused Washington of ...":
                     # the parser joined the cue to the reported clause; sanctions accuse no one
                     moved = tok.head

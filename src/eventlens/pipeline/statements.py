@@ -1702,7 +1702,9 @@ def _rejected_speakers(ctx, found: list[Found]) -> None:
         # (the words may run on over the rejection: "X referred to confronting the weapons of
         # the militias, all of which are messages rejected by Iran and the militias")
         start = f.cue[0] if f.cue else f.content[0]
-        prev = next((p for p in reversed(found[:i]) if p.speaker and p.speaker not in own
+        # (an accuser no actor stands for, "Officials accused al-Shabaab of ...", still made the
+        # accusation the rejection answers: it takes that statement's event, with no target)
+        prev = next((p for p in reversed(found[:i]) if (p.speaker or p.source) and p.speaker not in own
                      and p.content[0] < start and (p.content[1] <= f.content[0] or p.cue is not None
                                                    and p.cue[1] <= start) and ctx.near(p, f, max_paragraphs=2)
                      and about_them(p)), None)

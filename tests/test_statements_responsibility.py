@@ -1,0 +1,70 @@
+"""Who claimed, who is accused and who denied an event, from the statements about it
+(statement_events._attribute_responsibility), on invented reports."""
+from __future__ import annotations
+
+from conftest import _pipeline_for
+
+from eventlens.model import Article
+
+
+def process(text):
+    result = _pipeline_for(None).process(Article(id="t", text=text, language="en"))
+    names = {a.id: a.name for a in result.actors}
+    return result, names
+
+
+def main_event(result):
+    return next(e for e in result.events if e.plover_type == "ASSAULT")
+
+
+def test_telling_of_ones_own_attack_claims_it():
+    text = ("Gunmen attacked a military base in Djibo on Sunday. JNIM said it had killed more than 100 "
+            "soldiers in the attack.")
+    result, names = process(text)
+    assert [names[a] for a in main_event(result).claimed_by] == ["Jama'at Nusrat al-Islam wal-Muslimin"]
+    text = ("A car bomb exploded at a market in Mogadishu on Sunday. The Islamic State group said its "
+            "fighters had carried out the attack.")
+    result, names = process(text)
+    assert [names[a] for a in main_event(result).claimed_by] == ["Islamic State"]
+
+
+def test_two_claimants_leave_the_doer_open():
+    text = ("A car bomb exploded at a market in Mogadishu on Sunday. Al-Shabaab claimed responsibility "
+            "for the attack. The Islamic State group also said its fighters had carried out the attack.")
+    result, names = process(text)
+    e = main_event(result)
+    assert len(e.claimed_by) == 2 and e.actors == []
+
+
+def test_rejecting_an_accusation_by_unnamed_officials_denies_the_event():
+    text = ("A roadside bomb killed four soldiers near Baidoa on Monday. Officials accused al-Shabaab of "
+            "carrying out the attack. The group rejected the accusations.")
+    result, names = process(text)
+    e = main_event(result)
+    assert [names[a] for a in e.accused] == ["Al-Shabaab"] and [names[a] for a in e.denied_by] == ["Al-Shabaab"]
+
+
+def test_the_accuser_is_never_among_the_accused():
+    text = ("A bomb exploded in a market in Taiz on Friday, killing five people. The governor, Nabil "
+            "al-Saqqaf, accused the Houthis of standing behind the explosion.")
+    result, names = process(text)
+    assert [names[a] for a in main_event(result).accused] == ["Ansar Allah"]
+
+
+def test_denying_what_a_strike_was_is_no_denial_of_the_strike():
+    text = ("An Israeli strike hit a building in Tyre on Sunday. An army spokesman, Avi Levy, denied that "
+            "the strike targeted civilians.")
+    result, _ = process(text)
+    assert main_event(result).denied_by == []
+    text = ("An Israeli strike hit a building in Tyre on Sunday. Hezbollah denied that its fighters were "
+            "in the building.")
+    result, _ = process(text)
+    assert main_event(result).denied_by == []
+
+
+def test_a_second_act_of_a_denier_is_the_deniers_not_the_strikes():
+    text = ('An Israeli strike hit Tyre on Sunday. The army spokesman, Avi Levy, denied that the strike '
+            'targeted civilians, and said in a post: "The army acts only against terrorist targets."')
+    result, names = process(text)
+    said = next(s for s in result.statements if s.cue and s.cue.text == "said")
+    assert names.get(said.speaker) == "Avi Levy"
