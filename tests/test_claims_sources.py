@@ -66,3 +66,22 @@ def test_the_authors_disclaimer_leaves_the_speakers_own_claim():
     result, cs = claims(text)
     assert any(c[1] == "author" and c[2] == "possible" for c in cs)
     assert any(c[1] != "author" and c[2] == "asserted" and "shot down two army helicopters" in c[3] for c in cs)
+
+
+def test_a_sources_belief_is_its_claim_graded_by_the_verb():
+    _, cs = claims("Observers believe the rebels now control most of the province.")
+    assert [(c[0], c[2]) for c in cs] == [("believe", "probable")]
+
+
+def test_it_is_possible_that_hedges():
+    _, cs = claims("A police official said it is possible that other attackers are still hiding in the area.")
+    assert [(c[1], c[2]) for c in cs] == [("source", "possible")]
+
+
+def test_an_agency_unable_to_verify_a_figure_is_the_authors_doubt_about_it():
+    text = ("The rebels said 42 people were killed in the village. Reuters could not independently verify "
+            "the figures.")
+    result, cs = claims(text)
+    said = next(s for s in result.statements if s.cue and s.cue.text == "said")
+    doubts = [c for c in result.claims if c.holder == "author"]
+    assert doubts and doubts[0].certainty == "possible" and doubts[0].statement == said.id

@@ -134,3 +134,41 @@ def test_according_to_what_someone_said_names_that_someone():
 def test_said_in_a_statement_is_one_statement():
     r = _result("The council said in a statement that the strike was a crime.")
     assert [st.cue.text for st in r.statements] == ["said"]
+
+
+def test_a_wish_to_stay_unnamed_is_no_statement():
+    r = _result("A security source, who requested not to be named, told AFP that 20 soldiers were killed.")
+    assert [st.cue.text for st in r.statements] == ["told"]
+    r = _result("A resident, who refused to reveal his name, said the gunmen came at night.")
+    assert [st.cue.text for st in r.statements] == ["said"]
+
+
+def test_a_country_heading_a_headline_is_its_topic_not_a_speaker():
+    r = _result("Pakistan: suicide attack in Bannu kills nine policemen\\n\\nA suicide bomber killed nine "
+                "policemen in Bannu on Tuesday.")
+    assert [st for st in r.statements if st.cue and st.cue.text == ":"] == []
+
+
+def test_two_according_to_frames_report_the_same_clause_without_each_other():
+    r = _result("According to the defence ministry, the attack was carried out by rebels, according to what "
+                "a military source said.")
+    assert sorted(st.content.text for st in r.statements) == [
+        "the attack was carried out by rebels", "the attack was carried out by rebels"]
+
+
+def test_vowing_to_hunt_down_attackers_threatens():
+    r = _result('Gunmen killed 19 people at a hotel on Friday. "We will hunt down those who did this," the '
+                'president said.')
+    assert _by_cue(r, "said").plover_type == "THREATEN"
+
+
+def test_the_mission_goes_back_to_the_mission_named_before():
+    r = _result('The UN Support Mission in Libya said it was alarmed by the fighting. "Attacks on civilians may '
+                'amount to war crimes," the mission said.')
+    assert len({st.speaker for st in r.statements}) == 1 and r.statements[0].speaker is not None
+
+
+def test_concluding_a_speech_or_writing_a_name_says_nothing():
+    r = _result("Qassem, or Qassim as some media write his name, concluded his speech by saying that patience "
+                "has limits.")
+    assert [st.cue.text for st in r.statements] == ["saying"]

@@ -6,6 +6,10 @@ boosters ("it has been proven", "clearly", "confirm") or hedges ("likely", "may"
 sits inside a reported statement (its id in `statement`; "source" when no actor stands for
 the speaker, with the words that name them in `source`), else the author.
 
+A source's statement makes its claim even without a marker: a statement of fact with a cue of
+saying or alleging is asserted ("the army said it killed 40 fighters"), one with a cue of
+believing is graded by the verb ("observers believe ..." -> probable); see _asserts.
+
 Grading: boosters alone -> asserted. With hedges, the weakest hedge sets the level
 (probable > possible > speculative) and a second, separate hedge moves it one step down
 (hedges stack: "some analyses indicate ... may" is weaker than either alone). Boosters do
@@ -157,9 +161,10 @@ class Stage:
         # (the author's disclaimer on a statement does not stop its speaker from claiming it)
         claimed = {id(f.statement) for f in found if f.statement is not None and f.holder != "author"}
         for st in statements:
-            if id(st) not in claimed and _asserts(doc, st):
+            level = _asserts(doc, st) if id(st) not in claimed else None
+            if level is not None:
                 sentence = st.evidence[0] if st.evidence else st.content
-                found.append(FoundClaim((sentence.start, sentence.end), [], LEVELS[0], st.speaker or "source", st,
+                found.append(FoundClaim((sentence.start, sentence.end), [], level, st.speaker or "source", st,
                                         _trim(doc_text(doc), st.content.start, st.content.end)))
         return found
 
@@ -229,8 +234,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 # "could not be independently verified", "has not been confirmed", "cannot be corroborated"
 _DISCLAIMER = re.compile(
     r"\b(?:could|can|cannot|has|have|had|was|were|is|are)\s+(?:not\s+)?(?:yet\s+)?(?:be\s+|been\s+)?"
-    r"(?:independently\s+|immediately\s+|officially\s+)?(?:verified|confirmed|corroborated)\b", re.I)
-_NOT = re.compile(r"\bnot\b|\bcannot\b", re.I)
+    r"(?:independently\s+|immediately\s+|officially\s+)?(?:verified|confirmed|corroborated)\b"
+    # the active form: "Reuters could not independently verify the figures"
+    r"|\b(?:could|can|did|has|have)\s*(?:not|n[’']t)\s+(?:yet\s+)?(?:been\s+able\s+to\s+)?"
+    r"(?:independently\s+|immediately\s+)?(?:verify|confirm|corroborate)\b"
+    r"|\b(?:was|were|is|are)\s+unable\s+to\s+(?:independently\s+)?(?:verify|confirm|corroborate)\b", re.I)
+_NOT = re.compile(r"\bnot\b|\bcannot\b|n[’']t\b|\bunable\b", re.I)
 _SEVERAL = re.compile(r"\b(?:neither|both|either|none|all|claims|figures|reports|accounts|versions|tolls)\b", re.I)
 
 
@@ -260,32 +269,35 @@ def _disclaimed(doc, statements, sentence_start: int, m) -> list:
     return out
 
 
-def _asserts(doc, st) -> bool:
-    """Whether a statement, with no epistemic marker, is its source's claim of fact
-    (assertion_cues in lexicons/claims.yaml): a named or described source, a cue of saying or
-    alleging that is not negated ("did not say whether"), and a content stating something."""
+def _asserts(doc, st) -> str | None:
+    """The certainty of a statement's claim when it carries no epistemic marker, or None when
+    it makes none: a named or described source, a cue of saying or alleging (assertion_cues in
+    lexicons/claims.yaml: asserted) or of believing (belief_cues: as graded there) that is not
+    negated ("did not say whether"), and a content stating something."""
     if st.cue is None or st.speaker is None and st.source is None:
-        return False
+        return None
     cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
     verbs = [t for t in cue or [] if t.pos_ in ("VERB", "AUX") or t.lower_ == "according"]
-    if not verbs or verbs[-1].lemma_.lower() not in lexicon()["assertion_cues"] \
-            or any(c.dep_ == "neg" for v in verbs for c in v.children):
-        return False
+    lemma = verbs[-1].lemma_.lower() if verbs else None
+    level = LEVELS[0] if lemma in lexicon()["assertion_cues"] else lexicon()["belief_cues"].get(lemma)
+    if level is None or any(c.dep_ == "neg" for v in verbs for c in v.children):
+        return None
     content = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
     if content is None or st.content.text.rstrip(_EDGE + " ").endswith("?") or doc_text(doc)[
             st.content.start:st.content.end].rstrip(" \"”’'").endswith("?"):
-        return False
+        return None
     finite = ("VBD", "VBZ", "VBP", "MD") + (("VBG", "VBN") if st.plover_type == "ACCUSE" else ())
     if not any(t.tag_ in finite for t in content):
-        return False
+        return None
     # "said Tehran condemns the attack", "said it would retaliate": a speech act told in other
     # words (condemning, asking, threatening, promising, praising, refusing) claims no fact
     entry = statement_lexicon()["cues"].get(content.root.lemma_.lower()) or {}
     if entry.get("plover") in _ACTS or entry.get("role") == "disapprove":
-        return False
+        return None
     # "Russia must be held accountable": what ought to be is a demand, not a fact
-    return not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("must", "should", "ought")
-                   for c in content.root.children)
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("must", "should", "ought") for c in content.root.children):
+        return None
+    return level
 
 
 _ACTS = {"REQUEST", "THREATEN", "AGREE", "SUPPORT", "REJECT"}

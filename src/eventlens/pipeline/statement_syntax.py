@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .base import actor_at, doc_text
+from .base import actor_at, doc_text, place_at
 from .statement_lexicon import lexicon
 
 # Quotes shorter than this without a cue are scare quotes or names ("Hezbollah" Brigades).
@@ -493,8 +493,12 @@ def _speaker_prefix(ctx, start: int, end: int) -> bool:
         return False
     if any(w.lower() in _HEADING_PREPS for w in words[1:]):
         return False   # "Relief for Refugees:", "Frustration with police:": a heading, not a speaker
-    if actor_at(ctx.doc, start, end) is not None:
-        return True
+    if place_at(ctx.doc, start, end) is not None:
+        return False   # ("Pakistan: suicide attack kills nine": a country heading a headline is its topic)
+    actor = actor_at(ctx.doc, start, end)
+    if actor is not None:
+        # ("Pakistan: suicide attack kills nine": a country heading a headline is its topic)
+        return actor.kind != "state"
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False

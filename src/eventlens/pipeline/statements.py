@@ -39,6 +39,10 @@ __all__ = ["Found", "Stage", "make_stage", "lexicon", "VIOLENT_PLOVER", "score",
            "found_as_spans"]
 
 
+# a source's wish to stay unnamed ("requested not to be named", "refused to reveal his identity")
+_ANONYMITY = re.compile(r"\bbe (?:named|identified)\b|\b(?:reveal|give|disclose|publish|use)\w* (?:his|her|their|its) "
+                        r"(?:name|identity)\b|\banonymity\b", re.I)
+
 # closing marks of a quotation nested at the end of another ("... he said, '... are off.'")
 _NESTED_CLOSERS = "'\u2019\u201d\" "
 
@@ -290,6 +294,9 @@ class Stage:
             return None   # "quoted the minister as saying ...": the minister's statement (the participle)
         if any(a.lower_ == "to" and a.head.lower_ in lex["according_to"] for a in tok.ancestors):
             return None   # "according to what he said": the source of the according-to phrase
+        if tok.lemma_.lower() not in ("say", "tell") and _ANONYMITY.search(
+                " ".join(t.text for c in tok.children if c.dep_ in ("xcomp", "dobj", "ccomp", "prep") for t in c.subtree)):
+            return None   # "who requested not to be named", "refused to reveal his name": a condition, no speech
         if tok.lemma_.lower() == "find" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex["physical_finds"]
                                                 for c in tok.children):
             return None   # "soldiers found the bodies": a discovery, not a finding
@@ -903,7 +910,11 @@ class Stage:
         if cut:
             pe = comma.i
         lo, hi = ctx.para_bounds(tok.idx)
-        toks = [t for t in sent if (t.i < ps or t.i > pe) and not t.is_space and lo <= t.idx < hi]
+        # ("According to the ministry, X, according to what a source said": each phrase is its
+        # own frame, not part of what the other reports)
+        others = {t.i for a in sent if a.i != tok.i and a.lower_ in lexicon()["according_to"]
+                  and any(c.lower_ == "to" for c in a.children) for t in a.subtree}
+        toks = [t for t in sent if (t.i < ps or t.i > pe) and not t.is_space and lo <= t.idx < hi and t.i not in others]
         # trim punctuation at both edges ("According to X, ...", "..., according to X.")
         while toks and toks[0].is_punct:
             toks = toks[1:]
@@ -1801,7 +1812,8 @@ def _condemns_by_naming(verb) -> bool:
         return False
     lex = lexicon()
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-    if obj is None or obj.lemma_.lower() not in lex["event_nouns"]:
+    # ("condemned the strike and called it a violation of sovereignty")
+    if obj is None or obj.lemma_.lower() not in lex["event_nouns"] and obj.lower_ not in ("it", "this", "them"):
         return False
     named = [t for c in verb.children if c.dep_ in ("oprd", "prep", "ccomp", "xcomp", "acomp") and c.i > obj.i
              for t in c.subtree]
