@@ -144,7 +144,7 @@ def test_a_wish_to_stay_unnamed_is_no_statement():
 
 
 def test_a_country_heading_a_headline_is_its_topic_not_a_speaker():
-    r = _result("Pakistan: suicide attack in Bannu kills nine policemen\\n\\nA suicide bomber killed nine "
+    r = _result("Pakistan: suicide attack in Bannu kills nine policemen\n\nA suicide bomber killed nine "
                 "policemen in Bannu on Tuesday.")
     assert [st for st in r.statements if st.cue and st.cue.text == ":"] == []
 
@@ -172,3 +172,19 @@ def test_concluding_a_speech_or_writing_a_name_says_nothing():
     r = _result("Qassem, or Qassim as some media write his name, concluded his speech by saying that patience "
                 "has limits.")
     assert [st.cue.text for st in r.statements] == ["saying"]
+
+
+def test_an_unnamed_source_goes_on_in_the_next_quote():
+    r = _result('A security source told AFP that 50 soldiers were killed. "It was a very heavy blow," the source '
+                'said. "The attackers came on motorbikes."')
+    last = r.statements[-1]
+    assert last.content.text.startswith("The attackers came") and last.source is not None \
+        and last.source.text == "the source"
+
+
+def test_a_transcript_label_by_surname_is_the_person_named_before_and_the_question_is_nobodys_statement():
+    r = _result('The peace commissioner, Otty Mendoza, spoke to reporters in Bogota on Wednesday.\n\n'
+                'Question of a journalist: Will the government suspend the talks?\n\n'
+                'Mendoza: "The President will take the decision in the coming hours."')
+    names = {a.id: a.name for a in r.actors}
+    assert [(st.cue.text, names.get(st.speaker)) for st in r.statements] == [(":", "Otty Mendoza")]

@@ -250,6 +250,13 @@ class Stage:
 
     def _actor_id(self, ctx, source) -> Optional[str]:
         actor = actor_at(ctx.doc, *source)
+        if actor is None:
+            # a transcript label by surname ("Patino: ..."), the person named in full before
+            word = _fold(doc_text(ctx.doc)[source[0]:source[1]].strip())
+            people = [a for a in ctx.doc._.actors or [] if a.kind == "person" and word
+                      and any(m.start < source[0] for m in a.mentions)
+                      and _fold(a.name).split()[-1:] == [word]]
+            actor = people[0] if len(people) == 1 else None
         return actor.id if actor is not None else None
 
     def _merge_quotes(self, ctx, f: Found, cue, used_quotes: set) -> None:
@@ -575,6 +582,10 @@ class Stage:
         content, prep, that = self._nominal_content(noun, entry)
         if content is None:
             return None
+        if prep is not None and prep.lower_ == "of" and any(
+                p.dep_ == "pobj" and (p.ent_type_ == "PERSON" or p.lemma_.lower() in lexicon()["person_nouns"]
+                                      or p.lemma_.lower() in lexicon()["titles"]) for p in prep.children):
+            return None   # "Question of a journalist:": whose question, not what it is about
         src = self._nominal_source(noun, ctx)
         if src is None and entry.get("epistemic") and not entry.get("open"):
             return None   # "a plan for the city": a thought needs its holder
@@ -1268,7 +1279,13 @@ class Stage:
                     continue
                 if f.how == "standalone":
                     # only a quote right after the previous statement continues it
-                    if last is not None and last.speaker and ctx.near(last, f, max_paragraphs=1):
+                    if last_any is not None and not last_any.speaker and last_any.source is not None \
+                            and (last is None or last_any.content[0] > last.content[0]) \
+                            and ctx.near(last_any, f, max_paragraphs=1):
+                        # '"It was a heavy blow," the source said. "The attackers came on
+                        # motorbikes."': the same unnamed source goes on (its words name it)
+                        f.source, f.how, f.role = last_any.source, "continuation", last_any.role
+                    elif last is not None and last.speaker and ctx.near(last, f, max_paragraphs=1):
                         f.speaker, f.speaker_kind, f.how = last.speaker, last.speaker_kind, "continuation"
                         f.role = f.role or last.role
                 elif refer == "title" and (same := _same_title_before(ctx, found, f)) is not None:
@@ -1872,6 +1889,12 @@ def _governing_subject(ctx, f: Found, kinds, found: list[Found]):
                 actor = ctx.actor_in(c, deep=False)
                 return actor if actor is not None and (not kinds or actor.kind in kinds) else None
     return None
+
+
+def _fold(name: str) -> str:
+    """Lower case without diacritics ("Patiño" -> "patino")."""
+    import unicodedata
+    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
 
 
 def _nobody(subj) -> bool:
