@@ -582,7 +582,7 @@ class Stage:
         content, prep, that = self._nominal_content(noun, entry)
         if content is None:
             return None
-        if prep is not None and prep.lower_ == "of" and any(
+        if prep is not None and prep.lower_ == "of" and entry.get("verb") in ("ask", "question") and any(
                 p.dep_ == "pobj" and (p.ent_type_ == "PERSON" or p.lemma_.lower() in lexicon()["person_nouns"]
                                       or p.lemma_.lower() in lexicon()["titles"]) for p in prep.children):
             return None   # "Question of a journalist:": whose question, not what it is about
