@@ -68,3 +68,11 @@ def test_a_second_act_of_a_denier_is_the_deniers_not_the_strikes():
     result, names = process(text)
     said = next(s for s in result.statements if s.cue and s.cue.text == "said")
     assert names.get(said.speaker) == "Avi Levy"
+
+
+def test_a_later_word_of_the_clause_is_not_the_act_claimed():
+    text = ("An airstrike hit a market in Idlib on Monday, killing nine people. The Russian military said its "
+            "aircraft had struck positions that were preparing attacks on government forces.")
+    result, _ = process(text)
+    assert all(not e.claimed_by for e in result.events if e.status in ("future", "hypothetical", "historical"))
+    assert not any(e.claimed_by for e in result.events if e.trigger and e.trigger.text == "attacks")

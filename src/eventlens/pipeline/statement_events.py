@@ -121,10 +121,23 @@ def _claims_own_act(doc, f: Found, event) -> bool:
     if not own:
         return False
     lemma = root.lemma_.lower()
-    if lemma in ("be", "have", "do"):
+    if lemma in ("be", "have", "do") or not ({lemma, lemma + "e"} & lexicon()["perpetration_verbs"]):
         return False   # "said it was committed to the truce"
+    # the act told is the event's own: its trigger is the verb or what it carried out ("carried
+    # out a strike"), not a later word of the clause ("struck positions that were preparing
+    # attacks", "fired rockets in response to the shelling")
     trigger = event.trigger.text.lower() if event.trigger is not None else ""
-    return bool({lemma, lemma + "e"} & lexicon()["perpetration_verbs"]) or root.lower_ in trigger.split()
+    if not trigger:
+        return False
+    objects = [c for c in root.children if c.dep_ in ("dobj", "obj")]
+    # ("carried out the attack", "killed 100 soldiers in the attack": a definite event noun
+    # refers back to the event told)
+    objects += [p for c in root.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+                for p in c.children if p.dep_ == "pobj"]
+    told = [o for o in objects if o.lemma_.lower() in lexicon()["event_nouns"]
+            and any(d.lower_ in ("the", "this", "that") for d in o.children)]
+    return bool(told) or root.lower_ in trigger.split() or root.lemma_.lower() in trigger.split() or any(
+        trigger.endswith(o.lower_) or o.lemma_.lower() in trigger.split() for o in objects)
 
 
 def _denies_a_description(doc, f: Found) -> bool:
