@@ -188,3 +188,12 @@ def test_a_transcript_label_by_surname_is_the_person_named_before_and_the_questi
                 'Mendoza: "The President will take the decision in the coming hours."')
     names = {a.id: a.name for a in r.actors}
     assert [(st.cue.text, names.get(st.speaker)) for st in r.statements] == [(":", "Otty Mendoza")]
+
+
+def test_the_commission_is_the_body_whose_name_has_the_word_not_the_last_group():
+    r = _result("Supporters of the Popular Mobilization Forces protested outside the Independent High Electoral "
+                "Commission on Friday. For its part, the commission affirmed that the manual count matched the "
+                "electronic results.")
+    names = {a.id: a.name for a in r.actors}
+    st = _by_cue(r, "affirmed")
+    assert st.speaker is None or "Commission" in names.get(st.speaker, "")

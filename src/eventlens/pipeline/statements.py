@@ -39,6 +39,10 @@ __all__ = ["Found", "Stage", "make_stage", "lexicon", "VIOLENT_PLOVER", "score",
            "found_as_spans"]
 
 
+# nouns for a body that "the <noun>" refers back to only when the body's name has the noun
+_NAMED_BODY_NOUNS = {"mission", "council", "commission", "committee", "embassy", "office", "authority",
+                     "ministry", "agency"}
+
 # a source's wish to stay unnamed ("requested not to be named", "refused to reveal his identity")
 _ANONYMITY = re.compile(r"\bbe (?:named|identified)\b|\b(?:reveal|give|disclose|publish|use)\w* (?:his|her|their|its) "
                         r"(?:name|identity)\b|\banonymity\b", re.I)
@@ -1302,6 +1306,14 @@ class Stage:
                     f.role = f.role or last.role
                 else:
                     actor = ctx.recent_actor(f.cue[0] if f.cue else f.content[0], kinds)
+                    subj = f.extra.get("subj")
+                    if refer == "group" and subj is not None and subj.lemma_.lower() in _NAMED_BODY_NOUNS:
+                        # "the mission said", "the commission affirmed": the body told of before
+                        # whose name says it is one ("the UN Support Mission"), else nobody
+                        word = subj.lemma_.lower()
+                        actor = next((a for a in reversed(ctx.doc._.actors or []) if any(
+                            re.search(rf"\b{word}", n.lower()) for n in (a.name, *a.aliases_seen))
+                            and any(m.start < subj.idx for m in a.mentions)), None)
                     if actor is not None:
                         f.speaker, f.speaker_kind, f.how = actor.id, actor.kind, f"{refer}->recent actor"
             if f.speaker:
