@@ -76,3 +76,18 @@ def test_a_later_word_of_the_clause_is_not_the_act_claimed():
     result, _ = process(text)
     assert all(not e.claimed_by for e in result.events if e.status in ("future", "hypothetical", "historical"))
     assert not any(e.claimed_by for e in result.events if e.trigger and e.trigger.text == "attacks")
+
+
+def test_it_never_stands_for_civilians_and_a_second_it_goes_on_with_the_first():
+    text = ("A suicide bomber killed nine policemen and two civilians in Bannu on Tuesday. In a statement, it "
+            "claimed that its fighters carried out the attack, and it denied the claim of the rival faction.")
+    result, names = process(text)
+    denied = [s for s in result.statements if s.cue and s.cue.text == "denied"]
+    assert denied and all("Civilians" not in names.get(s.speaker, "") for s in denied)
+    assert all("Civilians" not in names.get(a, "") for e in result.events for a in e.denied_by)
+
+
+def test_executing_an_attack_is_no_attack_of_its_own():
+    text = "A bomb killed five people at a market on Monday. The group said its fighters executed the attack."
+    result, _ = process(text)
+    assert not [e for e in result.events if e.trigger and e.trigger.text == "executed"]

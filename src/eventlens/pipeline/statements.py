@@ -1271,7 +1271,8 @@ class Stage:
                 kinds = _REFER_KINDS.get(refer) or lex["pronouns"].get(refer, ["person"])
                 prev_subj = last_any.extra.get("subj") if last_any is not None else None
                 if f.how != "standalone" and refer in ("he", "she", "it") and prev_subj is not None \
-                        and ctx.near(last_any, f) and _same_referent(prev_subj, refer, lex):
+                        and ctx.near(last_any, f) and (prev_subj.lower_ == refer or _same_referent(prev_subj, refer, lex)):
+                    # (the same pronoun again goes on with whoever the first one was, even nobody)
                     # "An RSF commander said ..., and he said ...": the pronoun goes on with the
                     # speaker just told of, whatever the actor standing for them (the commander's
                     # group) or none ("SANA said ... It did not say ...": not some other actor)
@@ -1605,12 +1606,13 @@ class _Context:
         return best
 
     def recent_actor(self, idx: int, kinds):
-        """Most recent actor mention before idx, within the window, of a compatible kind."""
+        """Most recent actor mention before idx, within the window, of a compatible kind (never
+        civilians: "it said", "they claimed" speak for a body, not for the victims)."""
         si = self.sent_index(idx)
         floor = self._starts[max(0, si - PRONOUN_WINDOW_SENTS)]
         best, best_pos = None, -1
         for actor in self.doc._.actors or []:
-            if kinds and actor.kind not in kinds:
+            if kinds and actor.kind not in kinds or actor.sector == "CVL":
                 continue
             for m in actor.mentions:
                 if floor <= m.start < idx and m.start > best_pos and not self.in_quote(m.start) \
