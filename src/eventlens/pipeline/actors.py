@@ -169,11 +169,17 @@ def _joined_person_ents(doc) -> list:
     """NER's entities, with a person's name it split in two joined: "Samia Suluhu" + "Hassan"
     side by side are one name."""
     from spacy.tokens import Span as SpacySpan
+    links = generic_word_list("name_link_words")
     out = []
     for ent in doc.ents:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start \
                 and doc[prev.end - 1].whitespace_ and len(prev) + len(ent) <= 4:
+            out[-1] = SpacySpan(doc, prev.start, ent.end, label="PERSON")
+        elif prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end + 1 == ent.start \
+                and doc[prev.end].lower_ in links and doc[prev.end].text[:1].isupper() \
+                and len(prev) + len(ent) <= 5:
+            # "Mohamed Ahmed" + "Sheikh" + "Ali": one name NER cut at a word inside it
             out[-1] = SpacySpan(doc, prev.start, ent.end, label="PERSON")
         else:
             out.append(ent)
@@ -329,6 +335,8 @@ def country_votes(doc, kb: ActorKB) -> tuple[Counter, dict[str, int]]:
     for iso, ent in country_mentions(doc, kb):
         if ent.label_ == "NORP" and _attacker_demonym(ent):
             continue   # "a Russian missile strike on Kharkiv": who fires, not where it lands
+        if _mission_owner(ent):
+            continue   # "the US embassy called for ...": whose mission, not where
         if ent.label_ == "GPE" and _in_parens(text, ent.start_char, ent.end_char) \
                 and _admin1_elsewhere(ent.text, iso):
             continue   # "Atlanta (Georgia)": an address's last part is a province; voted below
@@ -436,6 +444,23 @@ def _mention_weight(ent) -> float:
     if tok.dep_ == "pobj" and tok.head.lower_ in TOPIC_PREPS and ent.label_ == "GPE":
         return 0.5   # "against the invasion of Ukraine": what it is about
     return 1.0
+
+
+def _mission_owner(ent) -> bool:
+    """"the US embassy", "the French envoy", "the embassy of Japan": the country whose mission
+    it is, which says nothing of where the article happens."""
+    missions = generic_word_list("diplomatic_mission_nouns")
+    tok = ent.root
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        return tok.head.head.lower_ in missions
+    head, steps = tok, 0
+    while head.dep_ in ("compound", "amod", "nmod", "poss", "det") and head.head is not head and steps < 3:
+        head, steps = head.head, steps + 1
+        if head.lower_ in missions:
+            return True
+    return False
 
 
 def _in_parens(text: str, start: int, end: int) -> bool:
@@ -1316,6 +1341,9 @@ class ActorStage:
         cands += self._title_candidates(doc)
         cands += self._office_candidates(doc)
 
+        cands += self._numbered_units(doc)
+        cands += self._untagged_appositive_names(doc)
+
         introduced = self._introduced_by_noun(doc)
         spans = {(c.start, c.end) for c, _noun in introduced}
         cands = [c for c in cands if (c.start, c.end) not in spans or c.source == "kb"]
@@ -1323,6 +1351,8 @@ class ActorStage:
             self._resolve(text, c, ctx, day)
             if c.resolved and c.record.kind in ("organization", "group"):
                 self._armed_wing(text, c, found.trace)
+            elif c.label == "military-unit" and not c.resolved:
+                c.new_kind, c.place_like, c.lone_name, c.headline_word = "organization", False, False, False
         locative = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "GPE" and _in_place_phrase(e)}
         datelines = {(m.start(1), m.end(1)) for m in _DATELINE.finditer(text)}
         # "DOHA, May 9 -": where the reporter files from, never who acts
@@ -1348,6 +1378,7 @@ class ActorStage:
         self._spokespeople(doc, chosen, ctx, found.trace)
         self._appositives(doc, chosen, found.trace)
         self._bare_surnames(doc, chosen, found.trace)
+        self._repeated_new_names(text, chosen, found.trace)
         self._members_of_groups(doc, chosen, found.trace)
         for c, implied in self._protest_subject_candidates(doc, chosen):
             self._resolve(text, c, ctx, day)
@@ -1370,10 +1401,98 @@ class ActorStage:
                     c.how, c.score = "implied", score
                     found.trace.append(f"implied {c.record.id}: " + why.format(text[c.start:c.end]))
                     chosen.append(c)
-        found.candidates = [c for c in chosen if c.resolved or c.new_kind]
+        found.candidates = [c for c in chosen if (c.resolved or c.new_kind) and not self._known_to_source(text, c, found.trace)]
         found.country = ctx
         found.trace.insert(0, f"context country={ctx} date={day}")
         return found
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _unit_pattern():
+        nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in
+                         sorted(generic_word_list("military_unit_nouns"), key=len, reverse=True))
+        number = r"\d{1,4}(?:st|nd|rd|th)?"
+        unit = r"(?:" + nouns + r")s?"
+        return re.compile(r"(?<![\w.,-])(?:" + number + r"(?:\s+[A-Z][a-z]+){0,3}\s+(?i:" + unit + r")"
+                          r"|(?i:" + unit + r")\s+" + number + r")(?![\w-])")
+
+    def _untagged_appositive_names(self, doc) -> list[Candidate]:
+        """"The High Commissioner for Peace, Otty Patiño Hormaza, accused ...", "Ana Núñez Roa, the
+        governor,": a run of two to four capitalised proper nouns NER left untagged (it often does
+        with accented names), in apposition to a person noun, is a person's name."""
+        out = []
+        nouns = person_nouns()
+        org_words = organisation_name_words()
+
+        def person_noun(tok) -> bool:
+            return tok.lower_ in nouns or tok.lemma_.lower() in nouns or tok.lower_ in TITLE_SECTORS
+
+        for t in doc:
+            if t.pos_ != "PROPN" or t.ent_type_:
+                continue
+            if not (t.dep_ == "appos" and t.head.i < t.i and person_noun(t.head)
+                    or any(c.dep_ == "appos" and c.i > t.i and person_noun(c) for c in t.children)):
+                continue
+            start = t.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                    and doc[start - 1].head.i > start - 1:
+                start -= 1
+            toks = doc[start:t.i + 1]
+            if not 2 <= len(toks) <= 4 or any(
+                    x.ent_type_ or not x.text[:1].isupper() or x.text.isupper() or not x.is_alpha
+                    or x.lower_ in org_words or x.lower_ in nouns or x.lower_ in TITLE_SECTORS for x in toks):
+                continue
+            c = Candidate(toks.start_char, toks.end_char, "ner", "PERSON")
+            c.sector_hint = self._appositive_sector(doc, toks)
+            out.append(c)
+        return out
+
+    def _numbered_units(self, doc) -> list[Candidate]:
+        """"The 301 Brigade denied ...", "the 3rd Infantry Division", "Brigade 444": a number and a
+        capitalised unit noun name a military unit, an organisation of the article's country."""
+        text = doc_text(doc)
+        nouns = generic_word_list("military_unit_nouns")
+        out = []
+        for m in self._unit_pattern().finditer(text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            unit = next((t for t in span if t.lower_ in nouns or t.lower_.rstrip("s") in nouns), None)
+            if unit is None or not unit.text[:1].isupper():
+                continue   # "300 brigades": a count, not a name
+            if unit.dep_ == "compound" and unit.head.i >= span.end:
+                continue   # "20 Army trucks": a count of what the unit noun qualifies
+            if span.start > 0 and doc[span.start - 1].lower_ in ("some", "about", "around", "nearly", "over",
+                                                                  "almost", "roughly", "approximately", "least"):
+                continue   # "some 300 Army": a count
+            if not re.search(r"\d(?:st|nd|rd|th)\b", m.group(0)) and unit.lower_ in generic_word_list(
+                    "military_unit_nouns_ordinal_only"):
+                continue   # "3 Army", "12 Group": a number of them, unless "the 58th Army"
+            c = Candidate(m.start(), m.end(), "ner", "military-unit")
+            c.sector_hint = "MIL"
+            out.append(c)
+        return out
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _unnamed_source_pattern():
+        nouns = sorted(generic_word_list("unnamed_source_nouns"), key=len, reverse=True)
+        links = sorted(generic_word_list("unnamed_source_links"), key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")\s+(?:(?:who\s+(?:is|are|was|were)|said\s+to\s+be)\s+)?"
+                          r"(?:" + "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in links) + r")\s+"
+                          r"(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){0,3}$", re.I)
+
+    def _known_to_source(self, text: str, c: Candidate, trace: list[str]) -> bool:
+        """"A source close to Hezbollah told ...", "sources familiar with the Houthi leadership":
+        the name says whom an unnamed informant knows, not who speaks; no mention of that actor."""
+        if c.source == "generic":
+            return False
+        before = text[max(0, c.start - 80):c.start]
+        before = before[max(before.rfind("."), before.rfind("\n")) + 1:]
+        if self._unnamed_source_pattern().search(before) is None:
+            return False
+        trace.append(f"{text[c.start:c.end]!r} only says whom an unnamed source is close to")
+        return True
 
     def _rebels_of_named_groups(self, text: str, chosen: list[Candidate], ctx: Optional[str], day,
                                 trace: list[str]) -> None:
@@ -1440,7 +1559,8 @@ class ActorStage:
                 toks = name_tokens(n)
                 if len(toks) > 1:
                     by_surname.setdefault(toks[-1], {})[key] = c
-        if not by_surname:
+        by_given = self._given_name_owners(text, chosen)
+        if not by_surname and not by_given:
             return
         for t in doc:
             if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.text.isupper() or len(t) < 3:
@@ -1448,6 +1568,12 @@ class ActorStage:
             if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" or t.i > 0 and doc[t.i - 1].pos_ == "PROPN":
                 continue   # part of a longer name
             owners = by_surname.get(name_key(t.text), {})
+            how = "surname"
+            if not owners:
+                # "Colonel Getnet Adane said ... 'No civilians were harmed,' Getnet said": a given
+                # name after the full name, when no other person the text names has that part
+                owners = {k: o for k, o in by_given.get(name_key(t.text), {}).items() if o.start < t.idx}
+                how = "given name"
             if len(owners) != 1 or any(o.start < t.idx + len(t) and t.idx < o.end for o in chosen):
                 continue
             src = next(iter(owners.values()))
@@ -1456,8 +1582,54 @@ class ActorStage:
             if not src.resolved:
                 ref.new_name = src.new_name or text[src.start:src.end]
             chosen.append(ref)
-            trace.append(f"surname {t.text!r} -> {text[src.start:src.end]!r}")
+            trace.append(f"{how} {t.text!r} -> {text[src.start:src.end]!r}")
         chosen.sort(key=lambda c: c.start)
+
+    @staticmethod
+    def _repeated_new_names(text: str, chosen: list[Candidate], trace: list[str]) -> None:
+        """"The Radaa force ... Radaa had fired first": a name the KB does not know, written again
+        where NER did not tag it, is the same new actor (not the actor of a nearby phrase)."""
+        added = []
+        seen: set[str] = set()
+        for c in list(chosen):
+            surface = text[c.start:c.end]
+            if c.resolved or not c.new_kind or c.how == "coref" and not surface.isupper() or surface in seen \
+                    or len(surface) < 3 or not surface[:1].isupper() or "\n" in surface:
+                continue   # (an acronym a name introduced is that name's: "(NDF) ... NDF fighters")
+            seen.add(surface)
+            for m in re.finditer(r"(?<![\w'’-])" + re.escape(surface) + r"(?![\w'’-])", text):
+                if any(o.start < m.end() and m.start() < o.end for o in chosen + added):
+                    continue
+                ref = replace(c, start=m.start(), end=m.end(), alternatives=())
+                added.append(ref)
+                trace.append(f"{surface!r} again at {m.start()}")
+        if added:
+            chosen.extend(added)
+            chosen.sort(key=lambda c: c.start)
+
+    @staticmethod
+    def _given_name_owners(text: str, chosen: list[Candidate]) -> dict[str, dict[str, Candidate]]:
+        """Key of each part but the last of every person named in full -> {actor key: its first
+        full mention}, for parts no other person's name has (any part of it: a given name one
+        person has and another's surname is nobody's alone)."""
+        parts: dict[str, dict[str, Candidate]] = {}
+        for c in sorted(chosen, key=lambda c: c.start):
+            if c.resolved and c.record.kind == "person":
+                names, key = c.record.names, "kb:" + c.record.id
+            elif c.new_kind == "person" and c.how != "coref":
+                names, key = (c.new_name or text[c.start:c.end],), "new:" + _slug(c.new_name or text[c.start:c.end])
+            else:
+                continue
+            if len(name_tokens(text[c.start:c.end])) < 2:
+                continue   # the full name must be written here
+            for n in names:
+                for tok in name_tokens(n):
+                    if len(tok) >= 3 and tok not in NAME_PARTICLES:
+                        parts.setdefault(tok, {}).setdefault(key, c)
+        last = {name_tokens(text[c.start:c.end])[-1] for c in chosen
+                if (c.resolved and c.record.kind == "person" or c.new_kind == "person")
+                and len(name_tokens(text[c.start:c.end])) > 1}
+        return {k: v for k, v in parts.items() if len(v) == 1 and k not in last}
 
     def _body_officer(self, doc, ent) -> bool:
         """An international body the KB knows names the title before a person: "EU foreign policy
@@ -1618,12 +1790,30 @@ class ActorStage:
             m = re.match(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,11})\)", text[c.end:])
             if m:
                 a, b = c.end + m.start(1), c.end + m.end(1)
+                acronym = text[a:b]
+                for o in chosen:
+                    if o is not c and o.start > b and text[o.start:o.end] == acronym and not o.resolved \
+                            and o.how != "coref":
+                        # the acronym again later ("SSA fighters accused ..."): the same organisation
+                        o.how, o.score = "coref", 0.7
+                        if c.resolved:
+                            o.record, o.new_kind = c.record, None
+                        else:
+                            o.new_kind, o.new_name = c.new_kind, c.new_name or text[c.start:c.end]
+                        trace.append(f"acronym {acronym!r} again at {o.start}")
                 for o in chosen:
                     if o is not c and o.start == a and o.end == b and not o.resolved:
                         o.record, o.how, o.score, o.new_kind = c.record, "coref", 0.7, None if c.resolved else c.new_kind
                         if not c.resolved:
                             o.new_name = c.new_name or text[c.start:c.end]
                         trace.append(f"acronym {text[a:b]!r} of {text[c.start:c.end]!r}")
+                    elif o is not c and o.start == a and o.end == b and o.how == "exact-alias" \
+                            and o.record.kind in ("organization", "group") and c.how in ("fuzzy", "phonetic") \
+                            and o.record is not c.record:
+                        # "The National Liberation Army (ELN)": the acronym the KB knows exactly
+                        # says which organisation a name only close to another one's is
+                        trace.append(f"{text[c.start:c.end]!r} is {o.record.id}, as its acronym {text[a:b]!r} says")
+                        c.record, c.how, c.score, c.alternatives = o.record, "coref", 0.7, ()
                 while i < len(doc) and doc[i].idx < c.end + m.end():
                     i += 1
             if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("the", "a", "an"):
@@ -1987,6 +2177,23 @@ class ActorStage:
                             idx.setdefault(n.lower(), r.country)
             _COUNTRY_NAMES[id(self.kb)] = idx
         return idx
+
+    def _another_name(self, surface: str, rec: ActorRecord) -> bool:
+        """Is ``surface`` one of the record's names with a word of its own more or less, other than
+        the record's country ("Ta'ang National Liberation Army" vs "National Liberation Army";
+        but "Embassy in Baghdad" is the "US Embassy in Baghdad")?"""
+        words = name_tokens(surface)
+        for n in rec.names:
+            other = name_tokens(n)
+            small, big = (words, other) if len(words) < len(other) else (other, words)
+            if not small or small == big or not set(small) < set(big):
+                continue
+            full = n if big is other else surface
+            extra = [w for w in re.findall(r"[\w.'’-]+", full) if name_tokens(w) and name_tokens(w)[0] not in small
+                     and w.lower() not in organisation_name_words() and w.lower() not in NAME_TAIL_WORDS]
+            if extra and self._name_country(" ".join(extra)) != rec.country:
+                return True
+        return False
 
     def _name_country(self, name: str) -> Optional[str]:
         """The country a name's own words give: a demonym, country name or capital in it."""
@@ -2775,6 +2982,12 @@ class ActorStage:
             rec = self.kb.by_id(iso.lower())
             if rec is not None:
                 hits = [(rec, how, score) for _r, how, score in hits[:1]]
+        if hits and ctx and all(h[1] == "fuzzy" for h in hits):
+            # a fuzzy match is a spelling variant; a name a whole word shorter or longer than an
+            # organisation of another country is another name ("National Liberation Army" is not
+            # Myanmar's "Ta'ang National Liberation Army")
+            hits = [h for h in hits if h[0].kind == "person" or h[0].country in (None, ctx, c.country_hint)
+                    or not self._another_name(text, h[0])]
         if hits:
             (rec, how, score), alts = self._choose(hits, c, ctx)
             c.record, c.how, c.score, c.alternatives = rec, how, score * (0.7 if alts else 1.0), alts
@@ -2883,6 +3096,7 @@ class ActorStage:
                 for j in range(1, len(toks)):
                     by_surname.setdefault("".join(toks[j:]), set()).add(target)
 
+        by_given = self._given_name_owners(text, chosen)
         for i, c in enumerate(chosen):
             if c.source == "title":
                 nxt = chosen[i + 1] if i + 1 < len(chosen) else None
@@ -2908,6 +3122,10 @@ class ActorStage:
                 if not targets and (c.label == "ORG" or re.search(r"\bthe\s+$", text[max(0, c.start - 5):c.start], re.I)):
                     # (NER calls "the Observatory" a person, too: no person goes with "the")
                     targets = by_tail.get(name_key(text[c.start:c.end]), set())
+                if not targets and c.label in ("PERSON", "ORG") and " " not in text[c.start:c.end].strip():
+                    # a given name after the full name ("Getnet Adane ... Getnet said")
+                    owners = by_given.get(name_key(text[c.start:c.end]), {})
+                    targets = {k for k, o in owners.items() if o.start < c.start}
                 if len(targets) == 1:
                     target = next(iter(targets))
                     if target.startswith("new:"):
