@@ -1053,6 +1053,14 @@ class Stage:
             self._set_source(ctx, f, src)
             if f.source is not None:
                 f.source = (f.source[0], min(f.source[1], colon.idx))
+                # the speaker is who the words before the colon name, not someone named in the
+                # quotation the parser hung on them ("Patino: “The President will ...”")
+                named = self._actor_id(ctx, f.source)
+                actors = {a.id: a for a in ctx.doc._.actors or []}
+                if named is not None or f.speaker in actors and not any(
+                        f.source[0] <= m.start < f.source[1] for m in actors[f.speaker].mentions):
+                    f.speaker = named
+                    f.speaker_kind = actors[named].kind if named in actors else None
         elif words >= MIN_STANDALONE_QUOTE_WORDS and self._standalone(ctx, q):
             # a quote on its own: continues the previous speaker's quote, or speaker unknown
             cs = ctx.sentence_of(q.open_at)
@@ -1577,8 +1585,8 @@ class _Context:
             return actor.id if actor is not None else None
         cut = [c for c in tok.children if c.dep_ in ("relcl", "acl", "prep", "appos") and c.i > tok.i]
         toks = [t for t in tok.subtree if not any(t in c.subtree for c in cut)]
-        toks = [t for t in toks if not t.is_punct and t.dep_ != "det"]
-        if not toks or toks[-1].i - toks[0].i > 6:
+        toks = [t for t in toks if not t.is_punct and not t.is_space and t.dep_ != "det"]
+        if not toks or toks[-1].i - toks[0].i > 6 or "\n" in doc_text(self.doc)[toks[0].idx:toks[-1].idx]:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         name = doc_text(self.doc)[start:end]
