@@ -91,3 +91,14 @@ def test_executing_an_attack_is_no_attack_of_its_own():
     text = "A bomb killed five people at a market on Monday. The group said its fighters executed the attack."
     result, _ = process(text)
     assert not [e for e in result.events if e.trigger and e.trigger.text == "executed"]
+
+
+def test_disputing_a_rival_claim_is_a_claim_not_a_denial():
+    text = ("A suicide bomber killed eight policemen in Bannu on Tuesday. Tehreek-e-Taliban Pakistan claimed "
+            "responsibility. Jamaat-ul-Ahrar said its fighters carried out the attack, and it denied the claim of "
+            "the TTP.")
+    result, names = process(text)
+    e = main_event(result)
+    assert e.denied_by == []
+    assert {names[a] for a in e.claimed_by} == {"Tehrik-i-Taliban Pakistan", "Jamaat-ul-Ahrar"}
+    assert next(a for a in result.actors if a.name == "Jamaat-ul-Ahrar").kind == "organization"

@@ -47,6 +47,12 @@ EDGE_STRIP = QUOTE_CHARS + " \t\n.,;:!?()[]{}-–—•*"
 LINK_RANK = {"exact-alias": 6, "phonetic": 5, "romanised": 5, "title": 4, "coref": 4, "generic": 4, "demonym": 3,
              "fuzzy": 2, "implied": 1, "new": 1, "place": 1}
 KIND_FOR_LABEL = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
+# words that make a name the tagger read as a person's the name of a body (transliterated
+# Arabic/Urdu movement names and English ones)
+_ORGANISATION_NAME = re.compile(
+    r"\b(?:jamaat|jama'at|jamaat-ul|tehreek|tehrik|harakat|hizb|lashkar|jaish|ansar|kataib|kata'ib|liwa|saraya|"
+    r"asaib|front|movement|brigades?|battalion|army|party|forces|council|organi[sz]ation|union|coalition|alliance|"
+    r"group|militia|committee|authority)\b", re.I)
 
 
 @dataclass
@@ -2998,6 +3004,8 @@ class ActorStage:
         if c.source == "ner" and c.label in KIND_FOR_LABEL and (
                 c.label == "PERSON" and c.sector_hint or not c.lone_name and self._plausible_new(text, c.label)):
             c.new_kind = KIND_FOR_LABEL[c.label]
+            if c.new_kind == "person" and _ORGANISATION_NAME.search(text):
+                c.new_kind = "organization"   # "Jamaat-ul-Ahrar", "Harakat al-Nujaba": a body's name
         elif c.source == "norp" and text[:1].isupper() and text.endswith("s"):
             c.new_kind = "group"   # "the Kurds said"
 

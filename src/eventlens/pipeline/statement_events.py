@@ -81,11 +81,12 @@ def _attribute_responsibility(doc, found: list[Found], events) -> None:
         role = f.extra.get("role")
         evidence = span_of(doc, *f.sentence)
         speakers = [f.speaker] + f.extra.get("co_speakers", [])
-        self_claim = role is None and f.plover_type is None and _claims_own_act(doc, f, e)
+        self_claim = role is None and _claims_own_act(doc, f, e)
         for sid, speaker in zip(f.extra.get("ids", []), speakers):
             if role == "claim" and "responsib" in content or self_claim:
                 add(e, "claimed", speaker, evidence, sid)
-            elif role == "deny" and not _denies_a_description(doc, f) or _rejects_own_accusation(f, speaker, e):
+            elif role == "deny" and not _denies_a_description(doc, f) and not _denies_a_claim(doc, f) \
+                    or _rejects_own_accusation(f, speaker, e):
                 add(e, "denied", speaker, evidence, sid)
         if role == "allege" and f.target and _alleges_the_act(doc, f, e):
             for accused in [f.target, *f.extra.get("co_targets", [])]:
@@ -138,6 +139,13 @@ def _claims_own_act(doc, f: Found, event) -> bool:
             and any(d.lower_ in ("the", "this", "that") for d in o.children)]
     return bool(told) or root.lower_ in trigger.split() or root.lemma_.lower() in trigger.split() or any(
         trigger.endswith(o.lower_) or o.lemma_.lower() in trigger.split() for o in objects)
+
+
+def _denies_a_claim(doc, f: Found) -> bool:
+    """ "it denied the claim of the TTP": denying someone else's claim to the attack disputes
+    who did it, not that it happened or the denier's part in it."""
+    span = doc.char_span(f.content[0], f.content[1], alignment_mode="expand")
+    return span is not None and span.root.lemma_.lower() in ("claim", "claims")
 
 
 def _denies_a_description(doc, f: Found) -> bool:

@@ -1345,6 +1345,12 @@ class Stage:
             event = _linked_event(doc, f.extra.get("act_of", f), events)
             if event is None and f.extra.get("rejects") is not None:
                 event = f.extra["rejects"].extra.get("event")
+            if event is None and f.extra.get("role") == "claim" and re.fullmatch(
+                    r"(?:the\s+)?responsibility", text[f.content[0]:f.content[1]].strip(), re.I):
+                # "X claimed responsibility." with no "for ...": the violent event told before
+                event = next((e.id for e in events if e.plover_type in VIOLENT_PLOVER and e.trigger is not None
+                              and e.trigger.start < f.content[0] and e.status not in ("historical", "future",
+                                                                                       "hypothetical", "negated")), None)
             if f.target is None and event is not None and f.plover_type == "ACCUSE" \
                     and (f.extra.get("act_of") or f).extra.get("role") == "disapprove":
                 ev = next((e for e in events if e.id == event), None)
