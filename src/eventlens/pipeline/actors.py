@@ -1602,6 +1602,8 @@ class ActorStage:
             if c.resolved or not c.new_kind or c.how == "coref" and not surface.isupper() or surface in seen \
                     or len(surface) < 3 or not surface[:1].isupper() or "\n" in surface:
                 continue   # (an acronym a name introduced is that name's: "(NDF) ... NDF fighters")
+            if _known_place(surface) or c.new_kind == "person" and " " not in surface.strip():
+                continue   # a town's name ("Gainesville") or a lone first name ("Sharon") elsewhere is not this actor
             seen.add(surface)
             for m in re.finditer(r"(?<![\w'’-])" + re.escape(surface) + r"(?![\w'’-])", text):
                 if any(o.start < m.end() and m.start() < o.end for o in chosen + added):
