@@ -4,24 +4,9 @@ middle-name back-references, numbered military units, accented and multi-part na
 names written again. Invented sentences."""
 import datetime as dt
 
-import pytest
+from test_actors_redteam import full_pipeline, run, stage_pipeline  # noqa: F401,F811 (shared fixtures)
 
-from actors_support import run_actors
 from eventlens.model import Article
-
-
-@pytest.fixture(scope="session")
-def stage_pipeline(pipeline_for):
-    return pipeline_for(("eventlens_actors",))
-
-
-@pytest.fixture(scope="session")
-def full_pipeline(pipeline_for):
-    return pipeline_for(None)
-
-
-def run(pipe, text, published=dt.date(2025, 5, 10)):
-    return run_actors(pipe, text, published)
 
 
 def ids(actors):
