@@ -85,3 +85,10 @@ def test_an_agency_unable_to_verify_a_figure_is_the_authors_doubt_about_it():
     said = next(s for s in result.statements if s.cue and s.cue.text == "said")
     doubts = [c for c in result.claims if c.holder == "author"]
     assert doubts and doubts[0].certainty == "possible" and doubts[0].statement == said.id
+
+
+def test_a_hedge_in_the_words_naming_people_is_theirs_one_claim():
+    result, cs = claims("Some analysts believe the fighting could reshape the balance of power in the capital.")
+    assert len(result.claims) == 1
+    claim = result.claims[0]
+    assert claim.holder == "source" and claim.proposition.text.startswith("the fighting could reshape")

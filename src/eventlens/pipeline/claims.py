@@ -175,6 +175,11 @@ class Stage:
             # the marker that introduces a "that"-clause names the proposition best
             lead = next((m for m in f.markers if _THAT.match(text, m.end, f.sentence[1])),
                         f.markers[0] if f.markers else None)
+            if lead is not None and f.statement is not None and f.proposition is None \
+                    and lead.start < f.statement.content.start and f.statement.source is not None \
+                    and f.statement.source.start <= lead.start < f.statement.source.end:
+                # the hedge is in the words naming the source: what is claimed is what they say
+                f.proposition = _trim(text, f.statement.content.start, f.statement.content.end)
             prop = f.proposition or (proposition(doc, f.sentence, lead) if lead is not None else None)
             if f.proposition is None and prop is not None and f.statement is not None \
                     and lead.start >= f.statement.content.start:
@@ -303,6 +308,12 @@ def _asserts(doc, st) -> str | None:
 _ACTS = {"REQUEST", "THREATEN", "AGREE", "SUPPORT", "REJECT"}
 
 
+def _names_people(words: str) -> bool:
+    lex = statement_lexicon()
+    people = set(lex["person_nouns"]) | set(lex["titles"])
+    return any(w.rstrip("s") in people or w in people for w in re.findall(r"[a-z]+", words.lower()))
+
+
 def _impersonal(st) -> bool:
     """ "It is unclear who ...", "Reportedly, ...": reported with no one reporting it (no
     speaker, no source words, no quotation). The author makes that judgement."""
@@ -314,9 +325,13 @@ def _statement_of(statements, m: Marker):
     the author), or None. The innermost one when statements nest."""
     # a marker in a cue is the speaker's own only as the cue's verb ("analysts suggested");
     # "have allegedly demanded" is someone else's allegation about the demand
+    # ("Some analysts believe ...": a hedge in the words naming people as the source is
+    # theirs; "Many indicators suggest ..." names no one, the judgement is the author's)
     holding = [st for st in statements
                if st.content.start <= m.start and m.end <= st.content.end
-               or st.cue is not None and st.cue.start <= m.start and m.end == st.cue.end]
+               or st.cue is not None and st.cue.start <= m.start and m.end == st.cue.end
+               or st.source is not None and st.source.start <= m.start and m.end <= st.source.end
+               and _names_people(st.source.text)]
     holding.sort(key=lambda st: st.content.end - st.content.start)
     inner = holding[0] if holding else None
     if inner is not None and inner.speaker is None and inner.cue is not None:
