@@ -102,3 +102,18 @@ def test_disputing_a_rival_claim_is_a_claim_not_a_denial():
     assert e.denied_by == []
     assert {names[a] for a in e.claimed_by} == {"Tehrik-i-Taliban Pakistan", "Jamaat-ul-Ahrar"}
     assert next(a for a in result.actors if a.name == "Jamaat-ul-Ahrar").kind == "organization"
+
+
+def test_whom_the_speakers_description_names_is_not_accused():
+    text = ("Gunmen stormed a hotel in Mogadishu on Friday, killing 19 people. A Somali intelligence official "
+            "said al-Shabaab fighters were behind the attack.")
+    result, names = process(text)
+    assert [names[a] for a in main_event(result).accused] == ["Al-Shabaab"]
+
+
+def test_rejecting_that_claim_answers_the_claim_just_told():
+    text = ("Gunmen stormed a hotel in Mogadishu on Friday, killing 19 people. The Islamic State group said its "
+            "fighters had carried out the attack. Al-Shabaab rejected that claim.")
+    result, names = process(text)
+    rejected = next(s for s in result.statements if s.cue and s.cue.text == "rejected")
+    assert names.get(rejected.target) == "Islamic State"

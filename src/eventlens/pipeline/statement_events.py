@@ -231,8 +231,12 @@ def _responsibility_phrases(doc, events, lex, add, found=()) -> None:
                         w1 = after
                     # "The governor accused the Houthis of standing behind the blast": who says
                     # it is not whom it names
-                    speaking = {sp for f in found if f.content[0] <= at < f.content[1]
-                                for sp in (f.speaker, *f.extra.get("co_speakers", [])) if sp}
+                    speakers = [f for f in found if f.content[0] <= at < f.content[1]]
+                    speaking = {sp for f in speakers for sp in (f.speaker, *f.extra.get("co_speakers", [])) if sp}
+                    # (nor whom the speaker's own description names: "A Somali intelligence official
+                    # said the attack bore the hallmarks of al-Shabaab")
+                    speaking |= {a for f in speakers if f.source is not None
+                                 for a in _actors_between(doc, f.source[0], f.source[1])}
                     actors = [a for a in actors if a not in speaking]
                     for a in actors:
                         add(event, relation[kind], a, span_of(doc, w0, w1))

@@ -1750,9 +1750,14 @@ def _rejected_speakers(ctx, found: list[Found]) -> None:
         named = [m for aid in own if aid in actors for m in actors[aid].mentions]
         states = {actors[aid].country for aid in own if aid in actors and actors[aid].kind == "state"} - {None}
 
+        # ("rejected that claim": the claim just told, whoever it was about)
+        pointed = any(t.lower_ in ("that", "this", "these", "those") and t.dep_ == "det" for t in span)
+
         def about_them(p) -> bool:
             if actors.get(p.speaker) is not None and actors[p.speaker].country in states:
                 return False   # a state does not reject what its own officials said
+            if pointed:
+                return True
             return p.target in own or bool(own & set(p.extra.get("co_targets", []))) or any(
                 p.content[0] <= m.start and m.end <= p.content[1] for m in named)
         # (the words may run on over the rejection: "X referred to confronting the weapons of
