@@ -117,3 +117,10 @@ def test_rejecting_that_claim_answers_the_claim_just_told():
     result, names = process(text)
     rejected = next(s for s in result.statements if s.cue and s.cue.text == "rejected")
     assert names.get(rejected.target) == "Islamic State"
+
+
+def test_a_country_naming_a_groups_province_is_not_held_responsible():
+    text = ("Gunmen stormed a hotel in Mogadishu on Friday, killing 19 people. The Islamic State group's news "
+            "agency published a claim saying fighters of its Somalia province were behind the attack.")
+    result, names = process(text)
+    assert "Somalia" not in [names[a] for a in main_event(result).accused]

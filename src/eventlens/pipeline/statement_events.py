@@ -141,6 +141,32 @@ def _claims_own_act(doc, f: Found, event) -> bool:
         trigger.endswith(o.lower_) or o.lemma_.lower() in trigger.split() for o in objects)
 
 
+def _names_a_part(doc, actor_id: str, start: int, end: int) -> bool:
+    """ "fighters of its Somalia province were behind the attack": a country named only as the
+    modifier of a part of something else (a province, branch or wing of a group) is not who
+    is held responsible."""
+    actor = next((a for a in doc._.actors or [] if a.id == actor_id), None)
+    if actor is None or actor.kind != "state":
+        return False
+    inside = [(m.start, m.end) for m in actor.mentions if start <= m.start < end]
+    text = doc_text(doc)
+    for name in {actor.name, *actor.aliases_seen}:   # (names _actors_between found unmarked)
+        if len(name) > 2:
+            inside += [(start + x.start(), start + x.end())
+                       for x in re.finditer(r"\b" + re.escape(name) + r"\b", text[start:end])]
+    if not inside:
+        return False
+    for a, b in inside:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("compound", "amod", "nmod") or span.root.head.pos_ != "NOUN" \
+                or span.root.head.lemma_.lower() not in _GROUP_PARTS:
+            return False
+    return True
+
+
+_GROUP_PARTS = {"province", "branch", "wing", "affiliate", "chapter", "cell", "faction", "franchise", "arm", "division"}
+
+
 def _denies_a_claim(doc, f: Found) -> bool:
     """ "it denied the claim of the TTP": denying someone else's claim to the attack disputes
     who did it, not that it happened or the denier's part in it."""
@@ -237,7 +263,7 @@ def _responsibility_phrases(doc, events, lex, add, found=()) -> None:
                     # said the attack bore the hallmarks of al-Shabaab")
                     speaking |= {a for f in speakers if f.source is not None
                                  for a in _actors_between(doc, f.source[0], f.source[1])}
-                    actors = [a for a in actors if a not in speaking]
+                    actors = [a for a in actors if a not in speaking and not _names_a_part(doc, a, w0, at)]
                     for a in actors:
                         add(event, relation[kind], a, span_of(doc, w0, w1))
 
