@@ -102,3 +102,15 @@ def test_sentence_case_headline_with_a_lower_case_source():
     # a Title Case headline still needs a capitalized source phrase
     text = "A Curious Plan to Fix the Harbor.\n\nThe council met on Monday."
     assert run(text)[2] == []
+
+
+def test_a_participle_with_a_direct_object_is_the_subjects_main_verb():
+    # machine-translated word order: the parser reads "condemned" as a reduced relative clause
+    text = ('Some observers believe that the aim of it is to undermine the truce talks in Muscat.\n\n'
+            'The Islah party condemned in a statement the explosion and described it as "a terrorist act that '
+            'targets the unity of the ranks", while the spokesman of the Joint Resistance, Colonel Sadiq Dweid, '
+            'denied that his forces have any relation with the incident.')
+    _, doc, found = run(text)
+    assert next(t for t in doc if t.text == "condemned").dep_ == "acl"   # the misparse this rule is for
+    assert by_cue(found, text, "condemned")[::2] == ("The Islah party", "the explosion")
+    assert by_cue(found, text, "described")[0] == "The Islah party"

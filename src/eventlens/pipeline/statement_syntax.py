@@ -159,6 +159,12 @@ def _subject(verb):
         # "the $20 million experts say it costs": a finite verb joined to nothing by "and" or a
         # comma, right after a noun, is a relative clause without "that" whose subject is the noun
         return prev
+    if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN") \
+            and verb.head.dep_ in ("nsubj", "ROOT") and any(c.dep_ in ("dobj", "obj") and c.i > verb.i for c in verb.children) \
+            and not any(c.dep_ in _SUBJ for c in verb.children):
+        # "The Islah party condemned in a statement the explosion and ...": a participle with a
+        # direct object is no passive relative clause; it is the subject's own (main) verb
+        return verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i < verb.i and \
             verb.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in _SUBJ for c in verb.children) and (
                 verb.head.ent_type_ in ("PERSON", "ORG") or verb.head.lemma_.lower() in lexicon()["source_nouns"]

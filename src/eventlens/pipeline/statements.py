@@ -1160,6 +1160,14 @@ class Stage:
             or t.dep_ == "prep" and t.lower_ in ("in", "on", "during", "at", "since", "until", "before", "after")
             and any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in t.children))]
         f.source = ctx.clip(_balanced(ctx.doc, _subtree_span(subj, exclude)), subj.idx)
+        cut = min((c.idx for c in exclude if f.source[0] < c.idx < f.source[1] and c.i > subj.i), default=None)
+        if cut is not None:
+            # a clause left out of the phrase still lies inside its span ("The party condemned ...
+            # and described": the words after it are the parse's leftovers, not the speaker)
+            text = doc_text(ctx.doc)
+            while cut > f.source[0] and text[cut - 1] in " ,":
+                cut -= 1
+            f.source = (f.source[0], cut)
         if f.cue and f.source[0] < f.cue[0] < f.source[1]:
             # a source phrase ends before its cue (a misparse may hang the verb inside it)
             end = f.cue[0]
