@@ -95,9 +95,7 @@ def _attribute_responsibility(doc, found: list[Found], events) -> None:
     _claimants_as_actors(events)
 
 
-# what a speaker calls its own doers: "its fighters", "our forces"
-_OWN_DOERS = {"fighter", "force", "man", "member", "troop", "unit", "militant", "soldier", "mujahideen",
-              "mujahid", "aircraft", "drone", "jet", "warplane", "artillery", "missile", "brigade", "battalion"}
+# a speaker naming itself: "it", "we"; its own doers: "its fighters" (lexicon own_doers)
 _SELF = {"it", "we"}
 _SELF_POSS = {"its", "our"}
 
@@ -117,7 +115,7 @@ def _claims_own_act(doc, f: Found, event) -> bool:
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
-    own = subj.lower_ in _SELF or subj.lemma_.lower() in _OWN_DOERS and any(
+    own = subj.lower_ in _SELF or subj.lemma_.lower() in lexicon()["own_doers"] and any(
         c.dep_ == "poss" and c.lower_ in _SELF_POSS for c in subj.children)
     if not own:
         return False
@@ -159,12 +157,10 @@ def _names_a_part(doc, actor_id: str, start: int, end: int) -> bool:
     for a, b in inside:
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or span.root.dep_ not in ("compound", "amod", "nmod") or span.root.head.pos_ != "NOUN" \
-                or span.root.head.lemma_.lower() not in _GROUP_PARTS:
+                or span.root.head.lemma_.lower() not in lexicon()["group_parts"]:
             return False
     return True
 
-
-_GROUP_PARTS = {"province", "branch", "wing", "affiliate", "chapter", "cell", "faction", "franchise", "arm", "division"}
 
 
 def _denies_a_claim(doc, f: Found) -> bool:

@@ -22,6 +22,7 @@ from ..model import Actor, Statement
 from .base import accused_doer, actor_at, dates_in, doc_text, overlaps, span_of
 from .quotemarks import Quote, find_quotes, paragraphs
 from .statement_events import _attribute_responsibility, _linked_event
+from ..kb.places import fold
 from .statement_lexicon import VIOLENT_PLOVER, lexicon
 from .statement_scoring import found_as_spans, predicted_spans, score
 from .statement_syntax import (  # the parse helpers the stage uses
@@ -38,10 +39,6 @@ from .statement_syntax import (  # the parse helpers the stage uses
 __all__ = ["Found", "Stage", "make_stage", "lexicon", "VIOLENT_PLOVER", "score", "predicted_spans",
            "found_as_spans"]
 
-
-# nouns for a body that "the <noun>" refers back to only when the body's name has the noun
-_NAMED_BODY_NOUNS = {"mission", "council", "commission", "committee", "embassy", "office", "authority",
-                     "ministry", "agency"}
 
 # a source's wish to stay unnamed ("requested not to be named", "refused to reveal his identity")
 _ANONYMITY = re.compile(r"\bbe (?:named|identified)\b|\b(?:reveal|give|disclose|publish|use)\w* (?:his|her|their|its) "
@@ -256,10 +253,10 @@ class Stage:
         actor = actor_at(ctx.doc, *source)
         if actor is None:
             # a transcript label by surname ("Patino: ..."), the person named in full before
-            word = _fold(doc_text(ctx.doc)[source[0]:source[1]].strip())
+            word = fold(doc_text(ctx.doc)[source[0]:source[1]].strip()).lower()
             people = [a for a in ctx.doc._.actors or [] if a.kind == "person" and word
                       and any(m.start < source[0] for m in a.mentions)
-                      and _fold(a.name).split()[-1:] == [word]]
+                      and fold(a.name).lower().split()[-1:] == [word]]
             actor = people[0] if len(people) == 1 else None
         return actor.id if actor is not None else None
 
@@ -1324,7 +1321,7 @@ class Stage:
                 else:
                     actor = ctx.recent_actor(f.cue[0] if f.cue else f.content[0], kinds)
                     subj = f.extra.get("subj")
-                    if refer == "group" and subj is not None and subj.lemma_.lower() in _NAMED_BODY_NOUNS:
+                    if refer == "group" and subj is not None and subj.lemma_.lower() in lex["named_body_nouns"]:
                         # "the mission said", "the commission affirmed": the body told of before
                         # whose name says it is one ("the UN Support Mission"), else nobody
                         word = subj.lemma_.lower()
@@ -1857,7 +1854,7 @@ def _participle_contents(doc, found: list[Found]) -> None:
     for f in found:
         g = cues.get(f.content[0])
         if g is not None and g is not f and f.kind in ("indirect", "mixed") and f.cue is not None \
-                and f.cue[1] <= f.content[0] and g.source == f.source and "," in text[f.cue[1]:f.content[0] + 1] + text[f.cue[1]:g.cue[0]]:
+                and f.cue[1] <= f.content[0] and g.source == f.source and "," in text[f.cue[1]:g.cue[0]]:
             drop.append(f)
     for f in drop:
         found.remove(f)
@@ -1930,12 +1927,6 @@ def _governing_subject(ctx, f: Found, kinds, found: list[Found]):
                 actor = ctx.actor_in(c, deep=False)
                 return actor if actor is not None and (not kinds or actor.kind in kinds) else None
     return None
-
-
-def _fold(name: str) -> str:
-    """Lower case without diacritics ("Patiño" -> "patino")."""
-    import unicodedata
-    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
 
 
 def _nobody(subj) -> bool:
