@@ -47,12 +47,13 @@ EDGE_STRIP = QUOTE_CHARS + " \t\n.,;:!?()[]{}-–—•*"
 LINK_RANK = {"exact-alias": 6, "phonetic": 5, "romanised": 5, "title": 4, "coref": 4, "generic": 4, "demonym": 3,
              "fuzzy": 2, "implied": 1, "new": 1, "place": 1}
 KIND_FOR_LABEL = {"PERSON": "person", "ORG": "organization", "NORP": "group"}
-# words that make a name the tagger read as a person's the name of a body (transliterated
-# Arabic/Urdu movement names and English ones)
-_ORGANISATION_NAME = re.compile(
-    r"\b(?:jamaat|jama'at|jamaat-ul|tehreek|tehrik|harakat|hizb|lashkar|jaish|ansar|kataib|kata'ib|liwa|saraya|"
-    r"asaib|front|movement|brigades?|battalion|army|party|forces|council|organi[sz]ation|union|coalition|alliance|"
-    r"group|militia|committee|authority)\b", re.I)
+# words that make a name the tagger read as a person's the name of a body (actors_generic.yaml)
+MOVEMENT_NAME_WORDS = generic_word_list("movement_name_words")
+
+
+def _names_a_body(text: str) -> bool:
+    """Whether a name has a word of a body's name ("Jamaat-ul-Ahrar", "Harakat al-Nujaba")."""
+    return any(w in MOVEMENT_NAME_WORDS for w in re.split(r"[\s\-]+", text.lower()))
 
 
 @dataclass
@@ -3006,7 +3007,7 @@ class ActorStage:
         if c.source == "ner" and c.label in KIND_FOR_LABEL and (
                 c.label == "PERSON" and c.sector_hint or not c.lone_name and self._plausible_new(text, c.label)):
             c.new_kind = KIND_FOR_LABEL[c.label]
-            if c.new_kind == "person" and _ORGANISATION_NAME.search(text):
+            if c.new_kind == "person" and _names_a_body(text):
                 c.new_kind = "organization"   # "Jamaat-ul-Ahrar", "Harakat al-Nujaba": a body's name
         elif c.source == "norp" and text[:1].isupper() and text.endswith("s"):
             c.new_kind = "group"   # "the Kurds said"
