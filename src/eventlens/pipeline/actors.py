@@ -30,6 +30,7 @@ from ..kb.actors import (ActorKB, ActorRecord, ambiguous_country_names, capital_
                          generic_head_index, generic_heads, generic_lexicon, name_key, name_tokens, normalise,
                          occupation_sectors, org_sector, titles_lexicon)
 from ..model import Actor
+from .datelines import paragraph_datelines
 from ..model import Span
 from .base import accused_doer, doc_text, published
 
@@ -278,15 +279,12 @@ def _struck_names(doc) -> list[tuple[str, int, float]]:
     return out
 
 
-_DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})"
-                       r"(?=,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\s*\([A-Z][A-Za-z]+\)\s*[-–—]|\s+[-–—]\s)")
-
-
 def _dateline_names(doc) -> list[tuple[str, int, float]]:
     """A paragraph's opening dateline ("KYIV, May 9 (Reuters) -"): where the reporter is, often
     where it happens."""
     text = doc_text(doc)
-    return [(m.group(1).title(), m.start(1), DATELINE_WEIGHT) for m in _DATELINE.finditer(text[:2000])][:1]
+    return [(m.group("place").title(), m.start("place"), DATELINE_WEIGHT)
+            for m in paragraph_datelines(text, 2000)][:1]
 
 
 def _is_province(name: str) -> bool:
@@ -1361,7 +1359,7 @@ class ActorStage:
             elif c.label == "military-unit" and not c.resolved:
                 c.new_kind, c.place_like, c.lone_name, c.headline_word = "organization", False, False, False
         locative = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "GPE" and _in_place_phrase(e)}
-        datelines = {(m.start(1), m.end(1)) for m in _DATELINE.finditer(text)}
+        datelines = {(m.start("place"), m.end("place")) for m in paragraph_datelines(text)}
         # "DOHA, May 9 -": where the reporter files from, never who acts
         cands = [c for c in cands if not ((c.start, c.end) in datelines and c.resolved and c.record.kind == "state")]
         for c in cands:

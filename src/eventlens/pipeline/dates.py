@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ..model import DateMention, Span
 from .base import overlaps, published
 from .base import doc_text
+from .datelines import paragraph_datelines
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -72,10 +73,6 @@ PATTERNS = [
     (rf"\b(?:earlier|late|early|mid|in|since|until|by)[- ]{_MON}\b(?!\s+\d)", "bare_month"),
 ]
 COMPILED = [(re.compile(p, re.I), h) for p, h in PATTERNS]
-# a paragraph's opening dateline: "KHARTOUM, March 3 -", "CULIACAN, Mexico, May 9 (Reuters) -"
-_DATELINE = re.compile(rf"(?:^|\n)[ \t]*[A-Z][A-Z'’.-]+(?:[ ,]+[A-Z][A-Za-z'’.-]+){{0,3}},[ \t]+"
-                       rf"(?P<date>{_MON}[ \t]+{_DAY}(?:,?[ \t]+{_YEAR})?)"
-                       r"[ \t]*(?:\([^)\n]{1,25}\)[ \t]*)?(?:--|[-—–―])\s")
 # expressions told relative to the day of the report ("on Thursday", "yesterday")
 _REPORT_RELATIVE = {"weekday", "relative_day"}
 _NAMED_AFTER = re.compile(r"\s+" + _NAMED_AFTER_DATE)
@@ -410,7 +407,7 @@ def dateline(doc: Doc) -> Optional[tuple[int, int, Optional[dt.date]]]:
     if cache is not False:
         return cache
     text = doc_text(doc)
-    m = _DATELINE.search(text, 0, 2000)
+    m = next((m for m in paragraph_datelines(text, 2000) if m.group("date")), None)
     found = None
     if m is not None:
         g = m.groupdict()

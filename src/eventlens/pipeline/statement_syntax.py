@@ -7,6 +7,7 @@ import re
 from typing import Optional
 
 from .base import actor_at, doc_text, place_at
+from .datelines import dateline_at
 from .statement_lexicon import lexicon
 
 # Quotes shorter than this without a cue are scare quotes or names ("Hezbollah" Brigades).
@@ -464,13 +465,6 @@ _NOT_SPEAKERS = {"update", "note", "editor", "editors", "correction", "related",
                  "clarification", "disclosure", "transcript", "caption", "graphic", "chart", "map"}
 
 
-# "WASHINGTON -- ", "BRUSSELS - ", "NEW YORK (AP) — ": the place line opening a news report
-_DATELINE = re.compile(r"[A-Z][A-Z.'’&]*(?:[ ,]+[A-Z][A-Z.'’&]*)*"
-                       r"(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?"   # "GUSAU, Nigeria, ..."
-                       r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"      # "KYIV, May 9 -"
-                       r"(?:\s*\([A-Za-z. ]{1,20}\))?\s*(?:--|[-—–―])\s+")
-
-
 def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """A source or content span that opens its paragraph with a dateline ("WASHINGTON --
     President Obama", "KYIV, May 9 - A missile ...") without it: the place line says where the
@@ -480,12 +474,12 @@ def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
     if para < start:
         # a span that begins inside the dateline ("May 9 - Sudan's army ..." of "EL OBEID,
         # Sudan, May 9 - Sudan's army ...") loses the rest of it
-        m = _DATELINE.match(text, para, end)
-        if m is not None and start < m.end() < end and re.search(r"[A-Z]{2}", m.group()) and text[m.end()].isupper():
+        m = dateline_at(text, para, end)
+        if m is not None and start < m.end() < end and text[m.end()].isupper():
             return m.end(), end
         return span
-    m = _DATELINE.match(text, start, end)
-    if m is None or not re.search(r"[A-Z]{2}", m.group()) or m.end() >= end or not text[m.end()].isupper():
+    m = dateline_at(text, start, end)
+    if m is None or m.end() >= end or not text[m.end()].isupper():
         return span
     return m.end(), end
 
