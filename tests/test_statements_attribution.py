@@ -103,8 +103,11 @@ def test_responsibility_phrase_attributions_have_evidence():
     ev = doc._.events[0]
     assert ev.accused[:1] == ["new:black-banner"] and "new:veldia" in ev.accused
     assert ev.claimed_by == [] and ev.denied_by == []
+    # the phrase lies inside what "many signs suggest": that statement is the evidence too
+    inside = [st.id for st in doc._.statements if "main suspect" in st.content.text]
+    assert inside
     for a in ev.attributions:
-        assert a.relation == "accused" and a.statement is None
+        assert a.relation == "accused" and a.statement == inside[0]
         assert a.evidence and "main suspect" in a.evidence[0].text
         assert text[a.evidence[0].start:a.evidence[0].end] == a.evidence[0].text
 

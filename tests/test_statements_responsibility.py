@@ -124,3 +124,30 @@ def test_a_country_naming_a_groups_province_is_not_held_responsible():
             "agency published a claim saying fighters of its Somalia province were behind the attack.")
     result, names = process(text)
     assert "Somalia" not in [names[a] for a in main_event(result).accused]
+
+
+def test_a_phrase_naming_the_side_after_the_event_accuses_it():
+    text = ("A car bomb killed nine people at a bus station in Kismayo on Tuesday. The attack bore the "
+            "hallmarks of al-Shabaab, which has struck the town before.")
+    result, names = process(text)
+    assert [names[a] for a in main_event(result).accused] == ["Al-Shabaab"]
+    text = ("A car bomb killed nine people at a bus station in Kismayo on Tuesday. The blast was carried "
+            "out by al-Shabaab, a regional official said.")
+    result, names = process(text)
+    e = main_event(result)
+    assert [names[a] for a in e.accused] == ["Al-Shabaab"]
+    # inside what the official said, the statement is the evidence
+    statement = next(s for s in result.statements if "carried out" in s.content.text)
+    assert [a.statement for a in e.attributions if a.relation == "accused"] == [statement.id]
+
+
+def test_a_negated_or_claimed_object_phrase_is_no_accusation():
+    text = ("A car bomb killed nine people at a bus station in Kismayo on Tuesday. The attack was not "
+            "carried out by al-Shabaab, the police said.")
+    result, _ = process(text)
+    assert main_event(result).accused == []
+    text = ("A car bomb killed nine people at a bus station in Kismayo on Tuesday. The bombing was claimed "
+            "by al-Shabaab.")
+    result, names = process(text)
+    e = main_event(result)
+    assert [names[a] for a in e.claimed_by] == ["Al-Shabaab"] and e.accused == []

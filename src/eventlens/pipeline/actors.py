@@ -1830,6 +1830,8 @@ class ActorStage:
                 j += 1
             if j >= len(doc) or doc[j].pos_ != "NOUN" or doc[j].lower_ in self.crowd["crowd"]:
                 continue
+            if doc[j].lemma_.lower() in person_nouns() or doc[j].lower_ in TITLE_SECTORS:
+                continue   # "... carried out by al-Shabaab, a regional official said": a person speaking
             a, b = doc[i + 2].idx, doc[j].idx + len(doc[j])
             if any(o.start < b and a < o.end for o in chosen):
                 continue

@@ -223,34 +223,39 @@ def _claimants_as_actors(events) -> None:
 
 def _responsibility_phrases(doc, events, lex, add, found=()) -> None:
     """ "X (and behind it Y) is the main suspect behind the attack", "X claimed responsibility
-    for the attack", "the attack was carried out by X": surface patterns inside one clause, so
-    they survive a bad parse. The phrase must follow the clause's verb (predicate position):
-    "the perpetrator of the attack was ..." names nobody."""
+    for the attack", "the attack was carried out by X", "the bombing bore the hallmarks of X":
+    surface patterns inside one clause, so they survive a bad parse. A phrase naming the side
+    before it must follow the clause's verb (predicate position): "the perpetrator of the attack
+    was ..." names nobody; a phrase naming it after ("..._object" in the lexicon) is about the
+    event told before it in its clause. Inside a reported statement, the statement is the
+    evidence."""
     text = doc_text(doc)
     paras = paragraphs(text)
     main = next((e for e in events if e.plover_type in VIOLENT_PLOVER), None)
-    relation = {"claim": "claimed", "deny": "denied", "accuse": "accused"}
+    relation = {"claim": "claimed", "deny": "denied", "accuse": "accused",
+                "claim_object": "claimed", "accuse_object": "accused"}
     for p0, p1 in paras:
         low = text[p0:p1].lower()
-        for kind in ("claim", "deny", "accuse"):
-            for phrase in lex[kind]:
+        for kind in relation:
+            for phrase in lex.get(kind, ()):
                 for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", low):
                     at, after = p0 + m.start(), p0 + m.end()
-                    event = _event_after(doc, events, main, None, at, p1)
-                    if event is None:
+                    w0 = _clause_start(text, p0, at)
+                    window = doc.char_span(w0, at, alignment_mode="contract")
+                    if window is None or _negated_window(window):
                         continue
-                    if phrase.endswith(" by"):
-                        w0 = at
+                    if kind.endswith("_object"):
+                        event = _event_in(doc, events, w0, at)
                         actors = _actors_between(doc, after, p1, clause_only=True)
                         w1 = after + len(re.split(r"[,;:.]", text[after:p1], maxsplit=1)[0])
                     else:
-                        w0 = _clause_start(text, p0, at)
-                        window = doc.char_span(w0, at, alignment_mode="contract")
-                        if window is None or _negated_window(window) or \
-                                not any(t.pos_ in ("AUX", "VERB") for t in window):
+                        event = _event_after(doc, events, main, None, at, p1)
+                        if not any(t.pos_ in ("AUX", "VERB") for t in window):
                             continue
                         actors = _actors_between(doc, w0, at)
                         w1 = after
+                    if event is None:
+                        continue
                     # "The governor accused the Houthis of standing behind the blast": who says
                     # it is not whom it names
                     speakers = [f for f in found if f.content[0] <= at < f.content[1]]
@@ -260,8 +265,11 @@ def _responsibility_phrases(doc, events, lex, add, found=()) -> None:
                     speaking |= {a for f in speakers if f.source is not None
                                  for a in _actors_between(doc, f.source[0], f.source[1])}
                     actors = [a for a in actors if a not in speaking and not _names_a_part(doc, a, w0, at)]
+                    inner = min(speakers, key=lambda f: f.content[1] - f.content[0], default=None)
+                    statement = inner.extra.get("id") or next(iter(inner.extra.get("ids") or ()), None) \
+                        if inner is not None else None
                     for a in actors:
-                        add(event, relation[kind], a, span_of(doc, w0, w1))
+                        add(event, relation[kind], a, span_of(doc, w0, w1), statement)
 
 
 _CLAUSE_START = re.compile(r"\b(?:that|which|who|whether|while|but)\b|[;:.!?]")
