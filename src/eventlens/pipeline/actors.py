@@ -30,7 +30,7 @@ from ..kb.actors import (ActorKB, ActorRecord, ambiguous_country_names, capital_
                          generic_head_index, generic_heads, generic_lexicon, name_key, name_tokens, normalise,
                          occupation_sectors, org_sector, titles_lexicon)
 from ..model import Actor
-from .datelines import paragraph_datelines
+from .datelines import agency_span, paragraph_datelines
 from ..model import Span
 from .base import accused_doer, doc_text, published
 
@@ -915,6 +915,19 @@ PEOPLE_PART_NOUNS = generic_word_list("people_part_nouns")
 NOT_VICTIM_NOUNS = generic_word_list("not_victim_nouns")
 
 
+def _one_person(subj, over) -> bool:
+    """A subject that is one person: a singular person noun or title ("the spokesman", "the
+    minister"), a name with a person's apposition, or a person's name. One person's demand or
+    denunciation is no crowd's protest."""
+    if subj.tag_ == "NN" and (subj.lemma_.lower() in person_nouns() or subj.lower_ in TITLE_SECTORS):
+        return True
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children):
+        return True
+    return subj.ent_type_ == "PERSON" or any(
+        c.label == "PERSON" or c.new_kind == "person" or c.record is not None and c.record.kind == "person"
+        for c in over)
+
+
 def _armed_person_noun(tok) -> bool:
     """A person noun of an armed side: "a militant", "the commander", "a drug trafficker", "one
     perpetrator" (harmed, they are no civilians)."""
@@ -1359,9 +1372,13 @@ class ActorStage:
             elif c.label == "military-unit" and not c.resolved:
                 c.new_kind, c.place_like, c.lone_name, c.headline_word = "organization", False, False, False
         locative = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "GPE" and _in_place_phrase(e)}
-        datelines = {(m.start("place"), m.end("place")) for m in paragraph_datelines(text)}
-        # "DOHA, May 9 -": where the reporter files from, never who acts
-        cands = [c for c in cands if not ((c.start, c.end) in datelines and c.resolved and c.record.kind == "state")]
+        lines = list(paragraph_datelines(text))
+        datelines = {(m.start("place"), m.end("place")) for m in lines}
+        agencies = [span for span in map(agency_span, lines) if span]
+        # "DOHA, May 9 -": where the reporter files from, never who acts; "(Reuters)", "- IRNA -":
+        # who reports it, neither
+        cands = [c for c in cands if not ((c.start, c.end) in datelines and c.resolved and c.record.kind == "state")
+                 and not any(a <= c.start and c.end <= b for a, b in agencies)]
         for c in cands:
             if c.source in ("kb", "gpe") and c.resolved and c.record.kind == "state" and (c.start, c.end) in locative:
                 c.how, c.score = "place", 0.5   # "signed in Doha": where, not who
@@ -2589,6 +2606,8 @@ class ActorStage:
             if subj.pos_ not in ("NOUN", "PROPN", "NUM", "X"):
                 continue
             over = [c for c in chosen if c.start < b and a < c.end]
+            if _one_person(subj, over):
+                continue   # "the spokesman, X, condemned ... and demanded": one person's demand, no crowd
             if any(o.record is not None and (o.source == "gpe" if o.record.kind == "state"
                                              else o.record.sector in STATE_BODY_SECTORS) for o in over):
                 continue   # "Poland's parliament demanded": a state body's demand is no street protest
@@ -2643,6 +2662,8 @@ class ActorStage:
                 continue   # "kidnappers demanded a ransom": armed men's demand, no protest
             if subj is not None and (subj.lower_ in self.crowd["weapon_nouns"] or subj.ent_type_ == "GPE"):
                 continue   # "a drone struck near the base"; "Washington occupies": a state's policy
+            if doer is not None and _one_person(doer, [c for c in chosen if c.start <= doer.idx < c.end]):
+                continue   # "the opposition leader demanded new elections": one person, no crowd
             if subj is not None and any(c.start <= subj.idx < c.end and c.record is not None and (
                     c.source == "gpe" if c.record.kind == "state" else c.record.sector in STATE_BODY_SECTORS)
                     for c in chosen):

@@ -135,6 +135,7 @@ _PLACE_CUES = (
     (_TAKEN_BEFORE, 1),
 )
 _SLUG = re.compile(r"[^a-z0-9]+")
+_ADMINISTERED = re.compile(r"\b[A-Z][a-z]+-(?:administered|controlled|held|occupied)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.' ]{0,18}?)?\s*(?:\((?:AP|Reuters|AFP|UPI)\)|—|–|--|-\s|:\s)")
 _PARTS = re.compile(r"\s+[-–—]\s*|\s*[(),;]\s*")
 
@@ -238,6 +239,14 @@ class PlacesStage:
             if not any(overlaps(start, end, a, b) for a, b in taken):
                 mentions.append(Mention(start, end, text[start:end], norm(text[start:end]), "street"))
                 taken.append((start, end))
+        # "Pakistan-administered Kashmir": one gazetteer name (an admin1's alias), not the
+        # country and the region apart
+        for m in _ADMINISTERED.finditer(text):
+            key = norm(m.group())
+            if gaz.has_key(key) and not any(overlaps(m.start(), m.end(), a, b) for a, b in taken):
+                blocked = [b for b in blocked if not overlaps(b[0], b[1], m.start(), m.end())]
+                mentions.append(Mention(m.start(), m.end(), m.group(), key, "ner", "GPE"))
+                taken.append((m.start(), m.end()))
         for ent_start, ent_end, label in _ner_spans(doc):
             start, end, etext = _trim(doc, ent_start, ent_end)
             if end <= start or any(overlaps(start, end, a, b) for a, b in taken):
