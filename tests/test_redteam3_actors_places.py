@@ -40,3 +40,13 @@ def test_kashmir_is_in_india_unless_said_otherwise(full_pipeline):
     result = full_pipeline.process(Article(id="t", text="Gunmen killed nine pilgrims in Pakistan-administered "
                                                         "Kashmir on Friday.", language="en"))
     assert [(p.name, p.country) for p in result.places] == [("Azad Kashmir", "PAK")]
+
+
+def test_a_national_body_with_an_international_bodys_name_is_its_own(stage_pipeline):
+    actors = run(stage_pipeline, "The Security Council of the Kurdistan Region accused the PKK of the attack.")
+    body = next(a for a in actors if "Security Council" in a.name)
+    assert body.kb_id is None and body.name == "Security Council of the Kurdistan Region" and body.country == "IRQ"
+    actors = run(stage_pipeline, "The National Security Council of Iran met on Sunday.")
+    assert [(a.name, a.country) for a in actors] == [("National Security Council of Iran", "IRN")]
+    for text in ("The UN Security Council met on Sunday.", "The Security Council met on Sunday to discuss Sudan."):
+        assert "un-security-council" in kb_ids(run(stage_pipeline, text))

@@ -1390,6 +1390,7 @@ class ActorStage:
                 c.new_kind, c.place_like, c.lone_name = "organization", False, False
             cands.append(c)
         chosen = self._select(cands, len(text))
+        self._national_bodies(doc, chosen, found.trace)
         self._national_sections(doc, chosen, found.trace)
         self._nicknames(text, chosen, ctx, found.trace)
         self._definite_org_nouns(doc, chosen, introduced, found.trace)
@@ -1772,6 +1773,41 @@ class ActorStage:
             chosen.append(ref)
             trace.append(f"{text[a:b]!r}: nickname of {text[src.start:src.end] if src else 'a person'}")
         chosen.sort(key=lambda c: c.start)
+
+    def _national_bodies(self, doc, chosen: list[Candidate], trace: list[str]) -> None:
+        """"The Security Council of the Kurdistan Region", "the National Security Council of
+        Iran": the bare generic name of an international body ("Security Council"), qualified by
+        a place after it or a national word before it, is another body, a new organisation of
+        that place. ("the UN Security Council", "the Council of Europe" stay what they are.)"""
+        from ..kb.places import gazetteer
+        text = doc_text(doc)
+        for c in list(chosen):
+            if not (c.resolved and c.record.kind == "organization" and c.record.country is None
+                    and "IGO" in (c.record.sectors or ())):
+                continue
+            surface = text[c.start:c.end]
+            if surface.lower() == c.record.name.lower() or surface.isupper() or len(surface.split()) < 2 \
+                    or re.search(r"\b(?:UN|U\.N\.|United Nations|International|World|European|African)\b", surface):
+                continue
+            before = re.search(r"\b(?:(?:National|Supreme|Federal|Regional|State|Provincial)\s+)+$",
+                               text[max(0, c.start - 40):c.start])
+            after = re.match(r" of (?:the )?([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})", text[c.end:c.end + 60])
+            iso = None
+            if after is not None:
+                places = gazetteer().lookup(after.group(1))
+                states = [rec for rec, _how, _score in self.kb.lookup(after.group(1)) if rec.kind == "state"]
+                if not places and not states:
+                    after = None
+                else:
+                    iso = states[0].country if states else places[0].country
+            if before is None and after is None:
+                continue
+            start = c.start - (len(before.group(0)) if before else 0)
+            end = c.end + (after.end() if after else 0)
+            trace.append(f"{text[start:end]!r}: a national body, not {c.record.name}")
+            chosen[:] = [o for o in chosen if o is c or not (o.start < end and start < o.end)]
+            c.start, c.end, c.record, c.how, c.score, c.alternatives = start, end, None, "new", 0.0, ()
+            c.new_kind, c.new_name, c.country_hint = "organization", text[start:end], iso or c.country_hint
 
     def _national_sections(self, doc, chosen: list[Candidate], trace: list[str]) -> None:
         """"Amnesty International Kenya called for ...": an international organisation's name with a
