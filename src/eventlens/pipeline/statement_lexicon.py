@@ -46,6 +46,6 @@ def lexicon() -> dict:
     data["experiencer_verbs"] = set(data.get("experiencer_verbs", ()))
     data["group_nouns"] = {str(w).lower() for w in data.get("group_nouns", ())}
     data["organization_words"] = {str(w).lower() for w in data.get("organization_words", ())}
-    for key in ("named_body_nouns", "own_doers", "group_parts"):
+    for key in ("named_body_nouns", "own_doers", "group_parts", "medium_nouns", "rule_nouns"):
         data[key] = {str(w).lower() for w in data.get(key, ())}
     return data

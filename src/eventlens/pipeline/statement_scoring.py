@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from .base import doc_text, overlaps
+from .statement_syntax import _second_act as second_act
 
 if TYPE_CHECKING:
     from .statements import Found
@@ -85,7 +86,7 @@ def predicted_spans(doc, univocal: bool = True) -> list[dict]:
     if univocal:
         statements = [st for st in statements if st.cue is None or _own_clause(doc, st) or not any(
             o is not st and o.content.start <= st.cue.start and st.cue.end <= o.content.end
-            for o in statements)]
+            and not _in_source_phrase(o, st) and not _second_act(doc, o, st) for o in statements)]
     # conjoined speakers ("X and Y accused ...") make one attribution with one source phrase
     groups: dict[tuple, list] = {}
     for st in statements:
@@ -98,6 +99,25 @@ def predicted_spans(doc, univocal: bool = True) -> list[dict]:
         source = [(s0, _with_possessive(text, s0, s1))] if srcs else None
         out.append({"source": source, "cue": [cue] if cue else None, "content": [(c0, c1)]})
     return out
+
+
+def _in_source_phrase(outer, st) -> bool:
+    """Whether the outer statement is told inside st's own source phrase ("One of the doctors
+    who signed the letter called him a fraud": the signing describes the speaker of the calling,
+    which is no part of what was signed)."""
+    return outer.cue is not None and st.source is not None \
+        and st.source.start <= outer.cue.start and outer.cue.end <= st.source.end
+
+
+def _second_act(doc, outer, st) -> bool:
+    """ "China said it opposed the test and warned Pyongyang to refrain ...": a verb of saying
+    joined by "and" to what another one reports, without a subject of its own, is a second act
+    of that speaker (statement_syntax._second_act), not part of what it said."""
+    if outer.cue is None:
+        return False
+    span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    verb = next((t for t in reversed(list(span or [])) if t.pos_ == "VERB"), None)
+    return verb is not None and second_act(verb) and outer.cue.start <= verb.head.head.idx < outer.cue.end
 
 
 # Verbs of saying that keep their own attribution inside another statement's content: in a

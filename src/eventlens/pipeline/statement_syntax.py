@@ -146,6 +146,29 @@ def _object_of_other_subject(subj, subjects) -> bool:
         o is not subj and o.i < subj.i and before in o.subtree for o in subjects)
 
 
+def _second_act(verb) -> bool:
+    """ "China said it was opposed to the test and warned Pyongyang to ...": a verb of saying
+    without a subject, joined by "and" to the clause another verb of saying reports, is that
+    speaker's second act (the parser hung it on the reported clause)."""
+    clause = verb.head
+    entry = lexicon()["cues"].get(verb.lemma_.lower())
+    if not (verb.dep_ == "conj" and entry is not None and not entry.get("epistemic")
+            and not any(c.dep_ in _SUBJ for c in verb.children) and clause.dep_ == "ccomp" and clause.i < verb.i
+            and any(c.dep_ == "cc" and c.i < verb.i for c in clause.children)
+            and clause.head.lemma_.lower() in _SAY_LIKE and clause.head.i < clause.i):
+        return False
+    # only when the clause's own subject is a pronoun for the speaker ("China said it ...", "Smith
+    # said he ..."); "the army said militants attacked the post and threatened residents": the
+    # militants threatened
+    inner = next((c for c in clause.children if c.dep_ in _SUBJ), None)
+    outer = next((c for c in clause.head.children if c.dep_ in _SUBJ), None)
+    if inner is None or outer is None or inner.lower_ not in ("he", "she", "it", "they", "we"):
+        return False
+    person = outer.ent_type_ == "PERSON" or outer.lemma_.lower() in lexicon()["titles"] \
+        or outer.lemma_.lower() in lexicon()["person_nouns"] or outer.lower_ in ("he", "she")
+    return (inner.lower_ in ("he", "she")) == person and (inner.lower_ == outer.lower_ or outer.pos_ != "PRON")
+
+
 def _subject(verb):
     """The subject of a cue verb, through participles ("..., saying:"), conjunctions and
     relative clauses ("X, who ... blamed")."""
@@ -217,6 +240,9 @@ def _subject(verb):
             rel = _relative_sibling(tok)
             if rel is not None:
                 return rel
+            if tok is verb and _second_act(verb):
+                tok = verb.head.head   # "China said it opposed the test and warned X": China warned
+                continue
         if tok.dep_ in ("xcomp", "ccomp") and tok.head.i != tok.i and tok.tag_ in ("VB", "VBG") \
                 and tok.head.lemma_.lower() not in _PURPOSE_HEADS:
             # "forced the banker to admit ...", "left many nations feeling that ...": the object

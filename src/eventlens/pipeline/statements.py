@@ -68,6 +68,10 @@ class Found:
 
 # ---------------------------------------------------------------- the stage
 
+# marks of adverbial clauses that time or motivate an act ("as he left", "after the vote")
+_TIME_MARKS = {"as", "when", "while", "after", "before", "because", "since", "until"}
+
+
 class Stage:
     attr = "statements"
 
@@ -331,8 +335,12 @@ class Stage:
                 not _cue_entry(tok.head)[0].get("needs_quote") and not _is_passive(tok.head):
             return None   # "wants to release X", "called on Y to reject": the head's content
         if entry.get("epistemic") and tok.dep_ == "xcomp" and tok.tag_ == "VB" and _cue_entry(tok.head) is None \
-                and tok.head.lemma_.lower() not in lex["impression_verbs"] and not _clausal_complement(tok):
-            return None   # "need to find money", "struggles to deliver a line": no stance is reported
+                and tok.head.lemma_.lower() not in lex["impression_verbs"] and not _clausal_complement(tok) \
+                and not any(c.dep_ in ("dobj", "obj") and c.i < tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")
+                            for c in tok.head.children):
+            # "need to find money", "struggles to deliver a line": no stance is reported (but "led
+            # the journalist to fear a pact" tells what its object came to think)
+            return None
         nouns = lexicon()["speech_nouns"]
         if tok.lemma_.lower() in lexicon()["light_verbs"] and any(
                 c.dep_ in ("dobj", "obj") and c.lemma_.lower() in nouns
@@ -384,7 +392,7 @@ class Stage:
                              for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")), None)
             patient = next((c for c in tok.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
             if patient is None and subj is not None and tok.tag_ == "VBN" and tok.head.i != tok.i \
-                    and not entry.get("epistemic"):
+                    and (not entry.get("epistemic") or entry.get("needs_source")):
                 # "a view echoed by X", "the rules, criticized by X as ...": what the participle's
                 # agent said is the noun (or the clause's subject) it modifies (verbs of saying
                 # only: "PACs supported by X", "a forum viewed by X" report no one's words)
@@ -411,6 +419,12 @@ class Stage:
             return None
         if subj is None and (not passive or entry.get("needs_source")):
             return None
+        if entry.get("rule_subject"):
+            # "the charter allows sanctions", "a law requiring candidates to ...": what a rule
+            # allows or requires is its provision (rules only: "the rain allowed ..." tells none)
+            holder = tok.head if subj is not None and subj.lower_ in _RELATIVE and tok.dep_ == "relcl" else subj
+            if holder is None or holder.lemma_.lower() not in lex["rule_nouns"]:
+                return None
         if subj is not None:
             if entry.get("generic") and subj.lower_ in ("it", "this", "that", "there", "which", "what", "one"):
                 return None   # "It turned out that ...": no one holds the thought
@@ -467,11 +481,24 @@ class Stage:
         the linking verb's subject as source; "it is clear that ..." has no source."""
         lex = lexicon()
         entry = lex["attitude_adjectives"].get(adj.lower_)
-        if entry is None or adj.dep_ not in ("acomp", "oprd") or adj.head.lemma_.lower() not in lex["linking_verbs"]:
+        if entry is None:
             return None
-        verb = adj.head
+        if adj.dep_ in ("acomp", "oprd") and adj.head.lemma_.lower() in lex["linking_verbs"]:
+            verb = adj.head
+        elif adj.pos_ == "ADJ" and adj.dep_ == "advcl" and any(c.dep_ == "nsubj" and c.i < adj.i for c in adj.children):
+            # "with party leaders increasingly worried about ...": the adjective has its own
+            # subject (a clause without a verb)
+            verb = adj
+        elif entry.get("made") and adj.head.lemma_.lower() == "make" and adj.head.i < adj.i:
+            # "X made it clear (that) ...": what X made clear is X's statement
+            verb = adj.head
+        else:
+            return None
+        made = verb.lemma_.lower() == "make"
         clause = next((c for c in adj.children if c.dep_ in ("ccomp", "xcomp") and c.i > adj.i), None) or \
-            next((c for c in verb.children if c.dep_ == "ccomp" and c.i > adj.i), None)
+            next((c for c in verb.children if c.dep_ == "ccomp" and c.i > adj.i), None) or \
+            next((c for c in adj.children if made and c.dep_ == "advcl" and c.i > adj.i
+                  and not any(m.dep_ == "mark" and m.lower_ != "that" for m in c.children)), None)
         prep = next((c for c in adj.children if c.dep_ == "prep" and c.i > adj.i
                      and any(p.dep_ in ("pobj", "pcomp") for p in c.children)), None)
         if clause is not None:
@@ -493,7 +520,9 @@ class Stage:
             impersonal = True
             if subj is not None:
                 content = (min(content[0], _subtree_span(subj)[0]), content[1])
-        elif bool(entry.get("impersonal")) != impersonal or (impersonal and clause is None):
+        elif made and (impersonal or clause is None):
+            return None
+        elif not made and (bool(entry.get("impersonal")) != impersonal or (impersonal and clause is None)):
             return None
         if not impersonal and not self._is_source_like(ctx, subj):
             return None
@@ -580,6 +609,9 @@ class Stage:
         if any(f.cue and f.content[0] <= noun.idx < f.content[1] and f.cue[0] <= head.idx < f.cue[1]
                for f in found):
             return None
+        medium = self._medium_statement(ctx, noun, entry)
+        if medium is not None:
+            return medium
         content, prep, that = self._nominal_content(noun, entry)
         if content is None:
             return None
@@ -615,14 +647,41 @@ class Stage:
                 f.source = (f.source[0], end)
         return f
 
+    def _medium_statement(self, ctx, noun, entry) -> Optional[Found]:
+        """ "In a statement issued Tuesday, the senator was more cautious": a speech noun heading
+        an "in" phrase of a clause whose verb reports nothing itself; the clause's subject is
+        the source and the rest of the clause what the statement says."""
+        head = noun.head
+        verb = head.head
+        if noun.dep_ != "pobj" or head.lower_ != "in" or head.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX") \
+                or noun.lemma_.lower() not in lexicon()["medium_nouns"] or ctx.in_quote(verb.idx) \
+                or not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > head.i), None)
+        if subj is None or subj.lower_ in _RELATIVE or not self._is_source_like(ctx, subj):
+            return None
+        skip = {t.i for t in head.subtree} | {t.i for t in subj.subtree}
+        toks = [t for t in verb.subtree if t.i not in skip and t.i > subj.i]
+        content = _trimmed(noun.doc, toks)
+        if content is None:
+            return None
+        det = next((c for c in noun.children if c.dep_ in ("det", "poss") and c.i < noun.i), None)
+        f = Found(content=ctx.clip(content, noun.idx), kind="indirect", sentence=ctx.sentence_of(noun.idx),
+                  cue=((det or noun).idx, noun.idx + len(noun)), cue_lemma=noun.lemma_.lower(), how="nominal")
+        f.extra["nominal"] = True
+        self._set_source(ctx, f, subj)
+        return f if f.source is not None else None
+
     @staticmethod
     def _nominal_content(noun, entry):
         """(content span, its preposition, whether it is a "that"-clause) of a speech noun."""
         for c in noun.children:
-            if c.dep_ in ("acl", "ccomp", "relcl", "appos") and c.i > noun.i:
+            if c.dep_ in ("acl", "ccomp", "relcl", "appos", "xcomp") and c.i > noun.i:
                 if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and c.pos_ in ("VERB", "AUX"):
                     return _trimmed(noun.doc, list(c.subtree)), None, True
-                if entry.get("infinitive") and c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and any(
+                # ("The campaign plans to ...": the tagger took the verb for a noun heading the sentence)
+                if entry.get("infinitive") and (c.dep_ in ("acl", "relcl") or c.dep_ == "xcomp" and noun.dep_ == "ROOT") \
+                        and c.pos_ == "VERB" and any(
                         a.dep_ == "aux" and a.lower_ == "to" and a.i < c.i for a in c.children):
                     return _trimmed(noun.doc, list(c.subtree)), None, False
         for c in noun.children:
@@ -632,6 +691,16 @@ class Stage:
                 toks = [t for t in c.subtree if t.i != c.i]
                 if any(t.dep_ in ("pobj", "pcomp") for t in c.children):
                     return _trimmed(noun.doc, toks), c, False
+        for c in noun.children:
+            mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in entry.get("preps", ())), None)
+            if c.dep_ in ("advcl", "acl") and c.i > noun.i and mark is not None and mark.i < c.i:
+                # "a call for the United States to accept ...": the parser made the preposition the
+                # mark of an infinitive clause with its own subject
+                # (an adverbial clause on its verb, "as he issued a statement", is the writer's)
+                cut = [a for a in c.children if a.dep_ == "advcl" and a.i > c.i and any(
+                    m.dep_ == "mark" and m.lower_ in _TIME_MARKS for m in a.children)]
+                return _trimmed(noun.doc, [t for t in c.subtree if t.i != mark.i
+                                           and not any(t in a.subtree for a in cut)]), mark, False
         if entry.get("predicate") and any(c.dep_ == "poss" for c in noun.children):
             # "Under Smith's plan, taxes would fall": the clause the plan governs is what it proposes
             head = noun.head
@@ -662,6 +731,11 @@ class Stage:
                                          or ctx is not None and ctx.actor_in(c, deep=False) is not None):
                 # "a White House statement", "the Trump plan", "police statements" (a known actor
                 # the tagger took for a common noun too: "Trump charges that ...")
+                return c
+        for c in noun.children:
+            if c.dep_ == "amod" and c.i < noun.i and c.ent_type_ == "NORP" and c.pos_ == "ADJ":
+                # "American commitments to ...", "the European reluctance to ...": a nationality
+                # adjective names the holder (the nation or its people)
                 return c
         head = noun.head
         if noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in lexicon()["light_verbs"] and head.pos_ == "VERB" \
@@ -720,6 +794,8 @@ class Stage:
                 parts.append(c)
             elif c.dep_ == "oprd" and c.i > verb.i and "oprd" in (entry.get("or_child") or ()):
                 parts.append(c)   # "called the plan a disaster": the naming is the content
+            elif c.dep_ == "prt" and prep is not None and c.i == prep.i and any(p.dep_ == "pobj" for p in c.children):
+                parts.append(c)   # "called on their help": the parser took the preposition for a particle
             elif c.dep_ == "prep" and c.i > verb.i and not _time_phrase(c) and ((prep is not None and c.i == prep.i) or c.lower_ in _TOPIC_PREPS or (c.lower_ in entry.get("content_prep", ()) and not _answers_with_force(c)) or (
                     entry.get("plover") and c.lower_ in ("of", "for", "on", "against", "with", "to"))):
                 parts.append(c)
