@@ -92,3 +92,24 @@ def test_a_hedge_in_the_words_naming_people_is_theirs_one_claim():
     assert len(result.claims) == 1
     claim = result.claims[0]
     assert claim.holder == "source" and claim.proposition.text.startswith("the fighting could reshape")
+
+
+def test_passive_belief_and_appearance_hedge_the_authors_claim():
+    _, cs = claims("The insurgents are believed to have regained strength in the hills.")
+    assert [(h, c) for _, h, c, _ in cs] == [("author", "probable")]
+    _, cs = claims("Foreign troops appear to have taken part in the fighting near the border.")
+    assert [(h, c) for _, h, c, _ in cs] == [("author", "speculative")]
+
+
+def test_past_inability_is_no_hedge_but_a_disclaimer_still_is():
+    _, cs = claims("A spokesman for the militia could not be reached for comment.")
+    assert cs == []
+    _, cs = claims("Twelve people were killed, according to residents. The toll could not be independently verified.")
+    assert ("according to", "author", "possible", "Twelve people were killed") in cs
+
+
+def test_a_named_speaker_indicating_states_and_evidence_indicating_hedges():
+    result, cs = claims("The rebels indicated that they would withdraw from the town.")
+    assert [(cue, c) for cue, h, c, _ in cs if h != "author"] == [("indicated", "asserted")]
+    _, cs = claims("Some analyses indicate that the militia was behind the attack.")
+    assert [(h, c) for _, h, c, _ in cs] == [("author", "possible")]

@@ -90,7 +90,7 @@ def find_markers(doc, start: int, end: int) -> list[Marker]:
             cands.append(Marker(start + m.start(), start + m.end(), level))
     span = doc.char_span(start, end, alignment_mode="expand")
     for tok in span if span is not None else []:
-        if tok.lower_ in lex["modals"] and tok.tag_ == "MD" and not _optative(tok):
+        if tok.lower_ in lex["modals"] and tok.tag_ == "MD" and not _optative(tok) and not _past_inability(tok):
             cands.append(Marker(tok.idx, tok.idx + len(tok), _GROUP_LEVEL["possible"]))
     cands.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Marker] = []
@@ -99,6 +99,13 @@ def find_markers(doc, start: int, end: int) -> list[Marker]:
             continue
         out.append(m)
     return out
+
+
+def _past_inability(tok) -> bool:
+    """ "A spokesman could not be reached for comment", "troops could not enter the town": what
+    was not possible then, no doubt about what is said."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ == "could" and nxt is not None and nxt.lower_ in ("not", "n't", "never")
 
 
 def _optative(tok) -> bool:
@@ -137,9 +144,9 @@ class Stage:
         found = []
         for a, b in _pieces(doc):
             markers = find_markers(doc, a, b)
-            if not markers:
-                continue
             disclaimer = _DISCLAIMER.search(doc_text(doc), a, b)
+            if not markers and disclaimer is None:
+                continue
             refs = _disclaimed(doc, statements, a, disclaimer) if disclaimer is not None else []
             if refs:
                 # "The claim could not be independently verified": the author's judgement is on
@@ -150,10 +157,16 @@ class Stage:
                 markers = [m for m in markers if m.end <= d.start or m.start >= d.end]
                 if not markers:
                     continue
+            elif disclaimer is not None and not any(m.start < disclaimer.end() and disclaimer.start() < m.end
+                                                    for m in markers):
+                # "The toll could not be independently verified": doubt on the sentence itself
+                markers.append(Marker(disclaimer.start(), disclaimer.end(), _GROUP_LEVEL["possible"]))
             # One claim per holder in a sentence: the author's markers and each statement's.
             groups: dict = {}   # statement id (None: the author) -> (statement, its markers)
             for m in markers:
                 st = _statement_of(statements, m)
+                if _speaker_states(doc, st) and st.cue.start <= m.start and m.end <= st.cue.end:
+                    continue   # "the rebels indicated that ...": a named speaker's verb of saying, no hedge
                 groups.setdefault(st.id if st is not None else None, (st, []))[1].append(m)
             for st, ms in groups.values():
                 holder = "author" if st is None or _impersonal(st) else (st.speaker or "source")
@@ -284,7 +297,8 @@ def _asserts(doc, st) -> str | None:
     cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
     verbs = [t for t in cue or [] if t.pos_ in ("VERB", "AUX") or t.lower_ == "according"]
     lemma = verbs[-1].lemma_.lower() if verbs else None
-    level = LEVELS[0] if lemma in lexicon()["assertion_cues"] else lexicon()["belief_cues"].get(lemma)
+    level = LEVELS[0] if lemma in lexicon()["assertion_cues"] or _speaker_states(doc, st) \
+        else lexicon()["belief_cues"].get(lemma)
     if level is None or any(c.dep_ == "neg" for v in verbs for c in v.children):
         return None
     content = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
@@ -306,6 +320,16 @@ def _asserts(doc, st) -> str | None:
 
 
 _ACTS = {"REQUEST", "THREATEN", "AGREE", "SUPPORT", "REJECT"}
+
+
+def _speaker_states(doc, st) -> bool:
+    """A named speaker's cue from speaker_assertion_cues ("the rebels indicated"): a statement,
+    not a hedge."""
+    if st is None or not st.speaker or st.cue is None:
+        return False
+    cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
+    verbs = [t for t in cue or [] if t.pos_ in ("VERB", "AUX")]
+    return bool(verbs) and verbs[-1].lemma_.lower() in lexicon()["speaker_assertion_cues"]
 
 
 def _names_people(words: str) -> bool:
