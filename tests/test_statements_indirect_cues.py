@@ -76,17 +76,17 @@ def test_in_this_case_is_no_statement():
 
 
 def test_call_on_with_the_preposition_read_as_a_particle():
-    text = "Under the plan, county officials could call on their help during floods."
+    text = "Under the scheme, district officers could call on their support during droughts."
     _, _, found = run(text)
     f = next(f for f in found if f.cue_lemma == "call")
-    assert spans([f], text) == [("county officials", "could call on", "their help")]
+    assert spans([f], text) == [("district officers", "could call on", "their support")]
     assert f.plover_type == "REQUEST"
 
 
 def test_ignoring_an_issue_is_a_stance_but_ignoring_a_ceasefire_is_not():
-    text = "The minister has largely ignored the issue of rural poverty."
+    text = "The governor has mostly ignored the question of rural debt."
     _, _, found = run(text)
-    assert spans(found, text) == [("The minister", "has largely ignored", "the issue of rural poverty")]
+    assert spans(found, text) == [("The governor", "has mostly ignored", "the question of rural debt")]
     text = "Rebels ignored the ceasefire and shelled the town."
     _, _, found = run(text)
     assert found == []

@@ -33,6 +33,7 @@ def lexicon() -> dict:
     data["threat_verbs"] = set(data.get("threat_verbs", ()))
     data["reprisal_nouns"] = set(data.get("reprisal_nouns", ()))
     data["raising_passives"] = set(data.get("raising_passives", ()))
+    data["licensing_verbs"] = set(data.get("licensing_verbs", ()))
     data["perpetration_verbs"] = set(data.get("perpetration_verbs", ()))
     data["light_verbs"] = set(data.get("light_verbs", ()))
     data.setdefault("attitude_adjectives", {})

@@ -180,7 +180,7 @@ def _subject(verb):
             and prev.pos_ in ("NOUN", "PROPN") and prev.dep_ not in _SUBJ and prev.head.i != verb.i \
             and not any(c.dep_ in _SUBJ for c in verb.children) \
             and not any(c.dep_ == "cc" for c in (*verb.children, *verb.head.children) if c.i < verb.i):
-        # "the $20 million experts say it costs": a finite verb joined to nothing by "and" or a
+        # "the $5 billion analysts say it needs": a finite verb joined to nothing by "and" or a
         # comma, right after a noun, is a relative clause without "that" whose subject is the noun
         return prev
     if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN") \
@@ -223,7 +223,7 @@ def _subject(verb):
                         return None
                     if c.lower_ in ("who", "that") or head.lemma_.lower() in lexicon()["source_nouns"] \
                             or head.pos_ == "PROPN" or head.ent_type_ in ("ORG", "GPE", "NORP", "PERSON"):
-                        return head   # "the European Union, which contended that ..."
+                        return head   # "the African Union, which argued that ..."
                     return None
                 if tok is not verb and tok.dep_ == "ccomp" and tok.head.i != tok.i \
                         and (tok.head.lemma_.lower() in _SAY_LIKE or _cue_entry(tok.head) is not None) \
@@ -436,7 +436,7 @@ def _set_off_content(ctx, verb, subj, prep=None) -> Optional[tuple[int, int]]:
 
 def _relative_subject(verb):
     """The relative pronoun that is the cue verb's own subject ("X, who said ...")."""
-    # "citizens, who make up most investors and see the program as ...": a conjunct without
+    # "farmers, who make up most members and see the reform as ...": a conjunct without
     # its own subject shares the relative pronoun
     while verb.dep_ == "conj" and verb.head.i != verb.i and not any(c.dep_ in _SUBJ for c in verb.children):
         verb = verb.head
@@ -570,11 +570,23 @@ def _object_is_content(obj, entry) -> bool:
 GENERIC_CUE = {"epistemic": True, "generic": True}
 
 
+# verbs whose "that"-clause is what they bring about, not what anyone thinks ("to ensure that ...")
+_CAUSING = {"ensure", "insure", "cause", "arrange"}
+# words that make "that" a subordinator of time, result or reason ("now that", "so ... that")
+_THAT_CONJUNCTIONS = {"now", "so", "such", "given", "except", "provided", "providing", "seeing"}
+
+
 def _generic_cue(tok):
-    if tok.pos_ != "VERB" or tok.lemma_.lower() in ("be", "have", "make", "mean", "seem", "appear"):
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in ("be", "have", "make", "mean", "seem", "appear") \
+            or tok.lemma_.lower() in _CAUSING:
         return None
+    doc = tok.doc
     for c in tok.children:
-        if c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+        if c.dep_ == "ccomp" and c.i > tok.i and any(
+                m.dep_ == "mark" and m.lower_ == "that"
+                and not (m.i > 0 and doc[m.i - 1].lower_ in _THAT_CONJUNCTIONS)
+                and not any(doc[k].lower_ in ("so", "such") for k in range(tok.i + 1, m.i))
+                for m in c.children):
             return GENERIC_CUE, None
     return None
 
@@ -638,7 +650,7 @@ def _cue_entry(tok):
     preps = entry.get("needs_prep")
     if preps:
         prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in preps
-                     and not _time_phrase(c)), None)
+                     and not _time_phrase(c) and not _setting_phrase(c)), None)
         if prep is None:
             alternatives = entry.get("or_child") or ()
             if any(c.dep_ in alternatives for c in tok.children):
@@ -657,6 +669,12 @@ def _time_phrase(prep) -> bool:
 
 
 # ---------------------------------------------------------------- speaker roles
+
+def _setting_phrase(prep) -> bool:
+    """ "spoke against a backdrop of flags": the preposition heads the scene, not what the verb
+    needs ("spoke against the war")."""
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in ("backdrop", "background") for c in prep.children)
+
 
 def _is_name(tok) -> bool:
     """A proper name ("Khatibzadeh"), not a title ("the Secretary-General", "spokesman")."""
@@ -677,7 +695,7 @@ def _phrase_span(tok, exclude=()) -> tuple[int, int]:
 
 def _with_modifiers(doc, source: tuple[int, int], cue, content, other_cues=()) -> tuple[int, int]:
     """A source span with the relative clauses and participles that modify its head noun ("Victor
-    Cha, who served as Asia director", "a poll released last week"): PolNeAR source spans are the
+    Okafor, who served as defence attaché", "a poll released last week"): PolNeAR source spans are the
     whole noun phrase. Left out: a modifier that holds or runs into the cue or the content, one
     that reports speech of its own ("Mr. Kamin, who emphasized that ...": other_cues, the
     character offsets of the other cues), an "-ing" participle set off by a comma (it tells the

@@ -198,6 +198,9 @@ class Stage:
             if tok is None or tok[0].pos_ in ("VERB", "AUX") and m.group(0).islower() \
                     or tok[0].ent_iob_ == "I" and not m.group(0).endswith("s"):
                 continue   # the tagger saw the verb (the verb passes had their chance), or a name goes on
+            if tok[0].dep_ == "nsubj" and tok[0].head.i > tok[0].i and tok[0].head.tag_ != "VB" \
+                    and tok[0].head.sent == tok[0].sent:
+                continue   # "Fishing Quota Rules Meet Stiff Resistance": the subject of the verb that follows
             src_words = [x.group(0) for x in words[start:k]]
             # (a sentence-case headline may name its source in lower case: "Federal court rules ...")
             if src_words[0].lower() in _NOT_HEADLINE_SOURCES or not src_words[0][:1].isupper() \
@@ -312,7 +315,8 @@ class Stage:
         if tok.lemma_.lower() == "find" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in lex["physical_finds"]
                                                 for c in tok.children):
             return None   # "soldiers found the bodies": a discovery, not a finding
-        if entry.get("not_objects") and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in entry["not_objects"]
+        if entry.get("not_objects") and any(c.dep_ in ("dobj", "obj") and (c.lemma_.lower() in entry["not_objects"]
+                                                                         or c.lower_ in entry["not_objects"])
                                             for c in tok.children):
             return None   # "will respect the truce": keeping to it, not an attitude
         if entry.get("needs_quote") and not any(c.dep_ in ("dobj", "obj") and (
@@ -332,7 +336,8 @@ class Stage:
                 self._person_subject(ctx, tok) or _as_frame(tok) is not None)):
             return None   # ("attacked her rival as a fraud": the "as" phrase is what was said)
         if tok.dep_ == "xcomp" and (_cue_entry(tok.head) or (None, None))[0] is not None and \
-                not _cue_entry(tok.head)[0].get("needs_quote") and not _is_passive(tok.head):
+                not _cue_entry(tok.head)[0].get("needs_quote") and not _is_passive(tok.head) \
+                and tok.head.lemma_.lower() not in lex["licensing_verbs"]:
             return None   # "wants to release X", "called on Y to reject": the head's content
         if entry.get("epistemic") and tok.dep_ == "xcomp" and tok.tag_ == "VB" and _cue_entry(tok.head) is None \
                 and tok.head.lemma_.lower() not in lex["impression_verbs"] and not _clausal_complement(tok) \
@@ -366,6 +371,15 @@ class Stage:
             # parser may make it the main verb); who believes or says it is not told
             passive = True
         if passive and entry.get("active_only"):
+            return None
+        if entry.get("needs_complement") and not any(
+                c.dep_ in ("dobj", "obj", "xcomp", "ccomp") or c.dep_ == "advcl" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
+            return None   # "sales have declined sharply": falling, not refusing (vs "declined to comment")
+        if tok.dep_ in ("xcomp", "ccomp") and tok.head.pos_ == "VERB" and tok.head.i < tok.i \
+                and tok.head.lemma_.lower() in lex["licensing_verbs"]:
+            return self._licensed(ctx, tok)   # "a law requiring firms to disclose ...": not yet said
+        if _naming_participle(tok) or _unrealized_decree(tok, entry):
             return None
         subj = _subject(tok)
         if subj is not None and not entry.get("epistemic") and _nobody(subj):
@@ -425,6 +439,8 @@ class Stage:
             holder = tok.head if subj is not None and subj.lower_ in _RELATIVE and tok.dep_ == "relcl" else subj
             if holder is None or holder.lemma_.lower() not in lex["rule_nouns"]:
                 return None
+        if subj is not None and ctx.in_dateline(subj.right_edge.idx):
+            return None   # "WASHINGTON, May 3 (Reuters) - ...": the dateline is nobody's subject
         if subj is not None:
             if entry.get("generic") and subj.lower_ in ("it", "this", "that", "there", "which", "what", "one"):
                 return None   # "It turned out that ...": no one holds the thought
@@ -460,6 +476,26 @@ class Stage:
         if entry.get("role") == "allege":
             f.extra["co_targets"] = self._co_targets(ctx, tok, f.target)
         f.extra["role"] = entry.get("role")
+        return f
+
+    def _licensed(self, ctx, tok) -> Optional[Found]:
+        """ "the charter allows clubs to name a deputy", "a law requiring firms to disclose their
+        donors": what one is required or allowed to say is not said; the rule or law that
+        requires or allows it says so (cue: the licensing verb, content: its object and the
+        infinitive). Nothing in the passive ("firms are required to")."""
+        head = tok.head
+        subj = _subject(head)
+        if _is_passive(head) or subj is not None and subj.lower_ in _RELATIVE:
+            return None
+        toks = [t for c in head.children if c.dep_ in ("dobj", "obj") and c.i < tok.i for t in c.subtree]
+        content = _trimmed(ctx.doc, toks + [t for t in tok.subtree])
+        if content is None:
+            return None
+        f = Found(content=ctx.clip(content, head.idx), kind="indirect", sentence=ctx.sentence_of(head.idx),
+                  cue=(_cue_start(head), head.idx + len(head)), cue_lemma=head.lemma_.lower())
+        f.how = "licensing"
+        if subj is not None:   # ("..., in effect daring him to say ...": nobody named)
+            self._set_source(ctx, f, subj)
         return f
 
     def _person_subject(self, ctx, verb) -> bool:
@@ -599,7 +635,7 @@ class Stage:
         if noun.pos_ != "NOUN" and not any(c.dep_ in ("poss", "det") for c in noun.children):
             return None
         entry = lexicon()["speech_nouns"].get(noun.lemma_.lower())
-        if entry is None:
+        if entry is None or entry.get("singular") and noun.tag_ in ("NNS", "NNPS"):
             return None
         head = noun.head
         if noun.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "attr") and head.i in used_cues:
@@ -694,7 +730,7 @@ class Stage:
         for c in noun.children:
             mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in entry.get("preps", ())), None)
             if c.dep_ in ("advcl", "acl") and c.i > noun.i and mark is not None and mark.i < c.i:
-                # "a call for the United States to accept ...": the parser made the preposition the
+                # "a call for the rebels to accept ...": the parser made the preposition the
                 # mark of an infinitive clause with its own subject
                 # (an adverbial clause on its verb, "as he issued a statement", is the writer's)
                 cut = [a for a in c.children if a.dep_ == "advcl" and a.i > c.i and any(
@@ -751,7 +787,7 @@ class Stage:
             f.extra["refer"] = refer
             return
         if src.lower_ == "who" and src.dep_ in _SUBJ and src.head.dep_ == "relcl" and src.head.head.i < src.i:
-            # "a lawyer who is a staunch opponent of ...": the relative pronoun is the source
+            # "a cleric who is a fierce opponent of ...": the relative pronoun is the source
             # span (PolNeAR), the person it refers to the speaker
             f.source = (src.idx, src.idx + len(src))
             actor = ctx.actor_in(src.head.head)
@@ -860,7 +896,7 @@ class Stage:
             return _trimmed(doc, max(sides, key=lambda side: len([t for t in side if not t.is_punct])))
         if not parts and not clausal and verb.dep_ == "advcl" and verb.head.i > verb.i \
                 and any(m.dep_ == "mark" for m in verb.children):
-            # "While he acknowledged funding was a problem, he ...": the parser made the reported
+            # "While she admitted supplies were short, she ...": the parser made the reported
             # clause, which follows the verb without a comma, the head of the verb's clause
             head = verb.head
             after = max(t.i for t in verb.subtree) + 1
@@ -880,7 +916,7 @@ class Stage:
             return _trimmed(doc, max(sides, key=lambda side: len([t for t in side if not t.is_punct])))
         if not parts and verb.lemma_ in _PARENTHETICAL and verb.dep_ in ("parataxis", "advcl", "ccomp", "conj") \
                 and verb.head.i != verb.i and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
-            # "Acts of protest, Mr. Obama said, are acts of patriotism."
+            # "The talks, the envoy said, are a first step."
             head = verb.head
             toks = [t for t in head.subtree if t not in set(verb.subtree) and not t.is_space]
             toks = [t for t in toks if t.sent == verb.sent]
@@ -903,7 +939,7 @@ class Stage:
         if that is not None:
             parts = [p for p in parts if p.i > that.i]
         if not parts and not clausal:
-            # "The nominee continues to insist, most recently in an interview, that he wants ...":
+            # "The general continues to claim, most recently on television, that he wants ...":
             # the parser made the reported clause the root and hung the cue's clause on it
             gov = verb
             while gov.dep_ == "xcomp" and gov.head.i != gov.i:
@@ -1486,6 +1522,28 @@ def _same_title_before(ctx, found: list[Found], f: Found) -> Optional[Found]:
 _CLOSING = " \t\n.,;:!?\"'”’»"
 
 
+# modals under which a decree is only wished for or supposed ("Parliament should enact a law",
+# "the plan would impose a levy"): no body has enacted anything
+_UNREAL_MODALS = {"should", "would", "could", "might", "may", "must", "ought", "can", "ca"}
+
+
+def _unrealized_decree(verb, entry) -> bool:
+    """A decree verb (needs_source: enact, impose, ban, ...) under should/would/could/...: a
+    proposal or a supposition of the writer's, no pronouncement."""
+    return bool(entry.get("needs_source")) and any(
+        c.dep_ == "aux" and c.lower_ in _UNREAL_MODALS for c in verb.children)
+
+
+def _naming_participle(verb) -> bool:
+    """ "a scheme called Green Roots", "a group dubbed X": a participle naming the noun it
+    modifies, with no one naming it (one predicate and nothing else: "the letter called the
+    director a fraud" names two, "..., called Friday for new rules" is a call for something)."""
+    oprd = [c for c in verb.children if c.dep_ == "oprd"]
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and len(oprd) == 1 \
+        and oprd[0].ent_type_ not in ("DATE", "TIME") and not any(
+            c.dep_ in ("agent", "dobj", "obj", "dative", "prep", "prt", "ccomp", "xcomp") for c in verb.children)
+
+
 def _answers_with_force(prep) -> bool:
     """ "responded with airstrikes", "replied with sanctions": an answer in force or measures,
     not in words (statements lexicon force_nouns, measure_nouns)."""
@@ -1919,7 +1977,7 @@ def _nested_adverb_cues(found: list[Found]) -> None:
 
 
 def _participle_contents(doc, found: list[Found]) -> None:
-    """ "“...,” Sanders said, suggesting a few questions: “...”": a participle of saying after
+    """ "“...,” the envoy said, proposing a few steps: “...”": a participle of saying after
     the cue is the speaker's next act with its own content, not what the first verb reported (the
     parser may hang the participle inside the next quotation's clause). A reported content that
     begins with another statement's participle cue, by the same source, is dropped."""
