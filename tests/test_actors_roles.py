@@ -28,7 +28,7 @@ def with_surface(actors, surface):
 # ----------------------------------------------------------------------------- bodies are no crowd
 
 @pytest.mark.parametrize("text", [
-    "The town council called an emergency meeting to discuss the water shortage.",
+    "The district council called a crisis session to review the fuel shortage.",
     "The ethics committee held a meeting on Tuesday.",
     "The school board called a meeting on the new timetable.",
     "The cabinet held an emergency meeting on the floods.",

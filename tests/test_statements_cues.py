@@ -162,9 +162,9 @@ def test_transcript_turns_after_a_paragraph_opening_quote():
 
 
 def test_nouns_that_name_the_holder_of_a_stance():
-    text = "The senator is a staunch opponent of the death penalty. Ken Ito, a longtime critic of the mayor, spoke first."
+    text = "The cleric is a fierce opponent of forced marriage. Ken Ito, a longtime critic of the mayor, spoke first."
     _, _, found = run(text, [("new:ken-ito", "person", "Ken Ito")])
-    assert by_cue(found, text, "opponent of") == ("The senator", "opponent of", "the death penalty")
+    assert by_cue(found, text, "opponent of") == ("The cleric", "opponent of", "forced marriage")
     assert by_cue(found, text, "critic of") == ("Ken Ito", "critic of", "the mayor")
 
 
@@ -274,9 +274,9 @@ def test_a_decree_by_a_body_is_its_pronouncement():
     text = "In March, the regional assembly repealed the emergency law."
     _, _, found = run(text)
     assert by_cue(found, text, "repealed")[::2] == ("the regional assembly", "the emergency law")
-    text = "The ruling was overturned by an appeals court in June."
+    text = "The conviction was overturned by a military tribunal in March."
     _, _, found = run(text)
-    assert by_cue(found, text, "was overturned")[::2] == ("an appeals court", "The ruling")
+    assert by_cue(found, text, "was overturned")[::2] == ("a military tribunal", "The conviction")
 
 
 def test_a_decree_verb_with_no_one_deciding_reports_nothing():

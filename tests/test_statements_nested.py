@@ -20,10 +20,10 @@ def test_saying_with_an_extracted_subject_is_its_own_attribution():
             "said was economic gerrymandering.")
     _, doc, _ = run(text)
     assert ("the auditors", "said") in _attributions(text, doc)
-    text = ("The lawmaker called on the president to retaliate against the meddling the congressman "
-            "said is designed to sow discord.")
+    text = ("The minister called on the army to respond to the shelling the colonel said is meant "
+            "to provoke a wider war.")
     _, doc, _ = run(text)
-    assert ("the congressman", "said") in _attributions(text, doc)
+    assert ("the colonel", "said") in _attributions(text, doc)
 
 
 def test_saying_with_its_own_subject_inside_a_report_stays_in_the_report():
@@ -33,24 +33,24 @@ def test_saying_with_its_own_subject_inside_a_report_stays_in_the_report():
 
 
 def test_clause_after_and_with_its_own_named_speaker_is_its_own_attribution():
-    # the parser hangs "Democrats accused" on "said" as a complement; a reported clause does
+    # the parser hangs "Royalists accused" on "said" as a complement; a reported clause does
     # not begin with "and"
-    text = ("Republicans said they are convinced the department mishandled the investigation and "
-            "Democrats accused the party of stoking the issue.")
+    text = ("Loyalists said they are convinced the ministry bungled the audit and "
+            "Royalists accused the army of fanning the violence.")
     _, doc, _ = run(text)
-    assert ("Democrats", "accused") in _attributions(text, doc)
+    assert ("Royalists", "accused") in _attributions(text, doc)
 
 
 def test_concession_with_its_own_subject_is_a_second_statement():
-    text = ("The lawyer said that public service erases some barriers, though she noted clients "
-            "are beginning to demand diverse teams.")
+    text = ("The activist said that the amnesty heals some wounds, though she noted families "
+            "are starting to want public trials.")
     _, doc, _ = run(text)
     got = _attributions(text, doc)
-    assert ("The lawyer", "said") in got and ("she", "noted") in got
+    assert ("The activist", "said") in got and ("she", "noted") in got
     # a clause of time or reason stays part of what was said
-    text = "The lawyer said the firm will hire more staff when clients demand diverse teams."
+    text = "The activist said the commission will reopen more cases when families want public trials."
     _, doc, _ = run(text)
-    assert _attributions(text, doc) == {("The lawyer", "said")}
+    assert _attributions(text, doc) == {("The activist", "said")}
 
 
 def test_a_texts_wording_is_quoted_with_reads():
@@ -147,16 +147,16 @@ def test_participle_after_the_cue_is_the_speakers_next_act():
     # quotation's clause, "said" gets a second content beginning with the participle; that
     # content is the participle's, not what "said" reported
     from eventlens.pipeline.statements import Found, _participle_contents
-    text = ('"Voters do not agree with the plan," Harlan said, suggesting a few questions, including, '
-            '"Do you really think that landlords need another tax break?"')
+    text = ('"Herders reject the grazing decree," Odhiambo said, suggesting two questions, among them, '
+            '"Do you honestly believe that the generals deserve another amnesty?"')
     _, doc, _ = run(text)
     at = text.index
-    source, said = (at("Harlan"), at("Harlan") + 6), (at("said"), at("said") + 4)
+    source, said = (at("Odhiambo"), at("Odhiambo") + 8), (at("said"), at("said") + 4)
     suggesting = (at("suggesting"), at("suggesting") + 10)
     direct = Found(content=(1, at(',"')), kind="direct", sentence=(0, len(text)), cue=said, source=source)
     wrong = Found(content=(suggesting[0], len(text) - 1), kind="mixed", sentence=(0, len(text)), cue=said,
                   source=source)
-    own = Found(content=(at("a few"), len(text) - 1), kind="mixed", sentence=(0, len(text)), cue=suggesting,
+    own = Found(content=(at("two questions"), len(text) - 1), kind="mixed", sentence=(0, len(text)), cue=suggesting,
                 source=source)
     found = [direct, wrong, own]
     _participle_contents(doc, found)

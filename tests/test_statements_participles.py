@@ -17,11 +17,11 @@ def test_main_verb_parsed_as_a_participle_of_the_subject_phrase():
 
 
 def test_source_phrase_never_runs_into_its_cue():
-    text = "Roy Carter (D), the governor's rival in the coming election, called Friday for releasing the records."
+    text = "Amos Kibet (ODM), the governor's rival in the next vote, called Tuesday for publishing the audit."
     _, _, found = run(text)
     src, cue, content = by_cue(found, text, "called")
-    assert src == "Roy Carter (D), the governor's rival in the coming election"
-    assert "releasing the records" in content
+    assert src == "Amos Kibet (ODM), the governor's rival in the next vote"
+    assert "publishing the audit" in content
 
 
 def test_participle_modifying_a_noun_is_not_the_main_verb():
@@ -58,9 +58,9 @@ def test_document_named_by_a_present_participle_is_the_source():
 
 
 def test_present_participle_of_a_thing_is_no_speaker():
-    text = "The agency adopted a policy urging employees to report abuse."
+    text = "The ministry issued a directive urging soldiers to report looting."
     _, _, found = run(text)
-    assert all(s[0] != "a policy" for s in spans(found, text))
+    assert all(s[0] != "a directive" for s in spans(found, text))
 
 
 def test_have_is_a_light_verb_for_speech_nouns():

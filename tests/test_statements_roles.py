@@ -74,11 +74,11 @@ def test_conjoined_speakers_each_have_their_own_source():
 
 
 def test_negated_cue_is_reported_without_a_speech_act():
-    text = "The ministry did not condemn the raid. The army did not immediately respond to requests for comment."
+    text = "The ministry did not condemn the raid. The army did not immediately respond to questions about the convoy."
     sts, _, _ = run(text, [("new:ministry", "organization", "ministry"), ("new:army", "organization", "army")])
     s = one(sts, "the raid")
     assert s.cue.text == "did not condemn" and s.plover_type is None and s.target is None
-    assert one(sts, "requests for comment").cue.text == "did not immediately respond to"
+    assert one(sts, "questions about the convoy").cue.text == "did not immediately respond to"
 
 
 def test_passive_cue_with_and_without_agent():

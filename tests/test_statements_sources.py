@@ -66,9 +66,9 @@ def test_speaker_of_a_participle_after_a_preposition():
 
 
 def test_speaker_of_an_infinitive_after_an_adjective():
-    text = "He was able to consistently tout his record at every stop."
+    text = "The general was able to proudly tout his victories at each parade."
     _, _, found = run(text)
-    assert by_cue(found, text, "to consistently tout") == ("He", "to consistently tout", "his record")
+    assert by_cue(found, text, "to proudly tout") == ("The general", "to proudly tout", "his victories")
     # ... but "it is worth noting" is the writer's own remark
     assert run("It is worth noting that the bridge was built in 1950.")[2] == []
 
@@ -334,18 +334,18 @@ def test_dateline_is_not_part_of_the_speaker():
 
 
 def test_known_actor_the_tagger_made_a_noun_compound_holds_the_speech_noun():
-    # the parser reads "Trump charges" as a noun phrase; Trump is a known actor
-    text = "Ortega now says she opposes the deal. Trump charges that countries that gain from the deal gave money to her foundation."
-    _, _, found = run(text, [("new:trump", "person", "Trump"), ("new:ortega", "person", "Ortega")])
+    # the parser reads "Baraza charges" as a noun phrase; Baraza is a known actor
+    text = "Achieng now says she rejects the pact. Baraza charges that banks that profit from the pact paid money to her charity."
+    _, _, found = run(text, [("new:baraza", "person", "Baraza"), ("new:achieng", "person", "Achieng")])
     f = next(f for f in found if text[f.cue[0]:f.cue[1]] == "charges")
-    assert text[f.source[0]:f.source[1]] == "Trump" and f.speaker == "new:trump"
+    assert text[f.source[0]:f.source[1]] == "Baraza" and f.speaker == "new:baraza"
 
 
 def test_passive_verb_of_feeling_with_a_clause_is_held_by_its_subject():
-    text = "Republicans were also incensed that the deals did not require the staff to cooperate."
+    text = "Opposition deputies were also incensed that the accords did not oblige the militias to disarm."
     _, _, found = run(text)
     assert by_cue(found, text, "were also incensed") == (
-        "Republicans", "were also incensed", "the deals did not require the staff to cooperate")
+        "Opposition deputies", "were also incensed", "the accords did not oblige the militias to disarm")
 
 
 def test_comment_made_before_a_colon_is_made_by_the_verbs_subject():
@@ -360,18 +360,18 @@ def test_comment_made_before_a_colon_is_made_by_the_verbs_subject():
 
 
 def test_that_clause_the_parser_made_the_root_is_the_cues_content():
-    text = "The nominee continues to insist, most recently in an interview with a local paper, that he really wants to release his taxes."
+    text = "The general continues to insist, lately in a speech with a crowd of veterans, that he truly wants to leave office."
     _, _, found = run(text)
     assert by_cue(found, text, "continues to insist") == (
-        "The nominee", "continues to insist", "he really wants to release his taxes")
+        "The general", "continues to insist", "he truly wants to leave office")
     # the clause's own verb does not report the clause that governs it
-    assert not any(f[2].startswith("The nominee") for f in spans(found, text))
+    assert not any(f[2].startswith("The general") for f in spans(found, text))
 
 
 def test_who_before_a_noun_that_names_a_stance_holder_is_the_source():
-    text = "Kaine is a former lawyer who is a staunch opponent of the death penalty."
+    text = "Abdi is a former imam who is a fierce opponent of child marriage."
     _, _, found = run(text)
-    assert by_cue(found, text, "opponent of") == ("who", "opponent of", "the death penalty")
+    assert by_cue(found, text, "opponent of") == ("who", "opponent of", "child marriage")
 
 
 def test_source_noun_compound_is_matched_by_its_word_not_only_its_lemma():
@@ -382,14 +382,14 @@ def test_source_noun_compound_is_matched_by_its_word_not_only_its_lemma():
 
 
 def test_having_said_that_names_no_speaker():
-    text = "Every firm should pay some tax. (Having said that, there are some economists who argue for no tax at all.)"
+    text = "Every militia should hand in its guns. (Having said that, there remain commanders who argue for keeping rifles.)"
     _, _, found = run(text)
     assert not any(f[1] == "Having said" and f[0] == "that" for f in spans(found, text))
 
 
 def test_naming_participle_set_off_by_commas_names_no_speaker():
     # "His group, called the Liberty Fund, ...": the group is called so; it calls nothing
-    text = "In May the mayor handed the park to the state. His nonprofit group, called the Liberty Fund, will still own the land."
+    text = "In May the governor ceded the mine to the army. His mining firm, called the Sahel Trust, will still hold the permits."
     _, _, found = run(text)
     assert all(f[0] is None for f in spans(found, text) if f[1] == "called")
     text = "Critics called the plan a disaster."
@@ -398,10 +398,10 @@ def test_naming_participle_set_off_by_commas_names_no_speaker():
 
 
 def test_determined_to_have_done_is_a_finding_nobody_holds():
-    text = "Suits are allowed only if the country involved was determined to have supported the attack."
+    text = "Claims are admissible only if the state concerned was determined to have financed the bombing."
     _, _, found = run(text)
     src, _, content = by_cue(found, text, "was determined")
-    assert src is None and content.startswith("the country involved")
+    assert src is None and content.startswith("the state concerned")
     text = "The senator was determined to win the seat."
     _, _, found = run(text)
     assert by_cue(found, text, "was determined")[0] == "The senator"
@@ -411,9 +411,9 @@ def test_time_phrase_ending_the_subject_is_not_part_of_the_speaker():
     text = "A group of doctors in 2015 sent a letter to the dean calling for his dismissal."
     _, _, found = run(text)
     assert by_cue(found, text, "sent")[0] == "A group of doctors"
-    text = "Trump this week also said he would consider naming a new judge."
+    text = "Mutua this week also said he would weigh sacking the police chief."
     _, _, found = run(text)
-    assert by_cue(found, text, "also said")[0] == "Trump"
+    assert by_cue(found, text, "also said")[0] == "Mutua"
     # a date that names the group stays
     text = "The class of 2015 said it was proud."
     _, _, found = run(text)
@@ -428,19 +428,19 @@ def test_abbreviation_in_parentheses_after_a_name_stays_whole():
 
 
 def test_aside_with_as_read_as_a_preposition_reports_the_rest_of_the_sentence():
-    text = "Hawaii, as one of the mayor's climate advisers pointed out, normally does not get back-to-back storms."
+    text = "Gao, as one of the mayor's defence advisers pointed out, rarely suffers two raids a week."
     _, _, found = run(text)
     src, _, content = by_cue(found, text, "pointed out")
-    assert src == "one of the mayor's climate advisers" and content == "normally does not get back-to-back storms"
+    assert src == "one of the mayor's defence advisers" and content == "rarely suffers two raids a week"
 
 
 def test_clause_right_after_a_subordinate_cue_is_its_content():
-    # the parser makes "funding was a major reason" the head of "While he acknowledged"
-    text = "While he acknowledged funding was a major reason he felt tired, he blamed the mayor."
+    # the parser makes "fuel was a key reason" the head of "While she acknowledged"
+    text = "While she acknowledged fuel was a key reason the convoy stalled, she blamed the rebels."
     _, _, found = run(text)
-    assert by_cue(found, text, "acknowledged") == ("he", "acknowledged", "funding was a major reason he felt tired")
-    # the clause before "he blamed the mayor" is not what he blamed
-    assert by_cue(found, text, "blamed") == ("he", "blamed", "the mayor")
+    assert by_cue(found, text, "acknowledged") == ("she", "acknowledged", "fuel was a key reason the convoy stalled")
+    # the clause before "she blamed the rebels" is not what she blamed
+    assert by_cue(found, text, "blamed") == ("she", "blamed", "the rebels")
     # a comma ends the subordinate clause: no content for "spoke"
     text = "While he spoke, the crowd cheered."
     _, _, found = run(text)
@@ -448,10 +448,10 @@ def test_clause_right_after_a_subordinate_cue_is_its_content():
 
 
 def test_verb_right_after_a_noun_without_and_is_a_relative_clause_of_the_noun():
-    text = "Mr. Lee has raised $500,000 so far. That is a small fraction of the $20 million experts say it costs to run statewide."
+    text = "Mr. Banda has raised $300,000 so far. That is a tiny share of the $15 million engineers say it takes to rebuild the dam."
     _, _, found = run(text)
     src, _, content = by_cue(found, text, "say")
-    assert src.endswith("experts") and content == "it costs to run statewide"
+    assert src.endswith("engineers") and content == "it takes to rebuild the dam"
     text = "The mayor spoke for an hour and said the roads were bad."
     _, _, found = run(text)
     assert by_cue(found, text, "said")[0] == "The mayor"
