@@ -122,6 +122,8 @@ def _scan_paragraph(text, paras, p, quotes) -> int:
         nstart, nend = paras[q + 1]
         if text[nstart] not in OPENERS or text[nstart] in SINGLE:
             break
+        if (stack[0][0] == "\"") != (text[nstart] == "\""):
+            break   # a straight mark goes on with a straight one ('"... \n\n"...'), a curly with a curly
         q += 1
         close = _find_close(text, nstart + 1, nend, stack[0][0])
         if close is not None:

@@ -42,6 +42,8 @@ def lexicon() -> dict:
     data["appearance_verbs"] = set(data.get("appearance_verbs", ()))
     data.setdefault("speech_nouns", {})
     data["framing_verbs"] = set(data.get("framing_verbs", ()))
+    for key in ("label_verbs", "label_use_verbs", "label_nouns", "quoted_as_verbs"):
+        data[key] = set(data.get(key, ()))
     data["speech_artifacts"] = set(data.get("speech_artifacts", ()))
     data["attribution_adverbs"] = set(data.get("attribution_adverbs", ()))
     data["experiencer_verbs"] = set(data.get("experiencer_verbs", ()))

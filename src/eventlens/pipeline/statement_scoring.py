@@ -84,9 +84,12 @@ def predicted_spans(doc, univocal: bool = True) -> list[dict]:
     statements = doc._.statements or []
     text = doc_text(doc)
     if univocal:
+        # (a quotation before the other's content is no part of it: in "“Ready?” she said, but ..."
+        # the parser may take "she said" into the next clause a later cue reports)
         statements = [st for st in statements if st.cue is None or _own_clause(doc, st) or not any(
             o is not st and o.content.start <= st.cue.start and st.cue.end <= o.content.end
-            and not _in_source_phrase(o, st) and not _second_act(doc, o, st) for o in statements)]
+            and not _in_source_phrase(o, st) and not _second_act(doc, o, st)
+            and st.content.end > o.content.start for o in statements)]
     # conjoined speakers ("X and Y accused ...") make one attribution with one source phrase
     groups: dict[tuple, list] = {}
     for st in statements:
@@ -146,6 +149,10 @@ def _own_clause(doc, st) -> bool:
         return False
     if verb.dep_ == "relcl" or _extracted_complement(verb):
         return lemma in _SAYING
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ == "by":
+        # "X responded to the critics by saying ...": the saying is the act that tells the words
+        # ("by adding a few towns" adds no words)
+        return lemma in _SAYING and lemma != "add"
     # "X said the plan failed, and Democrats accused Y of ...", "..., and when pressed, the mother
     # replied, “...”": a coordinated clause with its own named speaker is that speaker's statement,
     # not part of X's (also when the parser hung the clause after "and" on X's verb as a

@@ -519,8 +519,14 @@ def _speaker_prefix(ctx, start: int, end: int) -> bool:
         return False
     if any(w.lower() in _HEADING_PREPS for w in words[1:]):
         return False   # "Relief for Refugees:", "Frustration with police:": a heading, not a speaker
-    if place_at(ctx.doc, start, end) is not None:
-        return False   # ("Pakistan: suicide attack kills nine": a country heading a headline is its topic)
+    label = text[start:end]
+    if place_at(ctx.doc, start, end) is not None and not (words == [w.upper() for w in words] and (
+            all(w in ctx.speaker_names() for w in words)
+            or len(re.findall(r"(?:^|\n)[\"“']?" + re.escape(label) + r":", text)) >= 2)):
+        # ("Pakistan: suicide attack kills nine": a country heading a headline is its topic; but a
+        # transcript's all-caps label is the speaker named so elsewhere or heading other turns,
+        # "WALLACE:", even when a town has that name)
+        return False
     actor = actor_at(ctx.doc, start, end)
     if actor is not None:
         # ("Pakistan: suicide attack kills nine": a country heading a headline is its topic)

@@ -44,6 +44,9 @@ __all__ = ["Found", "Stage", "make_stage", "lexicon", "VIOLENT_PLOVER", "score",
 _ANONYMITY = re.compile(r"\bbe (?:named|identified)\b|\b(?:reveal|give|disclose|publish|use)\w* (?:his|her|their|its) "
                         r"(?:name|identity)\b|\banonymity\b", re.I)
 
+# words opening an adverbial clause ("..., when Y criticized him"): its verb frames no quote before it
+_SUBORDINATORS = {"when", "as", "after", "because", "while", "if", "before", "since", "until", "although", "though"}
+
 # closing marks of a quotation nested at the end of another ("... he said, '... are off.'")
 _NESTED_CLOSERS = "'\u2019\u201d\" "
 
@@ -85,7 +88,7 @@ class Stage:
     # -- finding -----------------------------------------------------------------
     def find(self, doc) -> list[Found]:
         text = doc_text(doc)
-        quotes = find_quotes(text)
+        quotes = [q for q in find_quotes(text) if not _excerpt_block(text, q)]
         sents = list(doc.sents)
         ctx = _Context(doc, sents, quotes)
         found: list[Found] = []
@@ -102,6 +105,8 @@ class Stage:
             # attitudes and impressions: "X is sure that ...", "X seemed weaker"
             (True, lambda si, tok: self._attitude(ctx, tok) or self._impression(ctx, tok, used_cues)
              or self._experiencer(ctx, tok)),
+            # quoted predicates: "labeled “False”", "used the phrase “...”", "pounding X as a “fraud”"
+            (True, lambda si, tok: self._quoted_label(ctx, tok)),
         )
         for skip_used, find_at in passes:
             for si, sent in enumerate(sents):
@@ -276,17 +281,48 @@ class Stage:
             o0, o1 = q.outer
             if not overlaps(o0, o1, c0, c1):
                 continue
+            frame = self._own_frame(ctx, cue, q)
+            if frame is not None:
+                # the quote has its own cue ("... before asking her, “...”"), which the content ends before
+                end = len(text[:_cue_start(frame)].rstrip(" ,"))
+                if f.content[0] < end < f.content[1]:
+                    f.content = (f.content[0], end)
+                continue
             used_quotes.add(qi)
             # (not when the clause goes on past the quote: 'that "rioters" had attacked ...')
             if o0 <= c0 and c1 <= o1 + 1 or (q.start <= c0 + 2 and c1 >= q.end and not text[o1:c1].strip(_CLOSING)):
                 # the clause is the quotation (possibly with trailing punctuation outside it)
                 f.content = (q.start, q.end)
                 f.kind = "direct" if self._quote_is_separate(ctx, q, cue) else "mixed"
+            elif cue.idx >= o1 and c0 < o0 and text[c0:o0].rstrip().endswith(":") and c1 <= o1 + 1:
+                # "X scolded him: “...,” she said": the words before the colon frame the quote
+                # themselves; the cue after it reports the quotation alone
+                f.content, f.kind = (q.start, q.end), "direct"
             else:
                 f.kind = "mixed"
                 # a clause opening with the quote keeps its opening mark ('"rioters" had ...')
                 start = o0 if o0 <= c0 <= q.start else min(c0, q.start)
                 f.content = (start, max(c1, q.end))
+
+    def _own_frame(self, ctx, cue, q: Quote):
+        """A quote set off by a comma or colon after a verb of saying or asking of its own that
+        stands between another cue and the quote ("X sings to Y before asking her, “...”", "the
+        ad ends with footage of X saying, “...”"): the quote is that verb's (returned), not the first cue's."""
+        text, doc = doc_text(ctx.doc), ctx.doc
+        o0 = q.outer[0]
+        if cue.idx >= o0 or text[:o0].rstrip()[-1:] not in (",", ":"):
+            return None
+        lex = lexicon()
+        for t in doc[cue.i + 1:cue.sent.end]:
+            if t.idx >= o0:
+                break
+            between = doc[t.i + 1:doc.char_span(o0, o0 + 1, alignment_mode="expand").start]
+            if t.lemma_.lower() in _SAY_LIKE | {"ask"} and t.pos_ == "VERB" and not ctx.in_quote(t.idx) \
+                    and t.lemma_.lower() in lex["cues"] and not any(
+                        x.is_quote or x.pos_ in ("VERB", "AUX") or x.lower_ in ("that", "whether", "if")
+                        for x in between):
+                return t   # (not "X said Y was right when he said that under Z, “...”": a clause of its own)
+        return None
 
     def _indirect(self, ctx, si, tok) -> Optional[Found]:
         doc, lex = ctx.doc, lexicon()
@@ -496,6 +532,78 @@ class Stage:
         f.how = "licensing"
         if subj is not None:   # ("..., in effect daring him to say ...": nobody named)
             self._set_source(ctx, f, subj)
+        return f
+
+    def _quoted_label(self, ctx, tok) -> Optional[Found]:
+        """A verb that names, labels or words something with a quotation (label_verbs: "it was
+        labeled “Mostly False”", "a memo titled “How to ...”", "had typed “acute distress”";
+        label_use_verbs: "has used the phrase “...”") or casts a person "as" a quoted label
+        (quoted_as_verbs: "has been pounding X as a “fraud”", "went after X as “unfit”"): the
+        quotation is what was said, the verb the cue. Only when a quotation opens inside the
+        verb's object, complement or "as" phrase (or right after the verb)."""
+        if tok.pos_ != "VERB" or _is_negated(tok) or not ctx.quotes or tok.dep_ == "amod" \
+                or tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "so-"):
+            return None   # ("the so-called “Red Brigade”": the writer's distance, nobody's words)
+        if tok.lemma_.lower() in ("call", "name", "dub", "nickname") and (
+                tok.tag_ == "VBN" and _agent(tok) is None and not any(c.dep_ == "nsubjpass" for c in tok.children)
+                or any(c.dep_ in ("dobj", "obj") and c.lower_ in ("itself", "themselves", "himself", "herself")
+                       for c in tok.children)):
+            return None   # "a militia called “Red Brigade”", "a group calling itself “...”": a name
+        doc, lex, text = ctx.doc, lexicon(), doc_text(ctx.doc)
+        word = tok.lower_
+        lemmas = {tok.lemma_.lower(), word[:-1], word[:-2], word[:-3] + "e"}   # (a cut silent e)
+        parts, cue_end = [], tok.idx + len(tok)
+        labelling = bool(lemmas & lex["label_verbs"])
+        if labelling:
+            parts = [c for c in tok.children if c.i > tok.i and c.dep_ in (
+                "dobj", "obj", "oprd", "attr", "xcomp", "ccomp", "appos", "dative", "npadvmod")]
+        elif lemmas & lex["label_use_verbs"]:
+            noun = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i
+                         and c.lemma_.lower() in lex["label_nouns"]), None)
+            if noun is None:
+                return None
+            parts, cue_end = [noun], noun.idx + len(noun)
+        elif lemmas & lex["quoted_as_verbs"]:
+            s0, s1 = tok.sent.start_char, tok.sent.end_char
+            if any(e.plover_type in VIOLENT_PLOVER and e.trigger is not None
+                   and s0 <= e.trigger.start < s1 for e in doc._.events or []):
+                return None   # force, not words ("jets pounded the city as “retaliation”, killing 20")
+            preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
+            target = next((c for c in tok.children if c.dep_ in ("dobj", "obj") and c.i > tok.i), None)
+            after = next((p for p in preps if p.lower_ in ("after", "at", "on")), None)
+            if target is None and after is not None:
+                target = next((c for c in after.children if c.dep_ == "pobj"), None)
+                cue_end = after.idx + len(after)   # "has gone after"
+            as_prep = next((p for p in preps if p.lower_ == "as"), None)
+            if target is None or as_prep is None or not (
+                    target.pos_ in ("PROPN", "PRON") or target.ent_type_ in ("PERSON", "ORG", "NORP")):
+                return None
+            parts = [target, as_prep]
+        if not parts and not labelling:
+            return None
+        toks = sorted((t for c in parts for t in c.subtree), key=lambda t: t.i)
+        while len(toks) > 1 and (toks[-1].dep_ == "cc" or toks[-1].is_punct and not toks[-1].is_quote):
+            toks.pop()   # "as “unfit” or poking ...": the conjunction goes with the next verb
+        # (a label the parser did not hang on the verb counts when the quotation follows it right away)
+        lo = min(t.idx for t in toks) if toks else cue_end
+        hi = max(t.idx + len(t) for t in toks) if toks else cue_end
+        quote = next((q for q in ctx.quotes if (lo <= q.open_at < hi or not text[cue_end:q.open_at].strip())
+                      and q.open_at >= cue_end and ctx.sent_index(q.open_at) == ctx.sent_index(tok.idx)), None)
+        if quote is None:
+            return None
+        passive = _is_passive(tok) or tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl") and not any(
+            c.dep_ in ("nsubj", "aux") for c in tok.children)
+        subj = _agent(tok) if passive else None if tok.dep_ == "pcomp" else _subject(tok)
+        if subj is not None and (ctx.in_quote(subj.idx) or subj.lower_ in ("which", "that")):
+            return None
+        content = ctx.clip((min(lo, quote.open_at), max(hi, quote.outer[1])), tok.idx)
+        f = Found(content=content, kind="mixed", sentence=ctx.sentence_of(tok.idx),
+                  cue=(_cue_start(tok), cue_end), cue_lemma=tok.lemma_.lower(), how="quoted label")
+        if subj is not None:
+            self._set_source(ctx, f, subj)
+            rel = _relative_subject(tok)
+            if rel is not None and f.source is not None:
+                f.source, f.extra["co_sources"] = (rel.idx, rel.idx + len(rel)), []   # "who", as in _indirect
         return f
 
     def _person_subject(self, ctx, verb) -> bool:
@@ -1081,8 +1189,14 @@ class Stage:
                 not text[o_end:ctx.sents[sj + 1].start_char].strip() and "\n" not in text[o_end:ctx.sents[sj + 1].start_char]:
             # "“Why now?” Clinton said." -- the parser ends the sentence inside the quote
             nxt = ctx.sents[sj + 1]
+            if len(nxt) > 25:
+                # a long sentence going on after the cue ("“Ready?” she said, but Kevin was ..."):
+                # only its opening words up to the first comma can hold the quote's cue
+                comma = next((t.i for t in nxt if t.text in (",", ";")), None)
+                if comma is not None and comma - nxt.start <= 6:
+                    nxt = ctx.doc[nxt.start:comma]
             if len(nxt) <= 25 and not any(t.dep_ in ("ccomp", "dobj") and t.head.lemma_ in lexicon()["cues"]
-                                          for t in nxt):
+                                          and t.i < nxt.end for t in nxt.root.sent if t.head.i in range(nxt.start, nxt.end)):
                 regions.append(nxt)
         seen = set()
         for sent in regions:
@@ -1100,8 +1214,33 @@ class Stage:
         words = len(text[q.start:q.end].split())
         sent = ctx.sents[si]
         f = None
-        if cands:
+        dash = self._dash_before(ctx, q) if words >= MIN_STANDALONE_QUOTE_WORDS else None
+        colon = self._colon_before(ctx, q)
+        if cands and colon is not None:
+            best = min(cands, key=lambda c: c[0])[1]
+            if best.idx < colon[1].idx and colon[1] not in best.subtree \
+                    and ctx.sent_index(best.idx) != ctx.sent_index(colon[1].idx):
+                # "... consider the cost. The problem is shown by this finding: “...”": the noun
+                # phrase before the colon introduces the quote, not a cue of an earlier sentence
+                cands = []
+        if dash is not None:
+            # "including the former governor Jane Doe -- “It is ...” --": the dash sets off the
+            # words of the person named before it
+            dash_tok, name = dash
+            cs = ctx.sentence_of(q.open_at)
+            f = Found(content=(q.start, q.end), kind="direct", sentence=(min(cs[0], name.start_char), max(cs[1], o_end)),
+                      cue=(dash_tok.idx, dash_tok.idx + len(dash_tok)), cue_lemma="--", how="dash")
+            f.source = (name.start_char, name.end_char)
+            f.speaker = self._actor_id(ctx, f.source)
+        elif cands:
             _, tok, (entry, prep) = min(cands, key=lambda c: c[0])
+            if tok.idx > o_end and text[:o_start].rstrip()[-1:] in ",:" and any(
+                    c.dep_ in ("mark", "advmod") and c.i < tok.i and c.lower_ in _SUBORDINATORS for c in tok.children):
+                # "X saying, “...,” when Y criticized him": the cue of a clause after the quote
+                # that opens with "when"/"as" is no frame of it; a verb of saying before it is
+                before_q = [c for c in cands if c[1].idx < o_start and c[1].lemma_.lower() in _SAY_LIKE | {"ask"}]
+                if before_q:
+                    _, tok, (entry, prep) = min(before_q, key=lambda c: c[0])
             subj = _subject(tok)
             if tok.lower_ in lexicon()["according_to"]:
                 to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -1144,9 +1283,9 @@ class Stage:
                 f.speaker = self._actor_id(ctx, f.source)
             f.target = self._target(ctx, tok, entry) if entry else None
             used_cues.add(tok.i)
-        elif self._colon_before(ctx, q) is not None:
+        elif colon is not None:
             # "A lesson from Jane Doe: “...”": the colon introduces the words of the phrase before it
-            colon, src = self._colon_before(ctx, q)
+            colon, src = colon
             cs = ctx.sentence_of(q.open_at)
             cue = (colon.idx, colon.idx + 1)
             lex = lexicon()
@@ -1201,6 +1340,23 @@ class Stage:
             return None
         return colon, noun
 
+    def _dash_before(self, ctx, q: Quote):
+        """(dash token, person name span) when a quote follows "<person's name> --" (or an em or
+        en dash) in its sentence: the name speaks the words the dash sets off."""
+        doc = ctx.doc
+        span = doc.char_span(q.outer[0], q.outer[0] + 1, alignment_mode="expand")
+        if span is None or span[0].i < 2:
+            return None
+        dash = doc[span[0].i - 1]
+        if dash.text not in ("--", "—", "–", "―") or ctx.in_quote(dash.idx):
+            return None
+        name = doc[dash.i - 1]
+        ent = next((e for e in doc.ents if e.start <= name.i < e.end), None)
+        if ent is None or ent.label_ != "PERSON" or ent.end != name.i + 1 or ent.start < ctx.sents[
+                ctx.sent_index(q.open_at)].start or ctx.in_quote(ent.start_char):
+            return None
+        return dash, ent
+
     def _quote_is_separate(self, ctx, q: Quote, cue) -> bool:
         """A direct quote is set off by punctuation (X said: “...” / “...,” X said) or fills
         its own sentence; otherwise it is a fragment inside reported speech (mixed)."""
@@ -1211,8 +1367,8 @@ class Stage:
             return True
         # the quotation's last mark, past a nested quotation closing with it ("... are off.'")
         last = text[q.start:q.end].rstrip(_NESTED_CLOSERS)[-1:]
-        if before[-1] == "," and last and last in ".!?,":
-            return True   # X said, “We will fight.”
+        if before[-1] == "," and (last and last in ".!?," or text[q.end:q.end + 1] == ","):
+            return True   # X said, “We will fight.” / X said, “We will fight,” when ...
         # "“...,” said X" / "“...” He added"
         return cue.idx >= o_end and (text[q.end:q.end + 1] == "," or bool(last) and last in ".!?,")
 
@@ -1574,6 +1730,14 @@ def _group_description(subj) -> bool:
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
         return False
     return not any(t.lemma_ == noun.lemma_ and of_phrase(t) for t in noun.doc[max(0, noun.i - 80):noun.i])
+
+
+def _excerpt_block(text: str, q: Quote) -> bool:
+    """A passage copied from another article, each paragraph opened by a straight mark that
+    never closes, with its own curly quotations inside ('"The first time she saw him, ... what
+    she called a “rant,” ...'): narrative to read for its own statements, not one quotation."""
+    return q.close_at is None and text[q.open_at] == '"' and (q.open_at == 0 or text[q.open_at - 1] == "\n") \
+        and "\u201c" in text[q.start:q.end] and _COLON_SPEAKER.match(text, q.open_at) is None   # (a transcript's turns stay quotes)
 
 
 def _stranded_subject(verb):
