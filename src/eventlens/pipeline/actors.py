@@ -919,13 +919,15 @@ def _one_person(subj, over) -> bool:
     """A subject that is one person: a singular person noun or title ("the spokesman", "the
     minister"), a name with a person's apposition, or a person's name. One person's demand or
     denunciation is no crowd's protest."""
+    if subj.tag_ in ("NNS", "NNPS") or subj.text.isupper() or any(c.dep_ == "conj" for c in subj.children):
+        return False   # ("Resistance Committees staged a protest", whatever NER calls them; "X and Y"; "ABFSU")
     if subj.tag_ == "NN" and (subj.lemma_.lower() in person_nouns() or subj.lower_ in TITLE_SECTORS):
         return True
-    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children):
-        return True
-    return subj.ent_type_ == "PERSON" or any(
-        c.label == "PERSON" or c.new_kind == "person" or c.record is not None and c.record.kind == "person"
-        for c in over)
+    if subj.pos_ == "NOUN" and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in subj.children):
+        return True   # ("the activist, Jane Doe, demanded"; not "La Spezia, Liguria")
+    if any(c.resolved for c in over):
+        return any(c.resolved and c.record.kind == "person" for c in over)
+    return subj.ent_type_ == "PERSON" and any(c.label == "PERSON" or c.new_kind == "person" for c in over)
 
 
 def _armed_person_noun(tok) -> bool:
