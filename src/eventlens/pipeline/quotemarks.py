@@ -57,6 +57,8 @@ def _is_space(ch: str) -> bool:
 def _can_open(text: str, i: int) -> bool:
     prev = text[i - 1] if i > 0 else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
+    if text[i] == "«" and nxt in " \u00a0\u202f":
+        nxt = text[i + 2] if i + 2 < len(text) else ""   # French spacing: « Nous ... »
     return (_is_space(prev) or prev in "([{—–-/:" or prev in DOUBLE or prev in SINGLE) and not _is_space(nxt)
 
 
@@ -65,6 +67,8 @@ def _can_close(text: str, i: int) -> bool:
     nxt = text[i + 1] if i + 1 < len(text) else ""
     if prev == " " and i >= 2 and text[i - 2] in "'’" and text[i] in DOUBLE:
         prev = text[i - 2]   # "... the term 'outreach,' " he said": a space between two closing marks
+    elif text[i] == "»" and prev in " \u00a0\u202f" and i >= 2:
+        prev = text[i - 2]   # French spacing: « ... terroristes »
     return not _is_space(prev) and (_is_space(nxt) or not nxt.isalnum())
 
 

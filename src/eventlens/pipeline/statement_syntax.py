@@ -491,12 +491,21 @@ _NOT_SPEAKERS = {"update", "note", "editor", "editors", "correction", "related",
                  "clarification", "disclosure", "transcript", "caption", "graphic", "chart", "map"}
 
 
-def _without_dateline(text: str, span: tuple[int, int]) -> tuple[int, int]:
+_PLACE_DASH = re.compile(r"([A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*){0,3})[ \t]+[-–—]{1,2}[ \t]+(?=[A-Z])")
+
+
+def _without_dateline(text: str, span: tuple[int, int], doc=None) -> tuple[int, int]:
     """A source or content span that opens its paragraph with a dateline ("WASHINGTON --
     President Obama", "KYIV, May 9 - A missile ...") without it: the place line says where the
-    report was filed, neither who spoke nor what was said."""
+    report was filed, neither who spoke nor what was said. With the doc, a known place in
+    title case before a dash ("Sulaymaniyah - Three persons ...", translated wire copy) too."""
     start, end = span
     para = text.rfind("\n", 0, start) + 1
+    if doc is not None and para == start and dateline_at(text, start, end) is None:
+        m = _PLACE_DASH.match(text, start, end)
+        place = place_at(doc, m.start(1), m.end(1)) if m is not None and m.end() < end else None
+        if place is not None and any(p.start == m.start(1) and p.end == m.end(1) for p in place.mentions):
+            return m.end(), end
     if para < start:
         # a span that begins inside the dateline ("May 9 - Sudan's army ..." of "EL OBEID,
         # Sudan, May 9 - Sudan's army ...") loses the rest of it
@@ -853,3 +862,39 @@ def _own_phrase(name, subj) -> Optional[tuple[int, int]]:
 def _conjunct_span(tok) -> tuple[int, int]:
     """One conjunct of a conjoined speaker phrase ("Hana Sato" in "Hana Sato and Ken Ito")."""
     return _phrase_span(tok, [c for c in tok.children if c.dep_ in ("conj", "cc") and not _in_apposition(c)])
+
+
+def _inverted_subject(verb):
+    """The speaker after a finite cue verb that has no subject (verb-first order of translated
+    copy): 'Confirmed the Minister of Interior, X, that ...', '"...," declared to our newsroom
+    the president of the council, X.' The first object after the verb is the speaker when it is
+    a title or a person's name set off by a comma (an addressee's phrase "to our newsroom" the
+    parser hung the speaker on is skipped). None otherwise."""
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and verb.dep_ == "ROOT" \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)   # "Affirmed the minister ..."
+    if not finite or any(c.dep_ in _SUBJ for c in verb.children):
+        return None
+    doc, lex = verb.doc, lexicon()
+    first = next((t for t in doc[verb.sent.start:verb.i] if not t.is_punct and not t.is_space), None)
+    if first is not None and not (first.lower_ in ("and", "also", "then") or verb.i > verb.sent.start
+                                  and doc[verb.i - 1].text == "," or doc[verb.i - 1].is_quote):
+        return None   # only at the start of the sentence, or right after a quotation
+    for c in sorted(verb.children, key=lambda c: c.i):
+        if c.i < verb.i:
+            continue
+        cand = None
+        if c.dep_ in ("dobj", "obj"):
+            cand = c
+        elif c.dep_ == "prep" and c.lower_ in ("to", "before"):
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            cand = next((a for a in pobj.children if a.dep_ == "appos"), None) if pobj is not None else None
+            if cand is None:
+                continue
+        elif c.dep_ in ("advmod", "npadvmod", "prep", "punct"):
+            continue
+        if cand is None:
+            return None
+        person = cand.lemma_.lower() in lex["titles"] or cand.lemma_.lower() in lex["person_nouns"]
+        named = any(a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in cand.children)
+        return cand if person and (named or cand.dep_ == "appos") else None
+    return None

@@ -33,7 +33,7 @@ from .statement_syntax import (  # the parse helpers the stage uses
     _COLON_SPEAKER, _NOT_HEADLINE_SOURCES, _HEADING_PREPS, _speaker_prefix, _trimmed,
     _object_is_content, _generic_cue, _artifact_cue, _as_frame, _cue_entry, _phrase_span, _balanced,
     _cue_start, _speaker_role, _name_token, _own_phrase, _conjunct_span, _idiomatic_saying,
-    _with_modifiers, _without_dateline, _passive_participle_clause, _time_phrase)
+    _with_modifiers, _without_dateline, _passive_participle_clause, _time_phrase, _inverted_subject)
 
 # scoring and the lexicon live in their own modules; these names stay importable from here
 __all__ = ["Found", "Stage", "make_stage", "lexicon", "VIOLENT_PLOVER", "score", "predicted_spans",
@@ -200,15 +200,19 @@ class Stage:
             if k - start < 1 or k + 1 >= len(words):
                 continue
             tok = ctx.doc.char_span(h0 + m.start(), h0 + m.end(), alignment_mode="expand")
-            if tok is None or tok[0].pos_ in ("VERB", "AUX") and m.group(0).islower() \
+            if tok is None or tok[0].pos_ in ("VERB", "AUX") and m.group(0).islower() and tok[0].dep_ != "compound" \
                     or tok[0].ent_iob_ == "I" and not m.group(0).endswith("s"):
                 continue   # the tagger saw the verb (the verb passes had their chance), or a name goes on
+            named = actor_at(ctx.doc, h0 + m.start(), h0 + m.end())
+            if named is not None and any(x.start < h0 + m.start() < x.end for x in named.mentions):
+                continue   # "Islamic State claims ...": a word of an actor's name ("State") is no cue
             if tok[0].dep_ == "nsubj" and tok[0].head.i > tok[0].i and tok[0].head.tag_ != "VB" \
                     and tok[0].head.sent == tok[0].sent:
                 continue   # "Fishing Quota Rules Meet Stiff Resistance": the subject of the verb that follows
             src_words = [x.group(0) for x in words[start:k]]
             # (a sentence-case headline may name its source in lower case: "Federal court rules ...")
-            if src_words[0].lower() in _NOT_HEADLINE_SOURCES or not src_words[0][:1].isupper() \
+            acronym = src_words[0].isupper() and len(src_words[0]) > 1 and not text[h0:h1].isupper()   # "IS claims ..."
+            if src_words[0].lower() in _NOT_HEADLINE_SOURCES and not acronym or not src_words[0][:1].isupper() \
                     or not all(x[:1].isupper() for x in src_words) and (
                         len(src_words) > 3 or w_title(words)
                         or any(x.lower() in _HEADING_PREPS or x.lower() in ("the", "a", "an") for x in src_words)) \
@@ -289,6 +293,12 @@ class Stage:
                     f.content = (f.content[0], end)
                 continue
             used_quotes.add(qi)
+            if c0 >= o0 and c1 > o1 and cue.idx < o0 and text[o1:c1].lstrip().startswith(",") \
+                    and text[cue.idx + len(cue):o0].strip() in (":", ","):
+                # 'declared: « ... », before adding that ...': the words the cue sets off end at
+                # the closing mark; what follows the comma is the sentence's, not the quotation's
+                c1 = o1
+                f.content = (c0, c1)
             # (not when the clause goes on past the quote: 'that "rioters" had attacked ...')
             if o0 <= c0 and c1 <= o1 + 1 or (q.start <= c0 + 2 and c1 >= q.end and not text[o1:c1].strip(_CLOSING)):
                 # the clause is the quotation (possibly with trailing punctuation outside it)
@@ -431,7 +441,7 @@ class Stage:
             # a quoted word is no speaker: the phrase outside the quotation next to the cue is
             q = next(q for q in ctx.quotes if q.outer[0] < subj.idx < q.outer[1])
             if not q.outer[0] < tok.idx < q.outer[1]:
-                subj = _outside_speaker(ctx, q, tok)
+                subj = _outside_speaker(ctx, q, tok) or _framing_speaker(ctx, tok)
         if passive:
             # "X was accused of ...", "X is supported by Y": the speaker is only the agent
             # (or nobody named); what was said is about the passive subject
@@ -460,6 +470,12 @@ class Stage:
                 content = (content[0], content[0] + MAX_CONTENT_CHARS)
         if subj is None and not passive:
             subj = _stranded_subject(tok)
+        if subj is None and not passive and _inverted_subject(tok) is not None:
+            # "Confirmed the minister, X, that ...": the speaker follows the verb; what was
+            # said is the clause after it, not the speaker's phrase
+            subj = _inverted_subject(tok)
+            clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > subj.i), None)
+            content = _trimmed(doc, list(clause.subtree)) if clause is not None else None
         if content is None and subj is not None and not passive:
             content = _extracted_object(tok)
         if content is None and subj is not None and not passive and not entry.keys() & {
@@ -1071,6 +1087,19 @@ class Stage:
                  for t in r.subtree}
         if aside and max(t.i for t in toks) in aside:
             toks = [t for t in toks if t.i not in aside]
+        # "..., a claim the government rejected": a comment on what was said, not part of it
+        remark = {t.i for p in parts for r in p.subtree if r.dep_ == "appos" and r.i > verb.i
+                  and r.lemma_.lower() in lexicon()["speech_nouns"] and r.left_edge.i > 0
+                  and doc[r.left_edge.i - 1].text == "," and r.right_edge.i >= max(t.i for t in toks)
+                  for t in [doc[r.left_edge.i - 1], *r.subtree]}
+        if remark and len(remark) < len(toks):
+            toks = [t for t in toks if t.i not in remark]
+        aside = {t.i for p in parts if _aside_in_clause_of(p) is not None for t in _aside_in_clause_of(p).subtree}
+        if aside:
+            toks = [t for t in toks if t.i not in aside]
+        when = _leading_time(verb, parts)
+        if when:
+            toks = [t for t in toks if t.i not in when]
         return _trimmed(doc, toks)
 
     def _in_source(self, ctx, prep) -> Optional[Found]:
@@ -1152,19 +1181,29 @@ class Stage:
             toks = toks[1:]
         while toks and toks[-1].is_punct:
             toks = toks[:-1]
+        clause = _aside_in_clause(tok)
+        if clause is not None:
+            # "X said, according to what the agency quoted from him, that ...": the phrase
+            # reports what X said, not X's saying it
+            toks = [t for t in clause.subtree if t.i > pe and not (t.is_punct and t.i == pe + 1)
+                    and not (t.dep_ == "mark" and t.head.i == clause.i and t.i < clause.i)]
+            while toks and toks[-1].is_punct and toks[-1].text not in "”\"’»":
+                toks = toks[:-1]
         if not toks:
             return None
         f = Found(content=(toks[0].idx, toks[-1].idx + len(toks[-1])), kind="indirect",
                   sentence=ctx.sentence_of(tok.idx), cue=(tok.idx, to.idx + len(to)),
                   cue_lemma="according to")
         said = next((v for v in pobj.subtree if v.pos_ == "VERB" and _cue_entry(v) is not None
-                     and any(c.dep_ in ("dobj", "nsubj") and c.lower_ == "what" for c in v.children)), None) \
+                     and any(c.dep_ in ("dobj", "nsubj", "dative") and c.lower_ == "what" for c in v.children)), None) \
             if pobj.lower_ == "what" or any(t.lower_ == "what" for t in pobj.subtree) else None
         holder = _subject(said) if said is not None else None
         if holder is not None and holder.lower_ != "what":
             # "according to what he said", "according to what the ministry stated": the one who
-            # said it is the source, not the words "what he said"
+            # said it is the source, not the words "what he said"; the verb is the cue (the
+            # phrase only points to it)
             pobj = holder
+            f.cue, f.cue_lemma = (_cue_start(said), said.idx + len(said)), said.lemma_.lower()
         self._set_source(ctx, f, pobj)
         if cut and f.source is not None:
             f.source = (f.source[0], min(f.source[1], comma.idx))
@@ -1260,6 +1299,8 @@ class Stage:
             inverted = None
             if subj is None and tok.lemma_.lower() in _SAY_LIKE and tok.lower_ not in lexicon()["according_to"]:
                 inverted = _outside_speaker(ctx, q, tok)   # "Said Jane Doe: “...”"
+            if subj is None and inverted is None and tok.lower_ not in lexicon()["according_to"]:
+                inverted = _inverted_subject(tok)   # "“...,” declared to our newsroom the president, X"
             if subj is not None and subj.idx <= q.open_at < _subtree_span(subj)[1]:
                 return None   # a quoted name inside the speaker's description
             if not self._quote_is_separate(ctx, q, tok):
@@ -1278,7 +1319,8 @@ class Stage:
             if subj is not None:
                 self._set_source(ctx, f, subj)
             elif inverted is not None:
-                toks = [t for t in inverted.subtree if tok.i < t.i and t.idx < o_start and not t.is_punct] or [inverted]
+                toks = [t for t in inverted.subtree if tok.i < t.i and (t.idx < o_start or o_start < tok.idx)
+                        and not ctx.in_quote(t.idx) and not t.is_punct] or [inverted]
                 f.source = (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
                 f.speaker = self._actor_id(ctx, f.source)
             f.target = self._target(ctx, tok, entry) if entry else None
@@ -1644,7 +1686,7 @@ class Stage:
                     id=sid, speaker=speaker, source=span_of(doc, *source) if source else None,
                     speaker_role=span_of(doc, *role) if role else None,
                     cue=span_of(doc, *f.cue) if f.cue else None,
-                    content=span_of(doc, *_closed_quote(text, _without_dateline(text, f.content))), kind=f.kind, plover_type=f.plover_type,
+                    content=span_of(doc, *_closed_quote(text, _without_dateline(text, f.content, doc))), kind=f.kind, plover_type=f.plover_type,
                     target=f.target, date=date, evidence=[span_of(doc, s0, s1)], event=event))
             f.extra["id"] = f.extra["ids"][0]
         doc._.statements = statements
@@ -1738,6 +1780,75 @@ def _excerpt_block(text: str, q: Quote) -> bool:
     she called a “rant,” ...'): narrative to read for its own statements, not one quotation."""
     return q.close_at is None and text[q.open_at] == '"' and (q.open_at == 0 or text[q.open_at - 1] == "\n") \
         and "\u201c" in text[q.start:q.end] and _COLON_SPEAKER.match(text, q.open_at) is None   # (a transcript's turns stay quotes)
+
+
+def _aside_in_clause(tok):
+    """'X said, according to what the agency quoted from him, that ...': the clause an
+    according-to phrase set off before its "that" reports, or None."""
+    clause = tok.head
+    if clause.dep_ != "ccomp" or clause.head.i > tok.i or _cue_entry(clause.head) is None:
+        return None
+    if not any(m.dep_ == "mark" and m.lower_ == "that" and m.i > tok.i for m in clause.children):
+        return None
+    return clause
+
+
+def _aside_in_clause_of(clause):
+    """The according-to phrase set off inside a reported clause before its "that", or None."""
+    lex = lexicon()
+    return next((c for c in clause.children if c.lower_ in lex["according_to"] and c.i < clause.i
+                 and _aside_in_clause(c) == clause), None) if clause.dep_ == "ccomp" else None
+
+
+_LOCATIVE = ("in", "near", "at", "across", "around", "inside", "outside", "throughout")
+
+
+def _where_phrases(tok) -> set:
+    """'A gang coalition in Haiti', 'a resident in Goma': a place in a locative phrase tells where
+    a group or a person is, not who speaks (a state's officials are another matter: "officials
+    in Kabul"). Returns the token indices of such phrases under a group or person noun."""
+    lex = lexicon()
+    word = tok.lemma_.lower()
+    if not (word in lex["group_nouns"] and word not in lex["named_body_nouns"] or word in lex["person_nouns"]):
+        return set()
+    return {t.i for c in tok.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE and c.i > tok.i
+            for t in c.subtree}
+
+
+def _leading_time(verb, parts) -> set:
+    """'X said on Friday it attacked ...', 'said Sunday its troops ...': a time phrase right
+    after the cue, before the subject of a clause with no "that", dates the saying; the parser
+    may hang it on the clause. Returns the token indices to leave out of the content."""
+    out = set()
+    for p in parts:
+        if p.dep_ != "ccomp" or p.i < verb.i or any(m.dep_ == "mark" for m in p.children):
+            continue
+        subj = next((c for c in p.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        nxt = verb.i + 1
+        for c in sorted(p.children, key=lambda c: c.i):
+            if c.i >= subj.i or c.left_edge.i != nxt:
+                break
+            if not (c.dep_ == "prep" and _time_phrase(c) or c.dep_ in ("npadvmod", "advmod") and c.ent_type_ in ("DATE", "TIME")):
+                break
+            out |= {t.i for t in c.subtree}
+            nxt = c.right_edge.i + 1
+    return out
+
+
+def _framing_speaker(ctx, verb):
+    """'X declared: « We will ... », before adding that ...': the parser hung the participle on
+    the quotation's verb, whose subject is a quoted word; the speaker is the subject of the cue
+    outside the quotation that frames it."""
+    for a in verb.ancestors:
+        if ctx.in_quote(a.idx) or _cue_entry(a) is None:
+            continue
+        subj = _subject(a)
+        if subj is not None and not ctx.in_quote(subj.idx):
+            return subj
+        return None
+    return None
 
 
 def _stranded_subject(verb):
@@ -1868,10 +1979,11 @@ class _Context:
             return None
         lo, hi = self.para_bounds(tok.idx)
         seen = []
+        where = _where_phrases(tok)
         for t in tok.subtree:
             if t.dep_ in ("relcl",):
                 break
-            if not lo <= t.idx < hi:
+            if not lo <= t.idx < hi or t.i in where:
                 continue
             a = actor_at(doc, t.idx, t.idx + len(t))
             if a is not None:
