@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 def _linked_event(doc, f: Found, events) -> Optional[str]:
     """The event a statement is about: one whose evidence/trigger overlaps the content, else the
     article's main violent event when the content refers to an attack, attempt, act ..."""
+    if f.cue is not None:
+        # (a statement is not about its own speech act: "the bombing was blamed on X" is about the bombing)
+        events = [e for e in events if e.trigger is None or not overlaps(e.trigger.start, e.trigger.end, *f.cue)]
     if not events:
         return None
     c0, c1 = f.content
@@ -32,16 +35,38 @@ def _linked_event(doc, f: Found, events) -> Optional[str]:
             e = _event_in(doc, events, c0 + m.end(), c1)
             if e is not None:
                 return e.id
+            if _practice(doc, c0 + m.end(), c1):
+                return None   # "accused both gangs and police of extrajudicial killings": a practice
     for e in events:
         if any(overlaps(ev.start, ev.end, c0, c1) for ev in e.evidence) and e.plover_type in VIOLENT_PLOVER:
             return e.id
     return None
 
 
+def _practice(doc, start: int, end: int) -> bool:
+    """What someone is accused of is a practice, not an act told: a bare plural noun ("of
+    extrajudicial killings", "for attacks on civilians"), with no determiner, possessive or
+    number (those point at acts told: "for the killings", "of its attacks", "of two killings")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    noun = span[0]
+    while noun.dep_ in ("amod", "compound", "advmod") and noun.head.i > noun.i and noun.head.i < span.end:
+        noun = noun.head
+    return noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+
+
 @lru_cache(maxsize=1)
 def _event_reference():
     nouns = "|".join(sorted(lexicon()["event_nouns"], key=len, reverse=True))
     return re.compile(r"\b(?:the|this|that|these|those|its|such an?)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % nouns, re.I)
+
+
+@lru_cache(maxsize=1)
+def _doer_reference():
+    """ "the attackers", "the gunmen": the doers of the act told (lexicon doer_nouns)."""
+    doers = [re.escape(n) + ("" if n.endswith("men") else "s?") for n in lexicon()["doer_nouns"]]
+    return re.compile(r"\b(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % "|".join(doers), re.I)
 
 
 def _refers_to_event(text: str) -> bool:
@@ -83,7 +108,8 @@ def _attribute_responsibility(doc, found: list[Found], events) -> None:
         speakers = [f.speaker] + f.extra.get("co_speakers", [])
         self_claim = role is None and _claims_own_act(doc, f, e)
         for sid, speaker in zip(f.extra.get("ids", []), speakers):
-            if role == "claim" and "responsib" in content or self_claim:
+            if role == "claim" and (re.search(r"responsib|\bcredit\b", content) or _claims_an_act(doc, f)) \
+                    or self_claim:
                 add(e, "claimed", speaker, evidence, sid)
             elif role == "deny" and not _denies_a_description(doc, f) and not _denies_a_claim(doc, f) \
                     or _rejects_own_accusation(f, speaker, e):
@@ -137,6 +163,15 @@ def _claims_own_act(doc, f: Found, event) -> bool:
             and any(d.lower_ in ("the", "this", "that") for d in o.children)]
     return bool(told) or root.lower_ in trigger.split() or root.lemma_.lower() in trigger.split() or any(
         trigger.endswith(o.lower_) or o.lemma_.lower() in trigger.split() for o in objects)
+
+
+def _claims_an_act(doc, f: Found) -> bool:
+    """ "Islamic State claimed on Friday an attack on an army post", "the group claimed the
+    bombing": a claim whose object is an act (lexicon event_nouns) claims doing it. "Claimed
+    the attack killed 20" (a clause) or "claimed victory" claim something else."""
+    span = doc.char_span(f.content[0], f.content[1], alignment_mode="expand")
+    return span is not None and span.root.pos_ == "NOUN" and span.root.lemma_.lower() in lexicon()["event_nouns"] \
+        and span.root.dep_ in ("dobj", "obj", "ROOT", "npadvmod", "appos")
 
 
 def _names_a_part(doc, actor_id: str, start: int, end: int) -> bool:
@@ -200,7 +235,10 @@ def _alleges_the_act(doc, f: Found, event) -> bool:
     verb = next((t for t in span if t.pos_ in ("VERB", "AUX") and t.i > span.start
                  and t.nbor(-1).lower_ in ("of", "for")), None)
     if verb is None:
-        return True
+        # ("accused the army of passivity": a failing, not the act; lexicon failure_nouns)
+        prep = next((t for t in span if t.i > span.start and t.lower_ in ("of", "for")), None)
+        noun = next((t for t in span if prep is not None and t.i > prep.i and t.pos_ == "NOUN"), None)
+        return noun is None or noun.lemma_.lower() not in lexicon()["failure_nouns"]
     if verb.lower_ == "having" and verb.head.pos_ == "VERB":
         verb = verb.head   # "of having carried out"
     trigger = event.trigger.text.lower() if event.trigger is not None else ""
@@ -233,7 +271,7 @@ def _responsibility_phrases(doc, events, lex, add, found=()) -> None:
     paras = paragraphs(text)
     main = next((e for e in events if e.plover_type in VIOLENT_PLOVER), None)
     relation = {"claim": "claimed", "deny": "denied", "accuse": "accused",
-                "claim_object": "claimed", "accuse_object": "accused"}
+                "claim_object": "claimed", "accuse_object": "accused", "doer_object": "accused"}
     for p0, p1 in paras:
         low = text[p0:p1].lower()
         for kind in relation:
@@ -245,9 +283,11 @@ def _responsibility_phrases(doc, events, lex, add, found=()) -> None:
                     if window is None or _negated_window(window):
                         continue
                     if kind.endswith("_object"):
-                        event = _event_in(doc, events, w0, at)
-                        actors = _actors_between(doc, after, p1, clause_only=True)
-                        w1 = after + len(re.split(r"[,;:.]", text[after:p1], maxsplit=1)[0])
+                        # ("the attackers belonged to X": the event whose doers the clause is about)
+                        event = (main if _names_the_doers(doc, w0, at) else None) if kind == "doer_object" \
+                            else _event_in(doc, events, w0, at)
+                        w1 = _named_side_end(doc, after, p1)
+                        actors = _actors_between(doc, after, w1) or _named_group(doc, after, w1)
                     else:
                         event = _event_after(doc, events, main, None, at, p1)
                         if not any(t.pos_ in ("AUX", "VERB") for t in window):
@@ -270,6 +310,51 @@ def _responsibility_phrases(doc, events, lex, add, found=()) -> None:
                         if inner is not None else None
                     for a in actors:
                         add(event, relation[kind], a, span_of(doc, w0, w1), statement)
+
+
+def _names_the_doers(doc, start: int, end: int) -> bool:
+    """ "the attackers", "the gunmen who stormed the post": a definite mention of doers of the
+    violent act told (lexicon doer_nouns) in text[start:end]."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    nouns = lexicon()["doer_nouns"]
+    return any(t.lemma_.lower() in nouns or t.lower_ in nouns for t in span or []
+               if any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some", "no") for c in t.children))
+
+
+def _named_group(doc, start: int, end: int) -> list[str]:
+    """A name no actor stands for right after a responsibility phrase ("belonged to Lashkar-e-Taiba",
+    "attributed to the Kashmir Tigers"): a group actor "new:<slug>" for it, as the statements
+    stage makes for accused parties it does not know (Context.np_actor)."""
+    from ..model import Actor
+    span = doc.char_span(start, end, alignment_mode="contract")
+    toks = [t for t in span or [] if not (t.dep_ == "det" and t.i == span.start)]
+    if not toks or len(toks) > 6 or not all(t.pos_ == "PROPN" or t.text in "-'’" for t in toks) \
+            or not toks[0].text[:1].isupper():
+        return []
+    a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
+    name = doc_text(doc)[a:b]
+    aid = "new:" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    actors = doc._.actors if doc._.actors is not None else []
+    if not any(x.id == aid for x in actors):
+        actors.append(Actor(id=aid, name=name, kind="group", mentions=[span_of(doc, a, b)], aliases_seen=[name],
+                            link="statement-np", confidence=0.5))
+        doc._.actors = actors
+    return [aid]
+
+
+def _named_side_end(doc, after: int, end: int) -> int:
+    """Where the side named after a "..._object" phrase ends: at the clause's punctuation, or
+    at the next verb ("An attack attributed to the ADF killed 14 civilians": not the victims)."""
+    text = doc_text(doc)
+    stop = after + len(re.split(r"[,;:.]", text[after:end], maxsplit=1)[0])
+    span = doc.char_span(after, stop, alignment_mode="contract")
+    verb = next((t for t in span or [] if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" and t.dep_ not in ("amod", "compound")), None)
+    if verb is None:
+        return stop
+    stop = verb.idx
+    while stop > after and text[stop - 1] in " ,":
+        stop -= 1
+    return stop
 
 
 _CLAUSE_START = re.compile(r"\b(?:that|which|who|whether|while|but)\b|[;:.!?]")
@@ -303,6 +388,10 @@ def _event_in(doc, events, start: int, end: int):
     hit = events[hits[0][1]] if hits else None
     if main is not None and _refers_to_event(doc_text(doc)[start:end]) and \
             (hit is None or hit.plover_type == main.plover_type):
+        return main
+    if hit is None and main is not None and _doer_reference().search(
+            re.split(r"[,;:]", doc_text(doc)[start:end], maxsplit=1)[0]):
+        # "officials said the attackers belonged to X": about the act whose doers they are
         return main
     return hit
 

@@ -506,6 +506,11 @@ class Stage:
                                                or doc[tok.i + 1].lower_ in entry.get("content_prep", ())):
             cue_end = doc[tok.i + 1].idx + len(doc[tok.i + 1])   # "spoke about", "complained of"
         plover = None if negated else entry.get("plover")
+        no_comment = _no_comment(tok, negated)
+        if plover is not None and (no_comment or entry.get("role") == "disapprove" and _general_condemnation(tok)):
+            # "declined to comment": no stance taken; "condemned all forms of terrorism": no one
+            # accused of anything (PolNeAR still reports both)
+            plover = None
         if plover is None and not negated and _condemns_by_naming(tok):
             plover, entry = "ACCUSE", {**entry, "plover": "ACCUSE", "role": "disapprove"}
         if plover is None and not negated and tok.dep_ in ("advcl", "xcomp") and tok.tag_ == "VBG":
@@ -521,6 +526,8 @@ class Stage:
                 # the text names the speaker by the relative pronoun ("an aide, who said ..."):
                 # the speaker is resolved, the source span stays the pronoun (PolNeAR)
                 f.source, f.extra["co_sources"] = (rel.idx, rel.idx + len(rel)), []
+        if no_comment:
+            f.extra["no_comment"] = True
         if negated:
             f.extra["negated"] = True
             return f
@@ -1585,7 +1592,13 @@ class Stage:
         last_any: Optional[Found] = None   # the latest statement with a source, resolved or not
         for f in found:
             refer = f.extra.get("refer")
-            if f.speaker is None and refer in lex["pronouns"] and (
+            if f.speaker is None and refer in ("they", "he", "she", "it") and (
+                    outer := _reporting_source(ctx, f, found, refer, lex)) is not None:
+                # "The officials said they suspected X": the pronoun subject of a clause reported
+                # by someone it can stand for is that reporter, named or not
+                f.speaker, f.speaker_kind, f.how = outer.speaker, outer.speaker_kind, f"{refer}->reporting source"
+                f.role = f.role or outer.role
+            elif f.speaker is None and refer in lex["pronouns"] and (
                     gov := _governing_subject(ctx, f, lex["pronouns"][refer], found)) is not None:
                 # "Israel has carried out strikes in Syria against what it says are ...": the
                 # subject of the author's clause governing the pronoun's, before any name since
@@ -1657,12 +1670,15 @@ class Stage:
             c0, c1 = f.content
             date = next((d.date for d in dates_in(doc, s0, s1) if d.date is not None
                          and not overlaps(d.span.start, d.span.end, c0, c1)), None)
-            event = _linked_event(doc, f.extra.get("act_of", f), events)
+            # (a no-comment is about nothing: "did not respond to a request for comment")
+            event = None if f.extra.get("no_comment") else _linked_event(doc, f.extra.get("act_of", f), events)
             if event is None and f.extra.get("rejects") is not None:
                 event = f.extra["rejects"].extra.get("event")
             if event is None and f.extra.get("role") == "claim" and re.fullmatch(
-                    r"(?:the\s+)?responsibility", text[f.content[0]:f.content[1]].strip(), re.I):
-                # "X claimed responsibility." with no "for ...": the violent event told before
+                    r"(?:the\s+)?(?:responsibility|credit)(?!\s+(?:for|of|over)\b)(?:\s+(?:in|on|via|through|by|with)\b.*)?",
+                    text[f.content[0]:f.content[1]].strip(), re.I | re.S):
+                # "X claimed responsibility." with no "for ...", or only how ("in a message sent to
+                # journalists", "on Telegram"): the violent event told before
                 event = next((e.id for e in events if e.plover_type in VIOLENT_PLOVER and e.trigger is not None
                               and e.trigger.start < f.content[0] and e.status not in ("historical", "future",
                                                                                        "hypothetical", "negated")), None)
@@ -1749,6 +1765,55 @@ def _answers_with_force(prep) -> bool:
     objs = [c for c in prep.children if c.dep_ == "pobj"]
     return prep.lower_ == "with" and bool(objs) and all(
         o.lemma_.lower() in lex["force_nouns"] or o.lemma_.lower() in lex["measure_nouns"] for o in objs)
+
+
+# what a no-comment refuses or leaves unanswered: "declined to comment", "did not respond to
+# requests for comment", "did not immediately reply to a message seeking comment"
+_NO_COMMENT_VERBS = {"comment", "respond", "reply", "elaborate", "answer", "speak", "react"}
+_NO_COMMENT_REQUEST = re.compile(
+    r"\b(?:requests?|calls?|messages?|e-?mails?|queries|inquir(?:y|ies)|questions?)\s+(?:for|seeking)\s+"
+    r"(?:a\s+|further\s+|immediate\s+)?(?:comments?|responses?|reactions?)\b", re.I)
+
+
+def _no_comment(verb, negated: bool) -> bool:
+    """ "A spokesman declined to comment", "The office did not respond to a request for comment":
+    a refusal or silence that says nothing and takes no stance (no PLOVER type, no event). A
+    refusal to speak about something ("declined to comment on whether ...") is still one."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("decline", "refuse") and not negated:
+        inf = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i
+               and c.lemma_.lower() in _NO_COMMENT_VERBS]
+        return bool(inf) and not any(
+            c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "pobj") or c.dep_ == "prep" and c.lower_ not in ("to",)
+            for c in inf[0].children)
+    if lemma in _NO_COMMENT_VERBS and negated:
+        words = " ".join(t.text for c in verb.children if c.dep_ in ("prep", "dobj", "obj") for t in c.subtree)
+        return not words or _NO_COMMENT_REQUEST.search(words) is not None
+    return False
+
+
+# what a general condemnation names: "all forms of terrorism", "violence in all its forms"
+_KINDS_OF = {"form", "kind", "type", "manifestation"}
+
+
+def _general_condemnation(verb) -> bool:
+    """ "condemned all forms of terrorism", "condemns terrorism in all its forms", "condemned
+    extremism": disapproving of an evil in general (lexicon general_evils) accuses no one of
+    anything told (no PLOVER ACCUSE). "condemned the violence", "condemned Houthi terrorism",
+    "condemned violence against protesters" are about acts told."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return False
+    if obj.lemma_.lower() in _KINDS_OF and any(c.dep_ in ("det", "predet", "amod") and c.lower_ in ("all", "any")
+                                               for c in obj.children):
+        return True
+    if obj.lemma_.lower() not in lexicon()["general_evils"]:
+        return False
+    after = " ".join(t.lower_ for t in verb.subtree if t.i > obj.i)
+    if re.search(r"\b(?:in|of) (?:all|any) (?:its|their|of its) (?:forms|manifestations)\b|\bin any form\b", after):
+        return True
+    return not any(c.dep_ in ("det", "poss", "nummod", "compound", "prep", "relcl", "acl", "appos", "conj")
+                   for c in obj.children)
 
 
 def _group_description(subj) -> bool:
@@ -2004,9 +2069,10 @@ class _Context:
                 return None
             actor = actor_at(self.doc, owner.idx, owner.idx + len(owner)) or self._named_before(owner)
             return actor.id if actor is not None else None
-        cut = [c for c in tok.children if c.dep_ in ("relcl", "acl", "prep", "appos") and c.i > tok.i]
+        # ("both gangs and police": each conjunct is its own party, _co_targets)
+        cut = [c for c in tok.children if c.dep_ in ("relcl", "acl", "prep", "appos", "conj", "cc") and c.i > tok.i]
         toks = [t for t in tok.subtree if not any(t in c.subtree for c in cut)]
-        toks = [t for t in toks if not t.is_punct and not t.is_space and t.dep_ != "det"]
+        toks = [t for t in toks if not t.is_punct and not t.is_space and t.dep_ not in ("det", "preconj")]
         if not toks or toks[-1].i - toks[0].i > 6 or "\n" in doc_text(self.doc)[toks[0].idx:toks[-1].idx]:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
@@ -2143,6 +2209,10 @@ def make_stage(nlp, name, max_quote_chars: int):
 _SAID_THINGS_VERBS = {"say", "state", "claim", "accuse", "allege", "report", "assert", "announce", "charge"}
 
 
+# what names an accusation already made ("rejected the allegations")
+_ACCUSATION_NOUNS = {"allegation", "accusation", "charge", "claim", "accusations", "allegations", "charges", "claims"}
+
+
 def _rejected_speakers(ctx, found: list[Found]) -> None:
     """"The RSF rejected the accusation": a rejection of something said, with no actor named
     in it, answers the last other speaker before it (within a few sentences)."""
@@ -2184,6 +2254,16 @@ def _rejected_speakers(ctx, found: list[Found]) -> None:
                      and p.content[0] < start and (p.content[1] <= f.content[0] or p.cue is not None
                                                    and p.cue[1] <= start) and ctx.near(p, f, max_paragraphs=2)
                      and about_them(p)), None)
+        if prev is None and root.lemma_.lower() in _ACCUSATION_NOUNS and any(
+                t.lower_ == "the" and t.dep_ == "det" for t in root.children):
+            # "India blamed the group for the attack. Pakistan rejected the allegations": "the
+            # allegations" are the accusation just told, whoever it named (the latest statement
+            # before, an accusation by someone else in this or the previous sentence)
+            last = next((p for p in reversed(found[:i]) if p.content[0] < start and p is not f), None)
+            if last is not None and (last.speaker or last.source) and last.speaker not in own \
+                    and (last.extra.get("role") == "allege" or last.plover_type == "ACCUSE") \
+                    and ctx.sent_index(start) - ctx.sent_index(last.cue[0] if last.cue else last.content[0]) <= 1:
+                prev = last
         if prev is not None:
             f.target = prev.speaker
             f.extra["rejects"] = prev   # and it is about what those words were about
@@ -2336,6 +2416,29 @@ def _governing_subject(ctx, f: Found, kinds, found: list[Found]):
                     return None
                 actor = ctx.actor_in(c, deep=False)
                 return actor if actor is not None and (not kinds or actor.kind in kinds) else None
+    return None
+
+
+def _reporting_source(ctx, f: Found, found: list[Found], pronoun: str, lex) -> Optional[Found]:
+    """The statement whose reported clause is f's cue verb ("The officials said [they suspected
+    X]") when its source can be what f's pronoun subject refers to: plural for "they", a person
+    for "he"/"she", a body or document for "it" (the same pronoun too). Else None."""
+    if f.cue is None:
+        return None
+    inner = ctx.doc.char_span(*f.cue, alignment_mode="expand")
+    if inner is None:
+        return None
+    verb = inner.root
+    for g in found:
+        if g is f or g.cue is None or g.source is None or not g.content[0] <= f.cue[0] < g.content[1]:
+            continue
+        outer = ctx.doc.char_span(*g.cue, alignment_mode="expand")
+        subj = g.extra.get("subj")
+        if outer is None or subj is None or verb.head.i != outer.root.i or verb.dep_ not in ("ccomp", "xcomp"):
+            continue
+        if subj.lower_ == pronoun or pronoun == "they" and subj.tag_ in ("NNS", "NNPS") \
+                or pronoun != "they" and _same_referent(subj, pronoun, lex):
+            return g
     return None
 
 
