@@ -448,6 +448,11 @@ def attach_mentions(events: list, pending: list) -> list:
         if kind == "backref" and c.token.tag_ == "NNS":
             # "these attacks": the events told as plural before ("the attacks in the capital")
             before = [e for e in before if any(m.token.tag_ == "NNS" for m in e.mentions)] or before
+        # "two of the attackers were killed in the clash ... claimed responsibility for the attack":
+        # an event told only by a passive toll verb is the toll of another event, not what "the
+        # attack" names, when an event told otherwise is there
+        told = [e for e in before if not all(_passive_toll(m) for m in e.mentions)]
+        before = told or before
         # a weak mention, or one in the title line, may name an event only told after it
         host = max(before, key=lambda e: e.mentions[0].token.i) if before else (
             min(live, key=lambda e: e.mentions[0].token.i) if live and (kind == "weak" or c.sent.start == 0) else None)
@@ -462,6 +467,13 @@ def attach_mentions(events: list, pending: list) -> list:
         if kind in ("anaphor", "backref"):
             host.notes.append(f"'{c.token.text}' refers back to it")
     return leftover
+
+
+def _passive_toll(m) -> bool:
+    """A passive verb mention with no doer ("two of the attackers were killed")."""
+    tok = m.token
+    return m.plover == "ASSAULT" and tok.pos_ == "VERB" and not m.actors \
+        and any(k.dep_ in ("auxpass", "nsubjpass") for k in tok.children)
 
 
 PERSONAL_PRONOUNS = {"it", "they", "he", "she", "we"}
@@ -558,8 +570,15 @@ def definite_retelling(c, earlier_types: set) -> bool:
     return tok.pos_ == "NOUN" and _retelling_noun(tok)
 
 
+# Heads of "in the fighting" that name a part in an event told before ("took part in the fighting").
+PART_IN_HEADS = {"part", "participate", "involve", "involvement", "role", "participation", "join"}
+
+
 def _retelling_noun(tok) -> bool:
-    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+    h = tok.head.head
+    part_in = tok.dep_ == "pobj" and tok.head.lower_ == "in" and (h.lemma_.lower() in PART_IN_HEADS or h.lemma_.lower() == "take"
+                                                                  and any(k.dep_ == "dobj" and k.lower_ == "part" for k in h.children))
+    if tok.dep_ not in ("nsubj", "nsubjpass", "dobj") and not part_in:
         return False   # "killed in the clash", "during the fight": the frame of a toll or detail told here
     kids = list(tok.children)
     if not any(k.dep_ == "det" and k.lower_ == "the" for k in kids):
@@ -592,6 +611,84 @@ def open_question(c) -> bool:
     words = {head.lemma_.lower()} | {k.lemma_.lower() for k in head.children if k.dep_ == "acomp"}
     negated = any(k.dep_ == "neg" for k in head.children)
     return bool(words & {"unclear", "uncertain", "unknown"}) or negated and bool(words & QUESTION_WORDS)
+
+
+def _clause_verb(tok):
+    """The verb whose clause a trigger is in: itself, or the verb a noun trigger is the object or
+    subject of."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return tok
+    if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    return None
+
+
+QUESTION_MARKS = {"?", "؟"}
+# Nouns whose "to"-infinitive is what someone may, must or is pushed to do, not a plan or an
+# attempt of the subject's: "will feel pressure to retaliate", "the right to respond".
+LICENSE_NOUNS = {"pressure", "need", "right", "temptation", "urge", "reason", "incentive", "capacity",
+                 "ability", "means", "power", "chance", "opportunity", "freedom", "licence", "license",
+                 "mandate", "authority", "authorization", "authorisation", "permission", "duty", "obligation",
+                 "responsibility", "option", "room", "leeway", "motive", "pretext", "excuse", "justification"}
+
+
+def licensed_act(c) -> bool:
+    """"New Delhi will feel pressure to retaliate", "reserves the right to respond": an act a noun
+    of need, right or pressure is about is no event (nor a threat made)."""
+    tok = c.token
+    return tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ == "VB" and tok.head.pos_ == "NOUN" \
+        and tok.head.lemma_.lower() in LICENSE_NOUNS and any(k.dep_ == "aux" and k.lower_ == "to" for k in tok.children)
+
+
+def yes_no_question(c) -> bool:
+    """"Did the army attack the village?", "Will they strike again?": a question whose verb
+    comes after its auxiliary asks whether the event happened, it does not tell it. (A wh-question
+    takes the event as given: "why did the army attack the village?")"""
+    tok = c.token
+    verb = _clause_verb(tok)
+    if verb is None:
+        return False
+    # the question's own clause ends with a question mark
+    end = verb.right_edge.i + 1
+    doc = tok.doc
+    if not (end < len(doc) and doc[end].text in QUESTION_MARKS or doc[verb.right_edge.i].text in QUESTION_MARKS):
+        return False
+    # (the subject after the auxiliary: "Q: Did the army ..." may make the label a subject too)
+    subjects = [k for k in verb.children if k.dep_ in ("nsubj", "nsubjpass", "expl")]
+    aux = [k for k in verb.children if k.dep_ in ("aux", "auxpass") and any(k.i < s.i < verb.i for s in subjects)]
+    if not aux:
+        return False
+    if any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc[verb.left_edge.i:verb.i]):
+        return False
+    return True
+
+
+QUOTE_OPENERS = {'"', "“", "‘", "'", "«", "‹", ":", "—", "-"}
+
+
+def quoted_order(c) -> bool:
+    """"He told us: 'Burn the houses'": an imperative in quoted speech is an order given, not
+    an event that happened."""
+    tok = c.token
+    if tok.pos_ != "VERB" or tok.tag_ != "VB" or tok.dep_ not in ("ROOT", "ccomp", "xcomp", "parataxis", "conj"):
+        return False
+    if any(k.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark") for k in tok.children):
+        return False
+    if tok.dep_ == "conj" and not quoted_order_head(tok.head):
+        return False
+    doc = tok.doc
+    first = tok.left_edge.i
+    while first < tok.i and doc[first].is_punct:
+        first += 1
+    if first != tok.i or tok.i == 0:
+        return False   # the verb opens its clause
+    before = [t for t in doc[max(0, tok.i - 3):tok.i] if t.is_punct]
+    return any(t.text in QUOTE_OPENERS for t in before) and tok.i > tok.sent.start
+
+
+def quoted_order_head(verb) -> bool:
+    return verb.pos_ == "VERB" and verb.tag_ == "VB" and not any(
+        k.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for k in verb.children)
 
 
 # Verbs whose clause gives someone's account of an event ("ISKP said one of its fighters had ...").

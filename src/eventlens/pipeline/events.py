@@ -35,7 +35,7 @@ from .base import accused_doer, actor_at, dates_in, doc_text, place_at, publishe
 from .dates import MONTHS, is_duration
 from .event_mentions import (RETOLD_VIOLENCE, anaphoric, far_apart, answered_event, attach_mentions, demonstrative, describes_accused_act,
                              in_accusation, mention_kind, names_known_event, protesters_told_before, refers_back,
-                             renamed_event, requested_content, open_question, retold_by_pronoun, account_of_told_violence, definite_plural_told_before,
+                             renamed_event, requested_content, open_question, retold_by_pronoun, yes_no_question, quoted_order, licensed_act, account_of_told_violence, definite_plural_told_before,
                              definite_retelling)
 from .event_roles import add_generic_participants, rehome_generic_actors, separate_sides
 from .event_toll import event_counts
@@ -230,7 +230,27 @@ def _arg_lemmas(tok) -> set[str]:
     if tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and not (
             tok.dep_ == "dobj" and any(k.dep_ == "oprd" for k in tok.head.children)):
         out.add(tok.head.lemma_.lower())  # (not "called the strike a heinous act": a naming verb)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        out.add(tok.head.head.lemma_.lower())   # "a note of protest": the noun the event is "of"
     return out
+
+
+def _told_about_a_person(tok) -> bool:
+    """A surrender told only to place or describe someone: a past-perfect "after/when he had
+    surrendered" (the circumstance of another act: "accused the police of executing him after he
+    had surrendered"), or a relative clause about the speaker of the sentence ("said a former
+    fighter of the group, who surrendered on Monday"). Neither is the event the text reports."""
+    if tok.pos_ != "VERB":
+        return False
+    if tok.dep_ == "advcl" and any(k.dep_ == "aux" and k.lower_ in ("had", "'d") for k in tok.children) \
+            and any(k.dep_ == "mark" and k.lower_ in ("after", "when", "once", "before", "until", "since") for k in tok.children):
+        return True
+    if tok.dep_ == "relcl" and any(k.dep_ == "nsubj" and k.lower_ == "who" for k in tok.children):
+        person = tok.head
+        if person.dep_ == "pobj" and person.head.lower_ == "of" and person.head.head.pos_ == "NOUN":
+            person = person.head.head   # "a former fighter of the ADF, who ...": the fighter
+        return person.dep_ == "nsubj" and person.head.lemma_.lower() in REPORTING_VERBS
+    return False
 
 
 def _match_entry(tok, entry: dict, hays: tuple[str, str]) -> bool:
@@ -264,6 +284,23 @@ def _match_entry(tok, entry: dict, hays: tuple[str, str]) -> bool:
             return False
     if "needs_dobj" in entry and not _dep_lemmas(tok, {"dobj"}) & {str(x) for x in entry["needs_dobj"]}:
         return False
+    if "unless_xcomp" in entry and _dep_lemmas(tok, {"xcomp"}) & {str(x) for x in entry["unless_xcomp"]}:
+        return False
+    if entry.get("unless_about_person") and _told_about_a_person(tok):
+        return False
+    if entry.get("dobj_in_args") and "needs_arg" in entry:
+        # a direct object must itself be one of the arguments asked for (or a place): "regained
+        # strength in the coastal districts" takes no ground
+        wanted = {str(x) for x in entry["needs_arg"]}
+        words = load_lexicon().words   # (people taken are told as before: "captured two soldiers")
+        wanted = wanted | words["armed_state"] | words["armed_nonstate"] | words["civilian"]
+        for ch in tok.children:
+            own = {ch.lemma_.lower()} | _dep_lemmas(ch, {"compound", "amod"}) | {
+                g.lemma_.lower() for k in ch.children if k.dep_ == "prep" and k.lower_ == "of" for g in k.children}
+            if ch.dep_ == "dobj" and not (own & wanted) and ch.ent_type_ not in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP") \
+                    and ch.pos_ == "NOUN" and not ch.like_num and not any(k.like_num for k in ch.children) \
+                    and place_at(tok.doc, ch.idx, ch.idx + len(ch)) is None:
+                return False
     if "unless_pobj" in entry and any(
             g.dep_ == "pobj" and g.lemma_.lower() in entry["unless_pobj"]
             for c in tok.children if c.dep_ == "prep" for g in c.children):
@@ -1192,12 +1229,51 @@ def code_status(doc, c: Candidate, lex: Lexicon) -> None:
     elif _hedged(tok) or \
             (chain_lemmas & {"accuse", "allege", "suspect", "blame"} and tok.dep_ in ("pcomp", "pobj", "ccomp", "xcomp")):
         c.status = "alleged"
+    elif _predicted(tok):
+        c.status = "hypothetical"   # "the insurgents are likely to step up attacks": a forecast, not a threat
+    elif _infinitive_of_noun(tok):
+        # "will feel pressure to retaliate", "the right to respond": what the noun is about, not
+        # something that happened ("an attempt to storm the base" is told as attempted above)
+        c.status = "future" if _under_future(tok) else "hypothetical"
     if c.status in ("attempted", "occurred") and has_phrase(hays, st["failed"]) and c.plover == "ASSAULT":
         c.status = "failed" if c.status == "attempted" or has_phrase(hays, ["foiled", "thwarted", "averted"]) else c.status
     if c.status == "occurred" and c.plover == "ASSAULT" and _disarmed(tok, st):
         c.status = "failed"   # "police defused a bomb", "air defences shot down the drone": it did not strike
     if c.status != "occurred":
         c.notes.append(f"status {c.status}")
+
+
+PREDICTING_ADJS = {"likely", "unlikely", "poised", "set", "due", "bound", "expected", "certain", "sure"}
+
+
+def _predicted(tok) -> bool:
+    """"are likely to step up attacks", "is poised to launch an offensive": what a forecast says
+    will happen (the trigger, or the noun it takes, under "ADJ to V")."""
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
+    if verb.pos_ != "VERB" or verb.dep_ != "xcomp" or not any(k.dep_ == "aux" and k.lower_ == "to" for k in verb.children):
+        return False
+    if any(k.dep_ == "aux" and k.lower_ in ("have",) for k in verb.children):
+        return False   # "likely to have taken part": told as past
+    head = verb.head
+    return head.lower_ in PREDICTING_ADJS and head.pos_ in ("ADJ", "VERB")
+
+
+def _infinitive_of_noun(tok) -> bool:
+    """A "to"-infinitive that completes a noun ("pressure to retaliate", "a plan to attack")."""
+    return tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.tag_ == "VB" \
+        and any(k.dep_ == "aux" and k.lower_ == "to" for k in tok.children)
+
+
+def _under_future(tok, depth: int = 3) -> bool:
+    """Is the clause that governs the noun told in the future ("will feel pressure to ...")?"""
+    h = tok
+    for _ in range(depth):
+        if h.head.i == h.i or h.dep_ in ("ccomp", "advcl", "relcl", "parataxis"):
+            return False
+        h = h.head
+        if h.pos_ in ("VERB", "AUX"):
+            return any(k.dep_ == "aux" and k.lower_ in ("will", "shall", "'ll") for k in h.children)
+    return False
 
 
 HEDGE_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly"}
@@ -2106,6 +2182,11 @@ def fold_headline_events(events: list[Candidate], lede_end: int) -> list[Candida
         countries = {m.place.country for m in (e, f) if m.place is not None and m.place.country}
         return len(countries) < 2
     body = [e for e in events if not headline(e)]
+    if not body:
+        # (every event is told first in the headline: the one the lead tells too is the lead's
+        # report, a host for an event told only in the headline -- "12 killed in an attack blamed
+        # on X" / "... were killed ... in an attack attributed to X militiamen")
+        body = [e for e in events if not all(_title_line(m) for m in e.mentions)]
     if len(body) == len(events):
         return events
     out = []
@@ -2457,10 +2538,58 @@ def _undated(doc, c: Candidate):
     return (pub, 2, False) if pub is not None else (None, None, False)
 
 
+# Speech acts: what was said in one sentence is not dated by an event the sentence before told
+# ("Gunmen attacked a post on Thursday. The opposition accused the government of ...").
+SPEECH_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN"}
+# Verbs whose own time adverbial dates the saying, not the event named as their object ("claimed
+# on Friday an attack on an army post").
+SPEECH_DATE_VERBS = {"claim", "deny", "condemn", "denounce", "confirm", "report", "announce", "acknowledge",
+                     "admit", "reject", "blame"}
+
+
+def _date_anchor(tok):
+    """The token a trigger's date is looked up from: a noun in a prepositional phrase of a verb
+    ("were killed during the night of Wednesday to Thursday ... in an attack") is dated as the
+    verb is -- one clause, one time."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+        return tok.head.head
+    return tok
+
+
+def _dated_by_speech(doc, c: Candidate) -> bool:
+    """Is the noun trigger the object of a verb of claiming or denying whose date it took
+    (no date inside the noun's own phrase)?"""
+    tok = c.token
+    if tok.pos_ != "NOUN":
+        return False
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ == "for" and verb.head.dep_ == "dobj":
+        verb = verb.head.head   # "claimed responsibility for the attack"
+    elif tok.dep_ != "dobj":
+        return False
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_DATE_VERBS:
+        return False
+    sub = list(tok.subtree)
+    return not any(True for _ in dates_in(doc, sub[0].idx, sub[-1].idx + len(sub[-1])))
+
+
 def _date_for(doc, c: Candidate):
+    d, precision, explicit = _date_for_anchor(doc, c)
+    if explicit and _dated_by_speech(doc, c):
+        explicit = False   # the claim's date: a later mention of the event may date it
+    return d, precision, explicit
+
+
+def _date_for_anchor(doc, c: Candidate):
     try:
         from .dates import event_date  # provided by the dates stage when available
-        d, precision, how = event_date(doc, c.token.idx, c.token.idx + len(c.token))
+        anchor = _date_anchor(c.token)
+        d, precision, how = event_date(doc, anchor.idx, anchor.idx + len(anchor))
+        if str(how).startswith("paragraph") and c.plover in SPEECH_TYPES and c.acled[0] is None \
+                and c.token.pos_ == "VERB" and c.status != "historical":
+            pub = published(doc)
+            if pub is not None:
+                return pub, 2, False
         if str(how).startswith("sentence"):
             d, precision = _own_clause_date(doc, c, d, precision)
             if d is None:
@@ -2700,6 +2829,8 @@ class EventsStage:
                 continue
             if requested_content(c) or open_question(c):
                 continue   # "called on the UN to impose an embargo": what the request asks for
+            if yes_no_question(c) or quoted_order(c) or licensed_act(c):
+                continue   # "Did the army attack the village?", "told us: 'Burn the houses'", "pressure to retaliate"
             if why:
                 c.notes.append(why)
             renames = renamed_event(c)
