@@ -113,3 +113,8 @@ def test_a_named_speaker_indicating_states_and_evidence_indicating_hedges():
     assert [(cue, c) for cue, h, c, _ in cs if h != "author"] == [("indicated", "asserted")]
     _, cs = claims("Some analyses indicate that the militia was behind the attack.")
     assert [(h, c) for _, h, c, _ in cs] == [("author", "possible")]
+
+
+def test_a_cue_opening_the_sentence_is_no_part_of_what_is_claimed():
+    result, cs = claims("Confirmed the Minister of Interior, Tariq Mahmood, that the attackers were trained abroad.")
+    assert [(c, p) for cue, h, c, p in cs if h != "author"] == [("asserted", "the attackers were trained abroad")]

@@ -188,11 +188,14 @@ class Stage:
             # the marker that introduces a "that"-clause names the proposition best
             lead = next((m for m in f.markers if _THAT.match(text, m.end, f.sentence[1])),
                         f.markers[0] if f.markers else None)
-            if lead is not None and f.statement is not None and f.proposition is None \
-                    and lead.start < f.statement.content.start and f.statement.source is not None \
-                    and f.statement.source.start <= lead.start < f.statement.source.end:
-                # the hedge is in the words naming the source: what is claimed is what they say
-                f.proposition = _trim(text, f.statement.content.start, f.statement.content.end)
+            st = f.statement
+            if lead is not None and st is not None and f.proposition is None \
+                    and lead.start < st.content.start and (
+                        st.source is not None and st.source.start <= lead.start < st.source.end
+                        or st.cue is not None and st.cue.start <= lead.start < st.cue.end):
+                # the hedge is in the words naming the source, or is the cue itself ("Confirmed
+                # the minister, X, that ..."): what is claimed is what they say
+                f.proposition = _trim(text, st.content.start, st.content.end)
             prop = f.proposition or (proposition(doc, f.sentence, lead) if lead is not None else None)
             if f.proposition is None and prop is not None and f.statement is not None \
                     and lead.start >= f.statement.content.start:
