@@ -41,6 +41,20 @@ def run(text, actors=(), events=(), published=None):
     return doc._.statements, doc, found
 
 
+def spans(found, text):
+    """(source, cue, content) texts of every found statement."""
+    def t(span):
+        return text[span[0]:span[1]] if span else None
+    return [(t(f.source), t(f.cue), t(f.content)) for f in found]
+
+
+def by_cue(found, text, cue):
+    """The (source, cue, content) texts of the first statement with that cue text."""
+    hits = [s for s in spans(found, text) if s[1] == cue]
+    assert hits, f"no cue {cue!r} in {spans(found, text)}"
+    return hits[0]
+
+
 def one(statements, contains):
     hits = [s for s in statements if contains in s.content.text]
     assert hits, f"no statement with {contains!r} in {[s.content.text for s in statements]}"

@@ -2,22 +2,11 @@
 (PolNeAR-style attribution: source, cue and content spans)."""
 from __future__ import annotations
 
-from test_statements import run
+from test_statements import by_cue, run, spans  # noqa: F401 (shared helpers)
 
 from eventlens.pipeline.statements import lexicon
 
 
-def spans(found, text):
-    """(source, cue, content) texts of every found statement."""
-    def t(span):
-        return text[span[0]:span[1]] if span else None
-    return [(t(f.source), t(f.cue), t(f.content)) for f in found]
-
-
-def by_cue(found, text, cue):
-    hits = [s for s in spans(found, text) if s[1] == cue]
-    assert hits, f"no cue {cue!r} in {spans(found, text)}"
-    return hits[0]
 
 
 def test_yaml_keeps_the_word_on():

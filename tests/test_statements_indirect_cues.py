@@ -2,22 +2,11 @@
 with an object or clause, and cues the parser hides (invented sentences)."""
 from __future__ import annotations
 
-from test_statements import run
+from test_statements import by_cue, run, spans  # noqa: F401 (shared helpers)
 
 from eventlens.pipeline.statement_scoring import predicted_spans
 
 
-def spans(found, text):
-    """(source, cue, content) texts of every found statement."""
-    def t(span):
-        return text[span[0]:span[1]] if span else None
-    return [(t(f.source), t(f.cue), t(f.content)) for f in found]
-
-
-def by_cue(found, text, cue):
-    hits = [s for s in spans(found, text) if s[1] == cue]
-    assert hits, f"no cue {cue!r} in {spans(found, text)}"
-    return hits[0]
 
 
 def scored_cues(doc, text):

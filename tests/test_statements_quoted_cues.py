@@ -5,7 +5,7 @@ second verb of saying between a cue and a quotation). Invented sentences only.""
 from __future__ import annotations
 
 from conftest import _pipeline_for, spacy_parse_text
-from test_statements import _actor, run
+from test_statements import _actor, by_cue, run, spans  # noqa: F401 (shared helpers)
 
 from eventlens.model import Article, Place, Span
 from eventlens.pipeline.quotemarks import find_quotes
@@ -13,16 +13,6 @@ from eventlens.pipeline.statement_scoring import predicted_spans
 from eventlens.pipeline.statements import Stage
 
 
-def spans(found, text):
-    def t(span):
-        return text[span[0]:span[1]] if span else None
-    return [(t(f.source), t(f.cue), t(f.content)) for f in found]
-
-
-def by_cue(found, text, cue):
-    hits = [s for s in spans(found, text) if s[1] == cue]
-    assert hits, f"no cue {cue!r} in {spans(found, text)}"
-    return hits[0]
 
 
 def scored(doc):
