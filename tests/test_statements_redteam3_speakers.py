@@ -153,3 +153,15 @@ def test_a_time_phrase_after_that_stays_in_the_clause():
 def test_a_remark_on_the_claim_is_not_part_of_it():
     r = _result("The group said its fighters killed nine soldiers, a claim the government rejected as propaganda.")
     assert _by_cue(r, "said").content.text == "its fighters killed nine soldiers"
+
+
+def test_an_according_to_aside_before_a_colon_quote_is_the_channel_not_the_speaker():
+    from eventlens.model import Article
+    from conftest import _pipeline_for
+    text = ("Defence Minister Rashid Qureshi visited Gilgit on Monday. The Minister Ghureshi continued, "
+            "according to what the agency PNA quoted from him: \"The attackers will not escape justice.\"")
+    result = _pipeline_for(None).process(Article(id="t", text=text, language="en"))
+    names = {a.id: a.name for a in result.actors}
+    st = next(s for s in result.statements if "escape justice" in s.content.text)
+    assert st.cue.text == "continued" and names.get(st.speaker) == "Rashid Qureshi"
+    assert st.content.text.startswith("The attackers")

@@ -1590,8 +1590,9 @@ class ActorStage:
         for t in doc:
             if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.text.isupper() or len(t) < 3:
                 continue
-            if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" or t.i > 0 and doc[t.i - 1].pos_ == "PROPN":
-                continue   # part of a longer name
+            if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" or t.i > 0 and doc[t.i - 1].pos_ == "PROPN" \
+                    and doc[t.i - 1].lower_ not in TITLE_SECTORS:
+                continue   # part of a longer name (a title before it is none: "The Minister Naghvi")
             owners = by_surname.get(name_key(t.text), {})
             how = "surname"
             if not owners:

@@ -1177,6 +1177,8 @@ class Stage:
         cut = comma is not None and ps == sent.start and pe - comma.i >= 3
         if cut:
             pe = comma.i
+        if _channel_aside(ctx.doc, sent, ps, pe):
+            return None   # "X continued, according to the agency: “...”": X's words (_direct)
         lo, hi = ctx.para_bounds(tok.idx)
         # ("According to the ministry, X, according to what a source said": each phrase is its
         # own frame, not part of what the other reports)
@@ -1257,6 +1259,7 @@ class Stage:
                     continue
                 dist = o_start - (tok.idx + len(tok)) if tok.idx < o_start else tok.idx - o_end
                 cands.append((abs(dist), tok, hit))
+        cands = [c for c in cands if not _in_channel_aside(ctx.doc, c[1])]
         words = len(text[q.start:q.end].split())
         sent = ctx.sents[si]
         f = None
@@ -1845,6 +1848,30 @@ def _excerpt_block(text: str, q: Quote) -> bool:
     she called a “rant,” ...'): narrative to read for its own statements, not one quotation."""
     return q.close_at is None and text[q.open_at] == '"' and (q.open_at == 0 or text[q.open_at - 1] == "\n") \
         and "\u201c" in text[q.start:q.end] and _COLON_SPEAKER.match(text, q.open_at) is None   # (a transcript's turns stay quotes)
+
+
+def _channel_aside(doc, sent, ps: int, pe: int) -> bool:
+    """Tokens ps..pe are an according-to phrase set off between a verb of saying and the colon
+    that opens its quotation ("The minister continued, according to what the agency quoted from
+    him: “...”"): it names the channel the words came through, the verb before it frames them."""
+    if ps < 2 or pe + 2 >= len(doc) or doc[ps - 1].text != "," or doc[pe + 1].text != ":":
+        return False
+    nxt = doc[pe + 2] if not doc[pe + 2].is_space else (doc[pe + 3] if pe + 3 < len(doc) else None)
+    if nxt is None or not nxt.is_quote and nxt.text not in "“«\"‘'":
+        return False
+    verb = doc[ps - 2]
+    return verb.i >= sent.start and verb.pos_ == "VERB" and _cue_entry(verb) is not None
+
+
+def _in_channel_aside(doc, tok) -> bool:
+    """tok lies inside such a channel aside (the aside's own "according" or "quoted")."""
+    lex = lexicon()
+    for a in doc[max(0, tok.i - 12):tok.i + 1]:
+        if a.lower_ in lex["according_to"] and any(c.lower_ == "to" for c in a.children):
+            phrase = sorted(a.subtree, key=lambda t: t.i)
+            if phrase[0].i <= tok.i <= phrase[-1].i and _channel_aside(doc, a.sent, phrase[0].i, phrase[-1].i):
+                return True
+    return False
 
 
 def _aside_in_clause(tok):
