@@ -165,3 +165,13 @@ def test_an_according_to_aside_before_a_colon_quote_is_the_channel_not_the_speak
     st = next(s for s in result.statements if "escape justice" in s.content.text)
     assert st.cue.text == "continued" and names.get(st.speaker) == "Rashid Qureshi"
     assert st.content.text.startswith("The attackers")
+
+
+def test_which_after_a_persons_name_is_no_speaker():
+    from eventlens.model import Article
+    from conftest import _pipeline_for
+    text = ("Their speeches show the depth of their hostility to President Amadou Keita, which suggests "
+            "that they planned the ambush.")
+    result = _pipeline_for(None).process(Article(id="t", text=text, language="en"))
+    st = next(s for s in result.statements if s.cue is not None and s.cue.text == "suggests")
+    assert st.speaker is None

@@ -526,6 +526,10 @@ class Stage:
                 # the text names the speaker by the relative pronoun ("an aide, who said ..."):
                 # the speaker is resolved, the source span stays the pronoun (PolNeAR)
                 f.source, f.extra["co_sources"] = (rel.idx, rel.idx + len(rel)), []
+                if rel.lower_ == "which" and f.speaker_kind == "person":
+                    # "their hatred for the prime minister, which suggests ...": a person is "who";
+                    # "which" stands for the fact told, and nobody holds what it suggests
+                    f.speaker, f.speaker_kind = None, None
         if no_comment:
             f.extra["no_comment"] = True
         if negated:
