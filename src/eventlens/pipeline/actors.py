@@ -915,6 +915,17 @@ PEOPLE_PART_NOUNS = generic_word_list("people_part_nouns")
 NOT_VICTIM_NOUNS = generic_word_list("not_victim_nouns")
 
 
+def _person_names(text: str, c: "Candidate") -> Optional[tuple[tuple[str, ...], str]]:
+    """(the names, the actor key) of a candidate that is a person named in its own right (a KB
+    person, or a new one that is not a back-reference), else None."""
+    if c.resolved and c.record.kind == "person":
+        return tuple(c.record.names), "kb:" + c.record.id
+    if c.new_kind == "person" and c.how != "coref":
+        name = c.new_name or text[c.start:c.end]
+        return (name,), "new:" + _slug(name)
+    return None
+
+
 def _one_person(subj, over) -> bool:
     """A subject that is one person: a singular person noun or title ("the spokesman", "the
     minister"), a name with a person's apposition, or a person's name. One person's demand or
@@ -1574,12 +1585,10 @@ class ActorStage:
         text = doc_text(doc)
         by_surname: dict[str, dict[str, Candidate]] = {}
         for c in chosen:
-            if c.resolved and c.record.kind == "person":
-                names, key = c.record.names, "kb:" + c.record.id
-            elif c.new_kind == "person" and c.how != "coref":
-                names, key = (c.new_name or text[c.start:c.end],), "new:" + _slug(c.new_name or text[c.start:c.end])
-            else:
+            person = _person_names(text, c)
+            if person is None:
                 continue
+            names, key = person
             for n in names:
                 toks = name_tokens(n)
                 if len(toks) > 1:
@@ -1642,12 +1651,10 @@ class ActorStage:
         person has and another's surname is nobody's alone)."""
         parts: dict[str, dict[str, Candidate]] = {}
         for c in sorted(chosen, key=lambda c: c.start):
-            if c.resolved and c.record.kind == "person":
-                names, key = c.record.names, "kb:" + c.record.id
-            elif c.new_kind == "person" and c.how != "coref":
-                names, key = (c.new_name or text[c.start:c.end],), "new:" + _slug(c.new_name or text[c.start:c.end])
-            else:
+            person = _person_names(text, c)
+            if person is None:
                 continue
+            names, key = person
             if len(name_tokens(text[c.start:c.end])) < 2:
                 continue   # the full name must be written here
             for n in names:

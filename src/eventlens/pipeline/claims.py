@@ -28,6 +28,7 @@ from spacy.language import Language
 from ..model import Claim
 from .base import doc_text, span_of
 from .statement_lexicon import lexicon as statement_lexicon
+from .statement_syntax import cue_verb
 
 LEVELS = ["asserted", "probable", "possible", "speculative"]
 _GROUP_LEVEL = {"boosters": 0, "probable": 1, "possible": 2, "speculative": 3}
@@ -330,9 +331,8 @@ def _speaker_states(doc, st) -> bool:
     not a hedge."""
     if st is None or not st.speaker or st.cue is None:
         return False
-    cue = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
-    verbs = [t for t in cue or [] if t.pos_ in ("VERB", "AUX")]
-    return bool(verbs) and verbs[-1].lemma_.lower() in lexicon()["speaker_assertion_cues"]
+    verb = cue_verb(doc, (st.cue.start, st.cue.end), aux=True)
+    return verb is not None and verb.lemma_.lower() in lexicon()["speaker_assertion_cues"]
 
 
 def _names_people(words: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from .base import doc_text, overlaps
-from .statement_syntax import _second_act as second_act
+from .statement_syntax import _second_act as second_act, cue_verb
 
 if TYPE_CHECKING:
     from .statements import Found
@@ -118,8 +118,7 @@ def _second_act(doc, outer, st) -> bool:
     of that speaker (statement_syntax._second_act), not part of what it said."""
     if outer.cue is None:
         return False
-    span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
-    verb = next((t for t in reversed(list(span or [])) if t.pos_ == "VERB"), None)
+    verb = cue_verb(doc, (st.cue.start, st.cue.end))
     return verb is not None and second_act(verb) and outer.cue.start <= verb.head.head.idx < outer.cue.end
 
 
@@ -135,8 +134,7 @@ _CONCESSIVE = {"though", "although"}
 def _own_clause(doc, st) -> bool:
     """Whether a statement reported inside another one's content is its own attribution (see
     _SAYING): PolNeAR annotates these instead of leaving them in the outer content."""
-    span = doc.char_span(st.cue.start, st.cue.end, alignment_mode="expand")
-    verb = next((t for t in reversed(list(span or [])) if t.pos_ == "VERB"), None)
+    verb = cue_verb(doc, (st.cue.start, st.cue.end))
     if verb is None:
         return False
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in verb.children) \

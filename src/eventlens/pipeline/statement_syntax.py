@@ -146,6 +146,14 @@ def _object_of_other_subject(subj, subjects) -> bool:
         o is not subj and o.i < subj.i and before in o.subtree for o in subjects)
 
 
+def cue_verb(doc, cue, aux: bool = False):
+    """The last verb (or auxiliary, with aux) of a cue span (start, end), or None: "did not
+    immediately respond to" -> respond."""
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    pos = ("VERB", "AUX") if aux else ("VERB",)
+    return next((t for t in reversed(list(span or [])) if t.pos_ in pos), None)
+
+
 def _second_act(verb) -> bool:
     """ "China said it was opposed to the test and warned Pyongyang to ...": a verb of saying
     without a subject, joined by "and" to the clause another verb of saying reports, is that

@@ -30,7 +30,7 @@ from .statement_syntax import (  # the parse helpers the stage uses
     _POSSESSIVE_PRONOUNS, _PARENTHETICAL, _SUBJ, _PEOPLE_PRONOUNS, _QUANTIFIERS, _SAY_LIKE,
     _TOPIC_PREPS, _clausal_complement, _subtree_span, _is_negated, _is_passive, _agent, _subject,
     _outside_speaker, _extracted_object, _cannot_speak, _set_off_content, _relative_subject, _SIGNATURE,
-    _COLON_SPEAKER, _NOT_HEADLINE_SOURCES, _HEADING_PREPS, _speaker_prefix, _trimmed,
+    _COLON_SPEAKER, cue_verb, _NOT_HEADLINE_SOURCES, _HEADING_PREPS, _speaker_prefix, _trimmed,
     _object_is_content, _generic_cue, _artifact_cue, _as_frame, _cue_entry, _phrase_span, _balanced,
     _cue_start, _speaker_role, _name_token, _own_phrase, _conjunct_span, _idiomatic_saying,
     _with_modifiers, _without_dateline, _passive_participle_clause, _time_phrase, _inverted_subject)
@@ -2155,8 +2155,7 @@ class _Context:
 
 
 def _cue_tag(doc, cue) -> Optional[str]:
-    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
-    verb = next((t for t in reversed(list(span or [])) if t.pos_ in ("VERB", "AUX")), None)
+    verb = cue_verb(doc, cue, aux=True)
     return verb.tag_ if verb is not None else None
 
 
@@ -2515,8 +2514,7 @@ def _threats(doc, found: list[Found]) -> None:
 def _warns_someone(doc, f: Found) -> bool:
     """"warned Israel that ...", "warned against an offensive", "warned of retaliation": a
     warning with an addressee or a thing warned against (not just a clause foreseen)."""
-    span = doc.char_span(*f.cue, alignment_mode="expand")
-    verb = next((t for t in reversed(list(span or [])) if t.pos_ == "VERB"), None)
+    verb = cue_verb(doc, f.cue)
     if verb is None:
         return True
     force = lexicon()["force_nouns"] | lexicon()["reprisal_nouns"]
